@@ -1,0 +1,25 @@
+package com.cardcoupons.model.medium;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PanMaskerTest {
+
+    @Test
+    void masksCardNumbersInFreeTextKeepingTheLastFour() {
+        String masked = PanMasker.mask("card 4111 1111 1111 1111 and 5555-5555-5555-4444 declined");
+        assertThat(masked).isEqualTo("card [PAN ****1111] and [PAN ****4444] declined");
+    }
+
+    @Test
+    void masksInsideJson() {
+        assertThat(PanMasker.mask("{\"cardNumber\":\"4111111111111111\"}")).isEqualTo("{\"cardNumber\":\"[PAN ****1111]\"}");
+    }
+
+    @Test
+    void leavesNumbersThatAreNotCardNumbersAlone() {
+        assertThat(PanMasker.mask("order 4111111111111112 of 12 items")).isEqualTo("order 4111111111111112 of 12 items");
+        assertThat(PanMasker.mask("id 123456")).isEqualTo("id 123456");
+    }
+}

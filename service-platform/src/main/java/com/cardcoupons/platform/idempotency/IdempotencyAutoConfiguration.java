@@ -1,0 +1,59 @@
+package com.cardcoupons.platform.idempotency;
+
+import com.cardcoupons.platform.problem.ProblemAutoConfiguration;
+import com.cardcoupons.platform.problem.ProblemResponses;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Idempotent retries for every service with a database. */
+@AutoConfiguration(after = {ProblemAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class},
+        afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
+@EnableConfigurationProperties(IdempotencyProperties.class)
+@EnableScheduling
+public class IdempotencyAutoConfiguration implements WebMvcConfigurer {
+
+    private final ProblemResponses problems;
+
+    IdempotencyAutoConfiguration(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Bean
+    IdempotencyRecords idempotencyRecords(JdbcClient jdbc) {
+        return new IdempotencyRecords(jdbc);
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyRecords records,
+            PlatformTransactionManager transactions, Environment environment) {
+        String service = environment.getProperty("spring.application.name", "service");
+        FilterRegistrationBean<IdempotencyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyFilter(records, transactions, problems, service));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+
+    @Bean
+    IdempotencyRetention idempotencyRetention(IdempotencyRecords records, IdempotencyProperties properties) {
+        return new IdempotencyRetention(records, properties.retention());
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new IdempotencyKeyRequired(problems)).addPathPatterns("/api/**");
+    }
+}

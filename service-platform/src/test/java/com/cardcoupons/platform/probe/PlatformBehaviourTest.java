@@ -1,0 +1,279 @@
+package com.cardcoupons.platform.probe;
+
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.identity.IdentityHeaders;
+import com.cardcoupons.platform.identity.IdentitySigner;
+import com.cardcoupons.testsupport.ApiCaller;
+import com.cardcoupons.testsupport.ApiCaller.Reply;
+import com.cardcoupons.testsupport.IsolatedDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IsolatedDatabase
+@ExtendWith(OutputCaptureExtension.class)
+class PlatformBehaviourTest {
+
+    private static final String VALID_BODY = """
+            {"name":"%s","fee":{"amountMinor":100,"currency":"JPY"},
+             "medium":{"type":"CREDIT","cardNumber":"4111 1111 1111 1111"}}""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentitySigner signer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiCaller merchant;
+    ApiCaller anonymous;
+
+    @BeforeEach
+    void callers() {
+        anonymous = ApiCaller.anonymous("http://localhost:" + port);
+        merchant = anonymous.as(signedAs(CallerIdentity.merchant("merchant-user", UUID.randomUUID())));
+    }
+
+    @Nested
+    class GatewayIdentity {
+
+        @Test
+        void aCallWithoutTheGatewaysSignatureIsRefused() {
+            Reply reply = anonymous.get("/api/probe/whoami");
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.code()).isEqualTo("GATEWAY_IDENTITY_MISSING");
+            assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        }
+
+        @Test
+        void aForgedOrReusedSignatureIsRefused() {
+            Map<String, String> forged = new HashMap<>(signer.sign(CallerIdentity.approver("someone"), "GET", "/api/probe/whoami"));
+            forged.put(IdentityHeaders.ROLE, "APPROVER");
+            forged.put(IdentityHeaders.PRINCIPAL, "mallory");
+            assertThat(anonymous.send("GET", "/api/probe/whoami", null, forged).code()).isEqualTo("GATEWAY_IDENTITY_INVALID");
+
+            Map<String, String> otherPath = signer.sign(CallerIdentity.approver("someone"), "GET", "/api/probe/other");
+            assertThat(anonymous.send("GET", "/api/probe/whoami", null, otherPath).status()).isEqualTo(401);
+        }
+
+        @Test
+        void theVerifiedCallerReachesTheHandler() {
+            Reply reply = merchant.get("/api/probe/whoami");
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().path("principal").asString()).isEqualTo("merchant-user");
+            assertThat(reply.json().path("role").asString()).isEqualTo("MERCHANT");
+        }
+
+        @Test
+        void aRoleNotDeclaredByTheEndpointIsForbidden() {
+            assertThat(merchant.get("/api/probe/approvers-only").code()).isEqualTo("ROLE_NOT_PERMITTED");
+            Reply undeclared = anonymous.as(signedAs(CallerIdentity.approver("a"))).get("/api/probe/undeclared");
+            assertThat(undeclared.status()).isEqualTo(403);
+        }
+
+        @Test
+        void operationsEndpointsStayOpen() {
+            assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+            Reply readiness = anonymous.get("/actuator/health/readiness");
+            assertThat(readiness.status()).isEqualTo(200);
+            assertThat(readiness.body()).contains("\"db\"");
+            assertThat(anonymous.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+            assertThat(anonymous.get("/v3/api-docs").json().path("paths").has("/api/probe/merchants")).isTrue();
+        }
+    }
+
+    @Nested
+    class BadInput {
+
+        @Test
+        void aCardNumberFailingLuhnNamesTheFieldAndNeverEchoesTheNumber() {
+            Reply reply = merchant.post("/api/probe/merchants",
+                    VALID_BODY.formatted("m").replace("4111 1111 1111 1111", "4111111111111112"), "k-luhn");
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.code()).isEqualTo("CARD_NUMBER_FAILS_LUHN");
+            assertThat(reply.json().path("field").asString()).isEqualTo("medium.cardNumber");
+            assertThat(reply.body()).doesNotContain("4111111111111112");
+        }
+
+        @Test
+        void anUnknownCurrencyOrANegativeAmountNamesTheField() {
+            Reply currency = merchant.post("/api/probe/merchants", VALID_BODY.formatted("m").replace("JPY", "XYZ"), "k-cur");
+            assertThat(currency.code()).isEqualTo("UNKNOWN_CURRENCY");
+            assertThat(currency.json().path("field").asString()).isEqualTo("fee.currency");
+
+            Reply negative = merchant.post("/api/probe/merchants", VALID_BODY.formatted("m").replace("100", "-5"), "k-neg");
+            assertThat(negative.code()).isEqualTo("NEGATIVE_AMOUNT");
+            assertThat(negative.json().path("field").asString()).isEqualTo("fee.amountMinor");
+        }
+
+        @Test
+        void aMissingFieldIsNamedByBeanValidation() {
+            Reply reply = merchant.post("/api/probe/merchants", "{\"name\":\"m\"}", "k-missing");
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.code()).isEqualTo("NOT_NULL");
+            assertThat(reply.json().path("field").asString()).isEqualTo("fee");
+        }
+
+        @Test
+        void malformedJsonIsA400WithAStableCode() {
+            Reply reply = merchant.post("/api/probe/merchants", "{\"name\":", "k-malformed");
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.code()).isEqualTo("MALFORMED_JSON");
+        }
+
+        @Test
+        void anUnknownPathIsAProblemToo() {
+            Reply reply = merchant.get("/api/probe/nothing-here");
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.code()).isEqualTo("NOT_FOUND");
+        }
+
+        @Test
+        void anUnexpectedFailureRevealsNothing() {
+            Reply reply = merchant.post("/api/probe/merchants", VALID_BODY.formatted("explode"), "k-explode");
+            assertThat(reply.status()).isEqualTo(500);
+            assertThat(reply.code()).isEqualTo("INTERNAL_ERROR");
+            assertThat(reply.body()).doesNotContain("IllegalStateException").doesNotContain("exploded");
+            assertThat(merchantsNamed("explode")).as("nothing half-written").isZero();
+        }
+    }
+
+    @Nested
+    class Idempotency {
+
+        @Test
+        void aRetryReturnsTheFirstOutcomeAndWritesNothingMore() {
+            Reply first = merchant.post("/api/probe/merchants", VALID_BODY.formatted("retry"), "key-1");
+            Reply retry = merchant.post("/api/probe/merchants", VALID_BODY.formatted("retry"), "key-1");
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(retry.status()).isEqualTo(201);
+            assertThat(retry.body()).isEqualTo(first.body());
+            assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+            assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+            assertThat(merchantsNamed("retry")).isEqualTo(1);
+        }
+
+        @Test
+        void theSameKeyWithAnotherBodyIsA422() {
+            merchant.post("/api/probe/merchants", VALID_BODY.formatted("first"), "key-2");
+            Reply other = merchant.post("/api/probe/merchants", VALID_BODY.formatted("second"), "key-2");
+            assertThat(other.status()).isEqualTo(422);
+            assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+            assertThat(merchantsNamed("second")).isZero();
+        }
+
+        @Test
+        void keysBelongToTheirCaller() {
+            ApiCaller otherMerchant = anonymous.as(signedAs(CallerIdentity.merchant("other-user", UUID.randomUUID())));
+            merchant.post("/api/probe/merchants", VALID_BODY.formatted("mine"), "shared-key");
+            Reply theirs = otherMerchant.post("/api/probe/merchants", VALID_BODY.formatted("theirs"), "shared-key");
+            assertThat(theirs.status()).isEqualTo(201);
+            assertThat(merchantsNamed("theirs")).isEqualTo(1);
+        }
+
+        @Test
+        void aKeyIsRequiredWhereTheEndpointSaysSo() {
+            Reply reply = merchant.post("/api/probe/merchants", VALID_BODY.formatted("nokey"));
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.code()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+            assertThat(reply.json().path("field").asString()).isEqualTo("Idempotency-Key");
+        }
+
+        @Test
+        void aRefusalIsReplayedToo() {
+            Reply first = merchant.post("/api/probe/merchants", VALID_BODY.formatted("refuse"), "key-3");
+            Reply retry = merchant.post("/api/probe/merchants", VALID_BODY.formatted("refuse"), "key-3");
+            assertThat(first.status()).isEqualTo(409);
+            assertThat(retry.status()).isEqualTo(409);
+            assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+        }
+
+        @Test
+        void aFailureIsNotRecordedSoARetryRunsAgain() {
+            merchant.post("/api/probe/merchants", VALID_BODY.formatted("explode"), "key-4");
+            Reply retry = merchant.post("/api/probe/merchants", VALID_BODY.formatted("explode"), "key-4");
+            assertThat(retry.header("Idempotency-Replayed")).isNull();
+        }
+
+        @Test
+        void concurrentRetriesRunTheCallOnceAndAllGetTheSameAnswer() throws Exception {
+            int threads = 20;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Callable<Reply>> calls = IntStream.range(0, threads).<Callable<Reply>>mapToObj(i -> () -> {
+                start.await();
+                return merchant.post("/api/probe/merchants", VALID_BODY.formatted("racing"), "racing-key");
+            }).toList();
+            List<Future<Reply>> futures = calls.stream().map(pool::submit).toList();
+            start.countDown();
+            List<Reply> replies = futures.stream().map(PlatformBehaviourTest::await).toList();
+            pool.shutdown();
+
+            assertThat(replies).extracting(Reply::status).containsOnly(201);
+            assertThat(replies).extracting(Reply::body).containsOnly(replies.get(0).body());
+            assertThat(merchantsNamed("racing")).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Observability {
+
+        @Test
+        void theCorrelationIdIsAdoptedOrCreatedAndReturned(CapturedOutput output) {
+            Reply adopted = merchant.send("GET", "/api/probe/whoami", null, Map.of("X-Correlation-Id", "till-42-abcdef"));
+            assertThat(adopted.header("X-Correlation-Id")).isEqualTo("till-42-abcdef");
+            Reply created = merchant.get("/api/probe/whoami");
+            assertThat(created.header("X-Correlation-Id")).hasSize(36);
+            Reply forged = merchant.send("GET", "/api/probe/whoami", null, Map.of("X-Correlation-Id", "bad id; with spaces"));
+            assertThat(forged.header("X-Correlation-Id")).doesNotContain(" ");
+        }
+
+        @Test
+        void logsAreStructuredCarryTheCorrelationIdAndMaskCardNumbers(CapturedOutput output) {
+            merchant.send("POST", "/api/probe/echo-log", "paid with 4111 1111 1111 1111", Map.of(
+                    "X-Correlation-Id", "corr-log-123456", "Content-Type", "text/plain"));
+            String line = output.getAll().lines().filter(l -> l.contains("probe received")).findFirst().orElseThrow();
+            assertThat(line).startsWith("{").contains("\"correlationId\":\"corr-log-123456\"").contains("[PAN ****1111]");
+            assertThat(output.getAll()).doesNotContain("4111 1111 1111 1111");
+        }
+    }
+
+    private java.util.function.BiFunction<String, String, Map<String, String>> signedAs(CallerIdentity identity) {
+        return (method, path) -> signer.sign(identity, method, path);
+    }
+
+    private long merchantsNamed(String name) {
+        return jdbc.sql("select count(*) from merchant where name = ?").param(name).query(Long.class).single();
+    }
+
+    private static Reply await(Future<Reply> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

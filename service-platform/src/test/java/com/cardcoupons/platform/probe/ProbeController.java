@@ -1,0 +1,82 @@
+package com.cardcoupons.platform.probe;
+
+import com.cardcoupons.model.medium.UsageMediumId;
+import com.cardcoupons.model.money.Money;
+import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.platform.idempotency.Idempotent;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.identity.PermittedRoles;
+import com.cardcoupons.platform.identity.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/probe")
+class ProbeController {
+
+    private static final Logger log = LoggerFactory.getLogger(ProbeController.class);
+
+    private final JdbcClient jdbc;
+
+    ProbeController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record CreateMerchant(@NotBlank String name, @NotNull Money fee, UsageMediumId medium) {
+    }
+
+    record Created(UUID id, String name) {
+    }
+
+    @PostMapping("/merchants")
+    @Idempotent
+    @PermittedRoles({Role.MERCHANT, Role.APPROVER})
+    ResponseEntity<Created> create(@Valid @RequestBody CreateMerchant request) {
+        if (request.name().equals("refuse")) {
+            throw DomainException.conflict("PROBE_REFUSED", "refused on purpose");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into merchant (id, name) values (?, ?)").params(id, request.name()).update();
+        if (request.name().equals("explode")) {
+            throw new IllegalStateException("exploded after writing");
+        }
+        return ResponseEntity.created(URI.create("/api/probe/merchants/" + id)).body(new Created(id, request.name()));
+    }
+
+    @GetMapping("/whoami")
+    @PermittedRoles({Role.MERCHANT, Role.APPROVER, Role.TERMINAL, Role.CONSUMER_CHANNEL})
+    CallerIdentity whoami(CallerIdentity caller) {
+        return caller;
+    }
+
+    @GetMapping("/approvers-only")
+    @PermittedRoles(Role.APPROVER)
+    String approversOnly() {
+        return "ok";
+    }
+
+    @GetMapping("/undeclared")
+    String undeclared() {
+        return "nobody should see this";
+    }
+
+    @PostMapping("/echo-log")
+    @PermittedRoles(Role.MERCHANT)
+    String echoLog(@RequestBody String text) {
+        log.info("probe received {}", text);
+        return "logged";
+    }
+}
