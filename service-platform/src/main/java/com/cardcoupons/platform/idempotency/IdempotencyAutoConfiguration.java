@@ -4,6 +4,7 @@ import com.cardcoupons.platform.problem.ProblemAutoConfiguration;
 import com.cardcoupons.platform.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
@@ -22,6 +23,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         DataSourceTransactionManagerAutoConfiguration.class},
         afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
+// the gateway only forwards: the service behind it owns the call's idempotency
+@ConditionalOnProperty(name = "coupons.idempotency.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 @EnableScheduling
 public class IdempotencyAutoConfiguration implements WebMvcConfigurer {

@@ -1,0 +1,150 @@
+package com.cardcoupons.localplatform;
+
+import com.cardcoupons.model.medium.UsageMediumTokenizer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the whole platform on one machine: the database (embedded unless {@code COUPONS_DB_URL} is set), the
+ * schema, the demo data, then every service as its own JVM, and prints where to find them. Ctrl-C stops it all.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** Development default; set {@code COUPONS_CARD_TOKEN_KEY} to use another. Services get the same key. */
+    static final String DEV_CARD_TOKEN_KEY = "dev-only-card-token-key-change-me-in-production";
+
+    private final LocalDatabase database;
+    private final List<ServiceProcess> services;
+    private final PlatformService.Ports ports;
+
+    private LocalPlatform(LocalDatabase database, List<ServiceProcess> services, PlatformService.Ports ports) {
+        this.database = database;
+        this.services = services;
+        this.ports = ports;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path repository = repositoryRoot();
+        LocalPlatform platform = start(PlatformService.Ports.fromEnvironment(), repository, repository.resolve("logs"), Map.of());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the platform...");
+            platform.close();
+            stopped.countDown();
+        }, "local-platform-stop"));
+        platform.printWelcome();
+        stopped.await();
+    }
+
+    static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory, Map<String, String> environment) {
+        String cardTokenKey = System.getenv().getOrDefault("COUPONS_CARD_TOKEN_KEY", DEV_CARD_TOKEN_KEY);
+        LocalDatabase database = LocalDatabase.open(ports.database());
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            System.out.println("Database: " + database.describe());
+            database.migrate();
+            try (Connection connection = database.connect()) {
+                new DemoData(new UsageMediumTokenizer(cardTokenKey.getBytes(StandardCharsets.UTF_8))).load(connection);
+            }
+            System.out.println("Schema migrated and demo data loaded.");
+
+            Path logs = Files.createDirectories(logDirectory);
+            List<PlatformService> layout = PlatformService.all(ports);
+            Map<String, String> serviceEnvironment = new HashMap<>(environment);
+            serviceEnvironment.put("COUPONS_DB_URL", database.url());
+            serviceEnvironment.put("COUPONS_DB_USER", database.username());
+            serviceEnvironment.put("COUPONS_DB_PASSWORD", database.password());
+            serviceEnvironment.put("COUPONS_CARD_TOKEN_KEY", cardTokenKey);
+            layout.forEach(service -> serviceEnvironment.put(service.urlVariable(), service.url()));
+            for (PlatformService service : layout) {
+                System.out.println("Starting " + service.module() + " on port " + service.port() + " (log: logs/" + service.module() + ".log)");
+                started.add(ServiceProcess.start(service, repository, logs, serviceEnvironment));
+            }
+            for (ServiceProcess service : started) {
+                service.awaitReady(Duration.ofMinutes(3));
+                System.out.println("  " + service.service().module() + " is ready");
+            }
+            return new LocalPlatform(database, started, ports);
+        } catch (IOException e) {
+            stopAll(started, database);
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            stopAll(started, database);
+            throw new IllegalStateException("could not load the demo data", e);
+        } catch (RuntimeException e) {
+            stopAll(started, database);
+            throw e;
+        }
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + ports.gateway();
+    }
+
+    LocalDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        stopAll(services, database);
+    }
+
+    private static void stopAll(List<ServiceProcess> services, LocalDatabase database) {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        database.close();
+    }
+
+    private void printWelcome() {
+        String gateway = gatewayUrl();
+        System.out.println();
+        System.out.println("The card-linked coupon platform is up. Everything goes through the gateway:");
+        System.out.println("  Gateway                 " + gateway);
+        for (ServiceProcess process : services) {
+            PlatformService service = process.service();
+            if (!service.module().equals("reception-terminal-gateway") && !service.module().equals("settlement-center-simulator")) {
+                System.out.println("  " + pad(service.module()) + "health: " + gateway + "/services/" + service.module()
+                        + "/actuator/health   API docs: " + service.url() + "/swagger-ui.html");
+            }
+        }
+        System.out.println("  Settlement center (sim) " + "http://localhost:" + ports.simulator());
+        System.out.println();
+        System.out.println("Demo merchant Sakura Mart  " + DemoData.SAKURA_MART + ", store Shibuya " + DemoData.SAKURA_SHIBUYA
+                + ", terminal " + DemoData.SHIBUYA_TILL_1);
+        System.out.println("Demo cards carrying coupons:");
+        DemoData.CARDS.forEach(card -> System.out.println("  " + card.shown()));
+        System.out.println();
+        System.out.println("Try: curl " + gateway + "/services/coupon-server/actuator/health");
+        System.out.println("Logs are in logs/. Press Ctrl-C to stop.");
+    }
+
+    private static String pad(String text) {
+        return text + " ".repeat(Math.max(1, 24 - text.length()));
+    }
+
+    /** The repository holding the built modules: the working directory or one of its parents. */
+    static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isDirectory(dir.resolve("local-platform")) && Files.exists(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("run from the repository (no local-platform/ found above " + Path.of("").toAbsolutePath() + ")");
+    }
+}

@@ -1,0 +1,39 @@
+package com.cardcoupons.localplatform;
+
+import java.util.List;
+
+/** One process of the platform: its module, its port, and the environment variable that points others at it. */
+record PlatformService(String module, int port, String urlVariable) {
+
+    static List<PlatformService> all(Ports ports) {
+        return List.of(
+                new PlatformService("settlement-center-simulator", ports.simulator(), "SETTLEMENT_CENTER_URL"),
+                new PlatformService("registration-api", ports.registration(), "REGISTRATION_API_URL"),
+                new PlatformService("coupon-server", ports.couponServer(), "COUPON_SERVER_URL"),
+                new PlatformService("settlement-relay", ports.relay(), "SETTLEMENT_RELAY_URL"),
+                new PlatformService("reception-terminal-gateway", ports.gateway(), "GATEWAY_URL"));
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** The ports the platform listens on; each can be moved with an environment variable. */
+    record Ports(int gateway, int registration, int couponServer, int relay, int simulator, int database) {
+
+        static Ports fromEnvironment() {
+            return new Ports(
+                    port("GATEWAY_PORT", 8080),
+                    port("REGISTRATION_API_PORT", 8081),
+                    port("COUPON_SERVER_PORT", 8082),
+                    port("SETTLEMENT_RELAY_PORT", 8083),
+                    port("SETTLEMENT_CENTER_PORT", 8084),
+                    port("COUPONS_EMBEDDED_DB_PORT", 5433));
+        }
+
+        private static int port(String variable, int fallback) {
+            String value = System.getenv(variable);
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+        }
+    }
+}
