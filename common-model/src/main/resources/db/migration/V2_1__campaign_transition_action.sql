@@ -21,7 +21,7 @@ alter table campaign_transition
         check (to_state in ('PENDING_APPROVAL', 'APPROVED', 'REJECTED', 'SUSPENDED', 'ENDED')
                and (from_state is null or from_state in ('PENDING_APPROVAL', 'APPROVED', 'REJECTED', 'SUSPENDED', 'ENDED'))),
     -- a refusal, a suspension and an ending always say why
-    add constraint campaign_transition_reason_check
+    add constraint campaign_transition_reason_given
         check (action not in ('REJECTED', 'SUSPENDED', 'ENDED') or reason is not null);
 
 -- merchants list their own campaigns, approvers list them by state, newest change first
