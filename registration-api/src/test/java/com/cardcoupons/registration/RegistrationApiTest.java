@@ -123,6 +123,20 @@ public abstract class RegistrationApiTest {
         return TermsJson.map("type", "POINT", "program", "SAKURAPOINTS", "memberNumber", memberNumber);
     }
 
+    /** A test card number: the 15 digits given, then the Luhn check digit. */
+    protected static String withCheckDigit(String fifteenDigits) {
+        int sum = 0;
+        for (int i = 0; i < fifteenDigits.length(); i++) {
+            int digit = fifteenDigits.charAt(fifteenDigits.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit *= 2;
+                digit = digit > 9 ? digit - 9 : digit;
+            }
+            sum += digit;
+        }
+        return fifteenDigits + (10 - sum % 10) % 10;
+    }
+
     protected long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
