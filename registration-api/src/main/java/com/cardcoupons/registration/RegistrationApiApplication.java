@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Registers campaigns and their generation approval, and coupons acquired on usage media. */
 @SpringBootApplication
@@ -16,9 +17,12 @@ public class RegistrationApiApplication {
         SpringApplication.run(RegistrationApiApplication.class, args);
     }
 
-    /** Validity windows, expiries and recorded steps all read this clock, so tests can move it. */
+    /**
+     * Validity windows, expiries and recorded steps all read this clock, so tests can move it. It ticks in
+     * microseconds, as PostgreSQL keeps time, so an instant answered is the instant stored.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

@@ -54,10 +54,10 @@ public class Coupons {
                 .update() == 1;
     }
 
-    /** The coupons a medium holds, newest first. */
-    public List<HeldCoupon> heldBy(CardToken token) {
-        return jdbc.sql(HELD + " where c.card_token = ? order by c.acquired_at desc, c.id")
-                .param(token.value())
+    /** The coupons a medium holds, newest first, at most {@code limit}. */
+    public List<HeldCoupon> heldBy(CardToken token, int limit) {
+        return jdbc.sql(HELD + " where c.card_token = ? order by c.acquired_at desc, c.id limit ?")
+                .params(token.value(), limit)
                 .query((rs, row) -> held(rs))
                 .list();
     }

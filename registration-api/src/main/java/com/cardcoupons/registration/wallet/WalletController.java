@@ -16,12 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /** A consumer channel shows a medium's coupons and cancels one for its holder. Both take the medium in the body. */
 @RestController
 @RequestMapping("/api/v1/wallet")
 @PermittedRoles(Role.CONSUMER_CHANNEL)
 class WalletController {
+
+    private static final int MAX_COUPONS = 200;
 
     private final Coupons coupons;
     private final CouponCancellation cancellation;
@@ -40,8 +43,11 @@ class WalletController {
     WalletView lookup(@RequestBody WalletLookup request) {
         TokenizedMedium medium = tokenizer.tokenize(request.medium());
         Instant now = clock.instant();
-        return new WalletView(CouponView.MediumView.of(medium),
-                coupons.heldBy(medium.token()).stream().map(held -> CouponView.of(held, now)).toList());
+        List<CouponView> held = coupons.heldBy(medium.token(), MAX_COUPONS + 1).stream()
+                .map(coupon -> CouponView.of(coupon, now))
+                .toList();
+        return new WalletView(CouponView.MediumView.of(medium), held.stream().limit(MAX_COUPONS).toList(),
+                held.size() > MAX_COUPONS);
     }
 
     @PostMapping("/cancellations")

@@ -35,6 +35,7 @@ class WalletTest extends RegistrationApiTest {
         Reply wallet = app.post("/api/v1/wallet/lookup", Map.of("medium", credit(VISA)));
         assertThat(wallet.status()).as(wallet.toString()).isEqualTo(200);
         assertThat(wallet.json().path("medium").path("lastFour").asString()).isEqualTo("1111");
+        assertThat(wallet.json().path("hasMore").asBoolean()).isFalse();
         assertThat(wallet.body()).doesNotContain("4111111111111111").doesNotContain("4111 1111 1111 1111");
         Map<String, String> states = new LinkedHashMap<>();
         wallet.json().path("coupons").forEach(coupon -> states.put(coupon.path("code").asString(), coupon.path("state").asString()));
