@@ -39,14 +39,6 @@ public record Discount(DiscountType type, Integer basisPoints, Money amount, Mon
         }
     }
 
-    public static Discount percentage(int basisPoints, Money cap) {
-        return new Discount(DiscountType.PERCENTAGE, basisPoints, null, cap);
-    }
-
-    public static Discount fixedAmount(Money amount) {
-        return new Discount(DiscountType.FIXED_AMOUNT, null, amount, null);
-    }
-
     @Override
     public CouponKind kind() {
         return CouponKind.DISCOUNT;

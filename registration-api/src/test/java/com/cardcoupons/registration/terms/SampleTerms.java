@@ -21,7 +21,7 @@ public final class SampleTerms {
 
     /** 10% off up to 500 yen, valid in the window given, on every medium, one per card. */
     public static Terms discount(Instant from, Instant until) {
-        return new Terms("10% off", null, Money.currency("JPY"), Discount.percentage(1000, Money.of(500, "JPY")),
+        return new Terms("10% off", null, Money.currency("JPY"), new Discount(DiscountType.PERCENTAGE, 1000, null, Money.of(500, "JPY")),
                 new ValidityWindow(TOKYO, from, until), null,
                 new Usability(List.of(MERCHANT), List.of(), List.of(), List.of(), List.of(), null),
                 new AcceptedMedia(Set.of(MediumType.values()), Set.of()),

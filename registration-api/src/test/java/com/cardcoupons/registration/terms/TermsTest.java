@@ -32,23 +32,23 @@ class TermsTest {
 
         @Test
         void aPercentageIsOneToTenThousandBasisPoints() {
-            assertThat(Discount.percentage(10_000, null).basisPoints()).isEqualTo(10_000);
-            refused(() -> Discount.percentage(10_001, null), "PERCENTAGE_OVER_100", "basisPoints");
-            refused(() -> Discount.percentage(0, null), "PERCENTAGE_NOT_POSITIVE", "basisPoints");
+            assertThat(new Discount(DiscountType.PERCENTAGE, 10_000, null, null).basisPoints()).isEqualTo(10_000);
+            refused(() -> new Discount(DiscountType.PERCENTAGE, 10_001, null, null), "PERCENTAGE_OVER_100", "basisPoints");
+            refused(() -> new Discount(DiscountType.PERCENTAGE, 0, null, null), "PERCENTAGE_NOT_POSITIVE", "basisPoints");
             refused(() -> new Discount(DiscountType.PERCENTAGE, null, null, null), "FIELD_REQUIRED", "basisPoints");
         }
 
         @Test
         void aPercentageMayBeCappedButHasNoFixedAmount() {
-            refused(() -> Discount.percentage(1000, Money.of(0, "JPY")), "AMOUNT_NOT_POSITIVE", "cap.amountMinor");
+            refused(() -> new Discount(DiscountType.PERCENTAGE, 1000, null, Money.of(0, "JPY")), "AMOUNT_NOT_POSITIVE", "cap.amountMinor");
             refused(() -> new Discount(DiscountType.PERCENTAGE, 1000, Money.of(100, "JPY"), null), "UNEXPECTED_FIELD", "amount");
         }
 
         @Test
         void aFixedAmountIsMoreThanZeroAndIsItsOwnCap() {
-            assertThat(Discount.fixedAmount(Money.of(300, "JPY")).amounts()).containsOnlyKeys("amount");
-            refused(() -> Discount.fixedAmount(Money.of(0, "JPY")), "AMOUNT_NOT_POSITIVE", "amount.amountMinor");
-            refused(() -> Discount.fixedAmount(null), "FIELD_REQUIRED", "amount");
+            assertThat(new Discount(DiscountType.FIXED_AMOUNT, null, Money.of(300, "JPY"), null).amounts()).containsOnlyKeys("amount");
+            refused(() -> new Discount(DiscountType.FIXED_AMOUNT, null, Money.of(0, "JPY"), null), "AMOUNT_NOT_POSITIVE", "amount.amountMinor");
+            refused(() -> new Discount(DiscountType.FIXED_AMOUNT, null, null, null), "FIELD_REQUIRED", "amount");
             refused(() -> new Discount(DiscountType.FIXED_AMOUNT, null, Money.of(300, "JPY"), Money.of(300, "JPY")),
                     "UNEXPECTED_FIELD", "cap");
             refused(() -> new Discount(DiscountType.FIXED_AMOUNT, 500, Money.of(300, "JPY"), null), "UNEXPECTED_FIELD", "basisPoints");
@@ -89,12 +89,12 @@ class TermsTest {
 
         @Test
         void aDiscountNeedsTheCampaignsCurrency() {
-            refused(() -> terms(null, Discount.percentage(1000, null), APRIL, new Limits(null, 1, 1)), "CURRENCY_REQUIRED", "currency");
+            refused(() -> terms(null, new Discount(DiscountType.PERCENTAGE, 1000, null, null), APRIL, new Limits(null, 1, 1)), "CURRENCY_REQUIRED", "currency");
         }
 
         @Test
         void everyAmountIsInTheCampaignsCurrency() {
-            refused(() -> terms(Money.currency("JPY"), Discount.percentage(1000, Money.of(5, "USD")), APRIL, new Limits(null, 1, 1)),
+            refused(() -> terms(Money.currency("JPY"), new Discount(DiscountType.PERCENTAGE, 1000, null, Money.of(5, "USD")), APRIL, new Limits(null, 1, 1)),
                     "CURRENCY_MISMATCH", "discount.cap.currency");
             refused(() -> terms(Money.currency("USD"), new Benefit(BenefitType.FREE_ITEM, "coffee", Money.of(450, "JPY"), null), APRIL,
                     new Limits(null, 1, 1)), "CURRENCY_MISMATCH", "benefit.value.currency");
@@ -208,11 +208,11 @@ class TermsTest {
 
         @Test
         void theSectionMustMatchTheKindAndTheOwnMerchantIsTheDefaultPlace() {
-            TermsRequest discount = request(CouponKind.DISCOUNT, Discount.percentage(500, null), null);
+            TermsRequest discount = request(CouponKind.DISCOUNT, new Discount(DiscountType.PERCENTAGE, 500, null, null), null);
             Terms terms = discount.toTerms(MERCHANT);
             assertThat(terms.usability().merchantIds()).containsExactly(MERCHANT);
             assertThat(terms.window().zone()).isEqualTo(TOKYO);
-            refused(() -> request(CouponKind.BENEFIT, Discount.percentage(500, null), null).toTerms(MERCHANT), "UNEXPECTED_FIELD", "discount");
+            refused(() -> request(CouponKind.BENEFIT, new Discount(DiscountType.PERCENTAGE, 500, null, null), null).toTerms(MERCHANT), "UNEXPECTED_FIELD", "discount");
             refused(() -> request(CouponKind.TICKET, null, null).toTerms(MERCHANT), "FIELD_REQUIRED", "ticket");
             refused(() -> request(null, null, null).toTerms(MERCHANT), "FIELD_REQUIRED", "kind");
         }
