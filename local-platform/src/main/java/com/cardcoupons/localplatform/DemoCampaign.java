@@ -119,21 +119,21 @@ record DemoCampaign(int number, UUID merchant, String shortCode, String state, S
                 terms.cap, terms.uses, terms.stacking, MERCHANT_USER);
         for (String[] step : history()) {
             update(connection, """
-                    insert into campaign_transition (campaign_id, campaign_version_id, from_state, to_state, actor, actor_role, reason)
-                    values (?, ?, ?, ?, ?, ?, ?)""", id(), versionId(), step[0], step[1], step[2], step[3], step[4]);
+                    insert into campaign_transition (campaign_id, campaign_version_id, from_state, to_state, actor, actor_role, reason, action)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", id(), versionId(), step[0], step[1], step[2], step[3], step[4], step[5]);
         }
     }
 
-    /** The transitions that lead to the campaign's state: from, to, actor, role, reason. */
+    /** The transitions that lead to the campaign's state: from, to, actor, role, reason, action (registration-api's V2_1). */
     private List<String[]> history() {
         List<String[]> steps = new ArrayList<>();
-        steps.add(new String[] {null, "PENDING_APPROVAL", MERCHANT_USER, "MERCHANT", null});
+        steps.add(new String[] {null, "PENDING_APPROVAL", MERCHANT_USER, "MERCHANT", null, "SUBMITTED"});
         switch (state) {
-            case "REJECTED" -> steps.add(new String[] {"PENDING_APPROVAL", "REJECTED", APPROVER, "APPROVER", reason});
+            case "REJECTED" -> steps.add(new String[] {"PENDING_APPROVAL", "REJECTED", APPROVER, "APPROVER", reason, "REJECTED"});
             case "APPROVED", "SUSPENDED", "ENDED" -> {
-                steps.add(new String[] {"PENDING_APPROVAL", "APPROVED", APPROVER, "APPROVER", null});
+                steps.add(new String[] {"PENDING_APPROVAL", "APPROVED", APPROVER, "APPROVER", null, "APPROVED"});
                 if (!state.equals("APPROVED")) {
-                    steps.add(new String[] {"APPROVED", state, APPROVER, "APPROVER", reason});
+                    steps.add(new String[] {"APPROVED", state, APPROVER, "APPROVER", reason, state});
                 }
             }
             default -> { }

@@ -1,0 +1,67 @@
+package com.cardcoupons.registration.approval;
+
+import com.cardcoupons.platform.idempotency.Idempotent;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.identity.PermittedRoles;
+import com.cardcoupons.platform.identity.Role;
+import com.cardcoupons.registration.campaign.Actor;
+import com.cardcoupons.registration.campaign.CampaignView;
+import com.cardcoupons.registration.campaign.Campaigns;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** Approvers, and only approvers, take the approval steps; the campaign itself decides which steps are allowed. */
+@RestController
+@RequestMapping("/api/v1/campaigns/{campaignId}")
+@PermittedRoles(Role.APPROVER)
+class ApprovalController {
+
+    private final Campaigns campaigns;
+    private final Clock clock;
+
+    ApprovalController(Campaigns campaigns, Clock clock) {
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    @PostMapping("/approve")
+    @Idempotent
+    CampaignView approve(@PathVariable UUID campaignId, @RequestBody Decision decision, CallerIdentity caller) {
+        return CampaignView.of(campaigns.change(campaignId, campaign ->
+                campaign.approve(decision.requiredVersion(), Actor.of(caller), decision.reason(), clock.instant())));
+    }
+
+    @PostMapping("/reject")
+    @Idempotent
+    CampaignView reject(@PathVariable UUID campaignId, @RequestBody Decision decision, CallerIdentity caller) {
+        return CampaignView.of(campaigns.change(campaignId, campaign ->
+                campaign.reject(decision.requiredVersion(), Actor.of(caller), decision.reason(), clock.instant())));
+    }
+
+    @PostMapping("/suspend")
+    @Idempotent
+    CampaignView suspend(@PathVariable UUID campaignId, @RequestBody(required = false) Reason reason, CallerIdentity caller) {
+        return CampaignView.of(campaigns.change(campaignId, campaign ->
+                campaign.suspend(Actor.of(caller), Reason.of(reason), clock.instant())));
+    }
+
+    @PostMapping("/resume")
+    @Idempotent
+    CampaignView resume(@PathVariable UUID campaignId, @RequestBody(required = false) Reason reason, CallerIdentity caller) {
+        return CampaignView.of(campaigns.change(campaignId, campaign ->
+                campaign.resume(Actor.of(caller), Reason.of(reason), clock.instant())));
+    }
+
+    @PostMapping("/end")
+    @Idempotent
+    CampaignView end(@PathVariable UUID campaignId, @RequestBody(required = false) Reason reason, CallerIdentity caller) {
+        return CampaignView.of(campaigns.change(campaignId, campaign ->
+                campaign.end(Actor.of(caller), Reason.of(reason), clock.instant())));
+    }
+}

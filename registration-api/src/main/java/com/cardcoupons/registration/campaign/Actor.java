@@ -1,0 +1,19 @@
+package com.cardcoupons.registration.campaign;
+
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.identity.Role;
+
+import java.util.Objects;
+
+/** Who takes an approval step, as the gateway verified them: a principal and the role they act in. */
+public record Actor(String principal, Role role) {
+
+    public Actor {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(role, "role");
+    }
+
+    public static Actor of(CallerIdentity caller) {
+        return new Actor(caller.principal(), caller.role());
+    }
+}

@@ -1,0 +1,6 @@
+package com.cardcoupons.registration.campaign;
+
+/** What a recorded approval step did. */
+public enum TransitionAction {
+    SUBMITTED, APPROVED, REJECTED, SUSPENDED, RESUMED, ENDED
+}

@@ -1,0 +1,72 @@
+package com.cardcoupons.registration.wallet;
+
+import com.cardcoupons.model.medium.TokenizedMedium;
+import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.model.problem.DomainException.Kind;
+import com.cardcoupons.registration.coupon.Capacity;
+import com.cardcoupons.registration.coupon.Channel;
+import com.cardcoupons.registration.coupon.Coupon;
+import com.cardcoupons.registration.coupon.CouponCode;
+import com.cardcoupons.registration.coupon.Coupons;
+import com.cardcoupons.registration.coupon.HeldCoupon;
+import com.cardcoupons.registration.coupon.UsageEvents;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Cancels a coupon for its holder. Only an unused coupon that has not expired can be cancelled, by a conditional
+ * update, so a use reserved at a till at the same moment wins or loses cleanly. The coupon then counts no more
+ * towards the campaign's cap or the medium's limit, and the cancellation is recorded.
+ */
+@Component
+class CouponCancellation {
+
+    private final Coupons coupons;
+    private final Capacity capacity;
+    private final UsageEvents events;
+    private final Clock clock;
+
+    CouponCancellation(Coupons coupons, Capacity capacity, UsageEvents events, Clock clock) {
+        this.coupons = coupons;
+        this.capacity = capacity;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    HeldCoupon cancel(String code, TokenizedMedium medium, Channel channel) {
+        Instant now = clock.instant();
+        HeldCoupon held = find(code, medium);
+        if (!coupons.cancel(held.coupon().id(), now)) {
+            throw whyNot(find(code, medium).coupon(), now);
+        }
+        capacity.giveBack(held.coupon().campaignId(), medium.token());
+        events.cancelled(held.coupon(), channel, held.merchantId(), now);
+        return find(code, medium);
+    }
+
+    /** Another medium's coupon is as good as none: the code alone proves nothing. */
+    private HeldCoupon find(String code, TokenizedMedium medium) {
+        return CouponCode.lookup(code)
+                .flatMap(couponCode -> coupons.find(couponCode, medium.token()))
+                .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "COUPON_NOT_FOUND", "couponCode",
+                        "this medium holds no coupon with this code"));
+    }
+
+    private static DomainException whyNot(Coupon coupon, Instant now) {
+        if (coupon.isCancelled()) {
+            return new DomainException(Kind.UNPROCESSABLE, "COUPON_ALREADY_CANCELLED", "couponCode", "the coupon is already cancelled");
+        }
+        if (coupon.usesHeld() > 0) {
+            return new DomainException(Kind.CONFLICT, "COUPON_IN_USE", "couponCode",
+                    "the coupon has a use reserved or confirmed at a till and can no longer be cancelled");
+        }
+        if (coupon.isExpired(now)) {
+            return new DomainException(Kind.UNPROCESSABLE, "COUPON_EXPIRED", "couponCode", "the coupon has expired");
+        }
+        throw new IllegalStateException("coupon " + coupon.id() + " could not be cancelled, for no known reason");
+    }
+}
