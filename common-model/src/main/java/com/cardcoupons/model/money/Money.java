@@ -2,6 +2,7 @@ package com.cardcoupons.model.money;
 
 import com.cardcoupons.model.problem.DomainException;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.Currency;
@@ -83,6 +84,7 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
         return new Money(Math.multiplyExact(amountMinor, basisPoints) / 10_000, currency);
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return amountMinor == 0;
     }

@@ -270,7 +270,9 @@ class AcquisitionTest extends RegistrationApiTest {
         assertThat(fax.code()).isEqualTo("UNKNOWN_CHANNEL");
 
         Reply claimingWeb = app.post("/api/v1/acquisitions", Map.of("campaignId", id, "medium", credit(VISA), "channel", "WEB"), key());
-        assertThat(claimingWeb.json().path("channel").asString()).isEqualTo("MOBILE_APP");
+        assertThat(claimingWeb.code()).as("a client cannot claim its channel").isEqualTo("UNKNOWN_FIELD");
+        assertThat(claimingWeb.json().path("field").asString()).isEqualTo("channel");
+        assertThat(acquire(app, id, credit(VISA)).json().path("channel").asString()).isEqualTo("MOBILE_APP");
         assertThat(anonymous().post("/api/v1/acquisitions", Map.of("campaignId", id, "medium", credit(VISA)), key()).code())
                 .isEqualTo("GATEWAY_IDENTITY_MISSING");
     }

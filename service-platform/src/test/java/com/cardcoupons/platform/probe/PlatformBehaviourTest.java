@@ -1,5 +1,6 @@
 package com.cardcoupons.platform.probe;
 
+import com.cardcoupons.model.money.Money;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.IdentityHeaders;
 import com.cardcoupons.platform.identity.IdentitySigner;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +49,9 @@ class PlatformBehaviourTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper jsonMapper;
 
     ApiCaller merchant;
     ApiCaller anonymous;
@@ -135,6 +140,14 @@ class PlatformBehaviourTest {
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.code()).isEqualTo("NOT_NULL");
             assertThat(reply.json().path("field").asString()).isEqualTo("fee");
+        }
+
+        @Test
+        void aMisspeltFieldIsRefusedByName() {
+            Reply reply = merchant.post("/api/probe/merchants", VALID_BODY.formatted("m").replace("\"fee\"", "\"fees\""), "k-typo");
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.code()).isEqualTo("UNKNOWN_FIELD");
+            assertThat(reply.json().path("field").asString()).isEqualTo("fees");
         }
 
         @Test
@@ -235,6 +248,16 @@ class PlatformBehaviourTest {
             assertThat(replies).extracting(Reply::status).containsOnly(201);
             assertThat(replies).extracting(Reply::body).containsOnly(replies.get(0).body());
             assertThat(merchantsNamed("racing")).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class WireFormat {
+
+        @Test
+        void moneyTravelsAsMinorUnitsAndAnIsoCurrencyOnly() {
+            assertThat(jsonMapper.writeValueAsString(Money.of(1200, "JPY"))).isEqualTo("{\"amountMinor\":1200,\"currency\":\"JPY\"}");
+            assertThat(jsonMapper.readValue("{\"amountMinor\":1200,\"currency\":\"JPY\"}", Money.class)).isEqualTo(Money.of(1200, "JPY"));
         }
     }
 
