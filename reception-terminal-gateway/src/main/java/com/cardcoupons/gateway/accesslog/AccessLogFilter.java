@@ -1,0 +1,72 @@
+package com.cardcoupons.gateway.accesslog;
+
+import com.cardcoupons.gateway.authentication.AuthenticatedCaller;
+import com.cardcoupons.model.medium.PanMasker;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Logs every request once it is answered: method, path and query, status, duration, principal (the key id) and,
+ * through the MDC, the correlation id. Path and query are percent-decoded before card numbers are masked, so
+ * {@code 4111%201111%20...} is caught as surely as {@code 4111111111111111}; what is logged is the masked text.
+ */
+class AccessLogFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger("com.cardcoupons.gateway.access");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            chain.doFilter(request, response);
+            failed = false;
+        } finally {
+            write(request, failed ? 500 : response.getStatus(), System.nanoTime() - start);
+        }
+    }
+
+    private static void write(HttpServletRequest request, int status, long nanos) {
+        String path = masked(request.getRequestURI(), false);
+        String query = request.getQueryString() == null ? null : masked(request.getQueryString(), true);
+        CallerIdentity caller = AuthenticatedCaller.of(request);
+        String principal = caller == null ? "-" : caller.principal();
+        long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
+        LoggingEventBuilder line = log.atInfo()
+                .addKeyValue("http.request.method", request.getMethod())
+                .addKeyValue("url.path", path)
+                .addKeyValue("http.response.status_code", status)
+                .addKeyValue("event.duration", nanos)
+                .addKeyValue("user.name", principal);
+        if (query != null) {
+            line = line.addKeyValue("url.query", query);
+        }
+        if (caller != null) {
+            line = line.addKeyValue("user.roles", caller.role().name());
+        }
+        line.log("{} {}{} {} {}ms {}", request.getMethod(), path, query == null ? "" : "?" + query, status, millis, principal);
+    }
+
+    static String masked(String raw, boolean query) {
+        String decoded;
+        try {
+            decoded = query ? URLDecoder.decode(raw, StandardCharsets.UTF_8) : URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            decoded = raw.replaceAll("%[0-9A-Fa-f]{2}", " ");
+        }
+        return PanMasker.mask(decoded);
+    }
+}
