@@ -13,8 +13,9 @@ import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,13 +61,21 @@ class AccessLogFilter extends OncePerRequestFilter {
         line.log("{} {}{} {} {}ms {}", request.getMethod(), path, query == null ? "" : "?" + query, status, millis, principal);
     }
 
+    /** {@code raw} percent-decoded (a malformed escape is kept as it is), then with card numbers masked. */
     static String masked(String raw, boolean query) {
-        String decoded;
-        try {
-            decoded = query ? URLDecoder.decode(raw, StandardCharsets.UTF_8) : URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            decoded = raw.replaceAll("%[0-9A-Fa-f]{2}", " ");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()
+                    && HexFormat.isHexDigit(raw.charAt(i + 1)) && HexFormat.isHexDigit(raw.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(raw, i + 1, i + 3));
+                i += 2;
+            } else if (c == '+' && query) {
+                bytes.write(' ');
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
         }
-        return PanMasker.mask(decoded);
+        return PanMasker.mask(bytes.toString(StandardCharsets.UTF_8));
     }
 }
