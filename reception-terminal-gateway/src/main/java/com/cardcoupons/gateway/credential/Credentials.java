@@ -48,10 +48,19 @@ public class Credentials {
     }
 
     void add(Credential credential) {
-        jdbc.sql("""
+        insert(credential, "");
+    }
+
+    /** Adds the credential unless one with its id exists, whatever its state: true when it was added. */
+    boolean addIfAbsent(Credential credential) {
+        return insert(credential, " on conflict (id) do nothing") == 1;
+    }
+
+    private int insert(Credential credential, String onConflict) {
+        return jdbc.sql("""
                 insert into api_credential (id, kind, label, terminal_id, merchant_id, channel, secret_hash,
                                             status, issued_by, issued_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + onConflict)
                 .params(credential.id(), credential.kind().name(), credential.label(),
                         credential.binding().terminalId(),
                         credential.kind() == Role.MERCHANT ? credential.binding().merchantId() : null,

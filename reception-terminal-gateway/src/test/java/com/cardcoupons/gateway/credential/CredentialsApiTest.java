@@ -25,9 +25,12 @@ import static com.cardcoupons.gateway.TestWorld.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An administrator issues, rotates and revokes keys; the keys work, stop and change exactly as promised. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "coupons.gateway.credentials.bootstrap-admin-key=" + CredentialsApiTest.BOOTSTRAP_KEY)
 @IsolatedDatabase
 class CredentialsApiTest {
+
+    static final String BOOTSTRAP_KEY = "first-admin.the-bootstrap-secret-given-at-install-000";
 
     private static final Downstreams DOWNSTREAMS = Downstreams.start();
 
@@ -182,6 +185,15 @@ class CredentialsApiTest {
         Reply listed = admin.get("/api/v1/credentials?kind=TERMINAL");
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.json().valueStream().map(node -> node.path("kind").asString())).isNotEmpty().containsOnly("TERMINAL");
+    }
+
+    @Test
+    void aFreshInstallationStartsWithTheBootstrapAdministratorOnly() {
+        ApiCaller first = anonymous.as(withKey(BOOTSTRAP_KEY));
+        Reply issued = first.post("/api/v1/credentials", Map.of("kind", "PLATFORM_ADMIN", "label", "Ops team"));
+        assertThat(issued.status()).isEqualTo(201);
+        assertThat(issued.json().at("/credential/issuedBy").asString()).isEqualTo("first-admin");
+        assertThat(first.get("/api/v1/credentials/first-admin").json().path("issuedBy").asString()).isEqualTo("bootstrap");
     }
 
     private String issue(Map<String, Object> request) {
