@@ -15,12 +15,10 @@ import java.util.Optional;
  */
 public final class AccessPolicy {
 
-    private final List<AccessRule> rules;
     private final List<Compiled> compiled;
 
     public AccessPolicy(List<AccessRule> rules) {
-        this.rules = List.copyOf(rules);
-        this.compiled = this.rules.stream().map(rule -> new Compiled(rule, rule.patterns())).toList();
+        this.compiled = rules.stream().map(rule -> new Compiled(rule, rule.patterns())).toList();
     }
 
     public Decision decide(String method, String path, Role role) {
@@ -46,10 +44,6 @@ public final class AccessPolicy {
         }
         Outcome refusal = !pathKnown ? Outcome.NO_ROUTE : !methodKnown ? Outcome.METHOD_NOT_ALLOWED : Outcome.FORBIDDEN;
         return new Decision(refusal, null);
-    }
-
-    public List<AccessRule> rules() {
-        return rules;
     }
 
     /** A rule with its path patterns parsed once. */
