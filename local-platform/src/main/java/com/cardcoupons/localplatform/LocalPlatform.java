@@ -57,6 +57,7 @@ public final class LocalPlatform implements AutoCloseable {
             database.migrate();
             try (Connection connection = database.connect()) {
                 new DemoData(new UsageMediumTokenizer(cardTokenKey.getBytes(StandardCharsets.UTF_8))).load(connection);
+                new DemoCredentials().load(connection);
             }
             System.out.println("Schema migrated and demo data loaded.");
 
@@ -128,7 +129,14 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("Demo cards carrying coupons:");
         DemoData.CARDS.forEach(card -> System.out.println("  " + card.shown()));
         System.out.println();
+        System.out.println("Demo API keys (send as X-Api-Key; demo values, never use them elsewhere):");
+        DemoCredentials.KEYS.forEach(key -> System.out.println("  " + pad(key.id()) + key.apiKey()));
+        System.out.println("  export TERMINAL_KEY=" + DemoCredentials.KEYS.get(0).apiKey() + " MERCHANT_KEY="
+                + DemoCredentials.KEYS.get(4).apiKey() + " APPROVER_KEY=" + DemoCredentials.KEYS.get(6).apiKey()
+                + " APP_KEY=" + DemoCredentials.KEYS.get(7).apiKey() + " ADMIN_KEY=" + DemoCredentials.KEYS.get(10).apiKey());
+        System.out.println();
         System.out.println("Try: curl " + gateway + "/services/coupon-server/actuator/health");
+        System.out.println("     curl -H \"X-Api-Key: $ADMIN_KEY\" " + gateway + "/api/v1/credentials");
         System.out.println("Logs are in logs/. Press Ctrl-C to stop.");
     }
 

@@ -1,23 +1,23 @@
 package com.cardcoupons.gateway.routing;
 
+import com.cardcoupons.gateway.StandIn;
+import com.cardcoupons.gateway.TestWorld;
 import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import static com.cardcoupons.gateway.TestWorld.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each public path reaches its service, with the correlation id, through stand-ins that record what arrives. */
@@ -26,12 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoutingTest {
 
     private static final Map<String, StandIn> SERVICES = Map.of(
-            "registration-api", new StandIn("registration-api"),
-            "coupon-server", new StandIn("coupon-server"),
-            "settlement-relay", new StandIn("settlement-relay"));
+            "registration-api", StandIn.start("registration-api"),
+            "coupon-server", StandIn.start("coupon-server"),
+            "settlement-relay", StandIn.start("settlement-relay"));
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiCaller anonymous;
 
     @DynamicPropertySource
     static void serviceUrls(DynamicPropertyRegistry registry) {
@@ -45,11 +50,16 @@ class RoutingTest {
         SERVICES.values().forEach(StandIn::stop);
     }
 
+    @BeforeEach
+    void world() {
+        new TestWorld(jdbc).load();
+        anonymous = ApiCaller.anonymous("http://localhost:" + port);
+    }
+
     @Test
-    void eachServicesHealthIsReachableThroughTheGateway() {
-        ApiCaller operator = ApiCaller.anonymous("http://localhost:" + port);
+    void eachServicesHealthIsReachableThroughTheGatewayWithoutAKey() {
         for (String service : SERVICES.keySet()) {
-            Reply reply = operator.get("/services/" + service + "/actuator/health/readiness");
+            Reply reply = anonymous.get("/services/" + service + "/actuator/health/readiness");
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.body()).isEqualTo(service + " saw /actuator/health/readiness");
         }
@@ -57,67 +67,47 @@ class RoutingTest {
 
     @Test
     void publicPathsGoToTheServiceThatOwnsThem() {
-        ApiCaller client = ApiCaller.anonymous("http://localhost:" + port);
-        assertThat(client.get("/api/v1/campaigns/abc").body()).startsWith("registration-api saw /api/v1/campaigns/abc");
-        assertThat(client.get("/api/v1/wallet/coupons").body()).startsWith("registration-api");
-        assertThat(client.get("/api/v1/searches").body()).startsWith("coupon-server");
-        assertThat(client.get("/api/v1/usage/campaigns/x").body()).startsWith("coupon-server");
-        assertThat(client.get("/api/v1/payments/t-1").body()).startsWith("settlement-relay");
+        ApiCaller merchant = anonymous.as(withKey(TestWorld.MERCHANT_A_KEY));
+        ApiCaller terminal = anonymous.as(withKey(TestWorld.TERMINAL_A_KEY));
+        ApiCaller app = anonymous.as(withKey(TestWorld.APP_KEY));
+        assertThat(merchant.get("/api/v1/campaigns").body()).isEqualTo("registration-api saw /api/v1/campaigns");
+        assertThat(app.get("/api/v1/wallet/coupons").body()).startsWith("registration-api");
+        assertThat(app.post("/api/v1/acquisitions", "{}").body()).startsWith("registration-api");
+        assertThat(terminal.post("/api/v1/searches", "{}").body()).startsWith("coupon-server");
+        assertThat(terminal.get("/api/v1/printing/coupons/ABCD/barcode.png").body()).startsWith("coupon-server");
+        assertThat(merchant.get("/api/v1/usage/campaigns").body()).startsWith("coupon-server");
+        assertThat(terminal.get("/api/v1/payments/t-1").body()).startsWith("settlement-relay");
+    }
+
+    @Test
+    void theQueryStringAndBodyArriveUnchanged() {
+        ApiCaller terminal = anonymous.as(withKey(TestWorld.TERMINAL_A_KEY));
+        terminal.post("/api/v1/searches?explain=true", "{\"amount\":1200}");
+        StandIn.Recorded received = SERVICES.get("coupon-server").last();
+        assertThat(received.query()).isEqualTo("explain=true");
+        assertThat(new String(received.body())).isEqualTo("{\"amount\":1200}");
     }
 
     @Test
     void theCorrelationIdIsForwardedAndReturned() {
-        ApiCaller client = ApiCaller.anonymous("http://localhost:" + port);
-        Reply created = client.get("/api/v1/campaigns/with-new-id");
+        ApiCaller merchant = anonymous.as(withKey(TestWorld.MERCHANT_A_KEY));
+        Reply created = merchant.get("/api/v1/campaigns");
         String id = created.header("X-Correlation-Id");
         assertThat(id).isNotBlank();
-        assertThat(SERVICES.get("registration-api").lastCorrelationId()).isEqualTo(id);
+        assertThat(SERVICES.get("registration-api").last().header("X-Correlation-Id")).isEqualTo(id);
 
-        Reply adopted = client.send("GET", "/api/v1/campaigns/with-given-id", null, Map.of("X-Correlation-Id", "pos-7-0001"));
+        Reply adopted = merchant.send("GET", "/api/v1/campaigns", null, Map.of("X-Correlation-Id", "pos-7-0001"));
         assertThat(adopted.headers().entrySet().stream()
                 .filter(header -> header.getKey().equalsIgnoreCase("X-Correlation-Id"))
                 .flatMap(header -> header.getValue().stream())).containsExactly("pos-7-0001");
-        assertThat(SERVICES.get("registration-api").lastCorrelationId()).isEqualTo("pos-7-0001");
+        assertThat(SERVICES.get("registration-api").last().header("X-Correlation-Id")).isEqualTo("pos-7-0001");
     }
 
-    /** A downstream service reduced to saying which path it received. */
-    static final class StandIn {
-
-        private final HttpServer server;
-        private final Map<String, String> seen = new ConcurrentHashMap<>();
-
-        StandIn(String name) {
-            try {
-                server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.createContext("/", exchange -> {
-                String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
-                if (correlationId != null) {
-                    seen.put("correlationId", correlationId);
-                }
-                if (correlationId != null) {
-                    exchange.getResponseHeaders().add("X-Correlation-Id", correlationId);
-                }
-                byte[] body = (name + " saw " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://localhost:" + server.getAddress().getPort();
-        }
-
-        String lastCorrelationId() {
-            return seen.get("correlationId");
-        }
-
-        void stop() {
-            server.stop(0);
-        }
+    @Test
+    void refusalsAtTheGatewayCarryTheCorrelationIdToo() {
+        Reply refused = anonymous.get("/api/v1/campaigns");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("X-Correlation-Id")).isNotBlank();
+        assertThat(refused.json().path("correlationId").asString()).isEqualTo(refused.header("X-Correlation-Id"));
     }
 }

@@ -1,0 +1,20 @@
+package com.cardcoupons.gateway.authentication;
+
+import com.cardcoupons.gateway.GatewayFilterOrder;
+import com.cardcoupons.gateway.credential.Credentials;
+import com.cardcoupons.platform.problem.ProblemResponses;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AuthenticationConfiguration {
+
+    @Bean
+    FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthentication(Credentials credentials, ProblemResponses problems) {
+        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(credentials, problems));
+        registration.setOrder(GatewayFilterOrder.AUTHENTICATION);
+        return registration;
+    }
+}

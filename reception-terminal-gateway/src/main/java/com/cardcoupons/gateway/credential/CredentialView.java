@@ -1,0 +1,32 @@
+package com.cardcoupons.gateway.credential;
+
+import com.cardcoupons.platform.identity.Role;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A credential as the admin API shows it: everything but its secret and hashes. */
+record CredentialView(
+        String id,
+        Role kind,
+        String label,
+        UUID merchantId,
+        UUID storeId,
+        UUID terminalId,
+        ConsumerChannel channel,
+        Credential.Status status,
+        String issuedBy,
+        Instant issuedAt,
+        Instant rotatedAt,
+        Instant previousSecretValidUntil,
+        String revokedBy,
+        Instant revokedAt) {
+
+    static CredentialView of(Credential credential) {
+        Credential.Binding binding = credential.binding();
+        return new CredentialView(credential.id(), credential.kind(), credential.label(), binding.merchantId(),
+                binding.storeId(), binding.terminalId(), binding.channel(), credential.status(), credential.issuedBy(),
+                credential.issuedAt(), credential.rotatedAt(), credential.previousValidUntil(), credential.revokedBy(),
+                credential.revokedAt());
+    }
+}

@@ -1,0 +1,130 @@
+package com.cardcoupons.gateway.credential;
+
+import com.cardcoupons.gateway.authentication.AuthenticatedCaller;
+import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.identity.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The credentials admin API, for platform administrators only (the gateway's access policy sees to that):
+ * issue a key (its secret is shown once), list and read credentials, rotate a key's secret, revoke a key.
+ */
+@RestController
+@RequestMapping("/api/v1/credentials")
+@Tag(name = "Credentials", description = "API keys of terminals, merchants, approvers, consumer channels and admins")
+class CredentialsController {
+
+    private final Credentials credentials;
+    private final CredentialProperties properties;
+
+    CredentialsController(Credentials credentials, CredentialProperties properties) {
+        this.credentials = credentials;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    @Transactional
+    @Operation(summary = "Issue a credential; the API key in the answer is shown this once only")
+    ResponseEntity<IssuedCredential> issue(@Valid @RequestBody IssueCredentialRequest request,
+            @RequestAttribute(AuthenticatedCaller.ATTRIBUTE) CallerIdentity admin) {
+        Credential.Binding binding = bindingFor(request);
+        ApiKey key = ApiKey.generate(request.kind());
+        Credential credential = Credential.issue(key, request.kind(), request.label(), binding, admin.principal(), Instant.now());
+        credentials.add(credential);
+        return ResponseEntity.created(URI.create("/api/v1/credentials/" + credential.id()))
+                .body(IssuedCredential.of(credential, key));
+    }
+
+    @GetMapping
+    @Operation(summary = "List credentials, optionally of one kind or status")
+    List<CredentialView> list(@RequestParam(required = false) Role kind,
+            @RequestParam(required = false) Credential.Status status) {
+        return credentials.list(kind, status).stream().map(CredentialView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read a credential (never its secret)")
+    CredentialView read(@PathVariable String id) {
+        return CredentialView.of(existing(id));
+    }
+
+    @PostMapping("/{id}/rotation")
+    @Transactional
+    @Operation(summary = "Give a credential a new secret; the old one stops at once, or after the overlap asked for")
+    IssuedCredential rotate(@PathVariable String id, @Valid @RequestBody(required = false) RotateCredentialRequest request) {
+        Duration overlap = request == null ? Duration.ZERO : request.overlap();
+        if (overlap.compareTo(properties.maxRotationOverlap()) > 0) {
+            throw DomainException.invalid("OVERLAP_TOO_LONG", "overlapSeconds",
+                    "the previous secret may overlap for at most " + properties.maxRotationOverlap().toSeconds() + " seconds");
+        }
+        Credential before = existing(id);
+        ApiKey key = ApiKey.withNewSecret(before.id());
+        Credential after = change(before, current -> current.rotate(SecretHash.of(key.secret()), overlap, Instant.now()));
+        return IssuedCredential.of(after, key);
+    }
+
+    @PostMapping("/{id}/revocation")
+    @Transactional
+    @Operation(summary = "Revoke a credential; it stops working on the next request")
+    CredentialView revoke(@PathVariable String id, @RequestAttribute(AuthenticatedCaller.ATTRIBUTE) CallerIdentity admin) {
+        return CredentialView.of(change(existing(id), current -> current.revoke(admin.principal(), Instant.now())));
+    }
+
+    private Credential change(Credential before, UnaryOperator<Credential> change) {
+        Credential after = change.apply(before);
+        if (!credentials.replace(before, after)) {
+            throw DomainException.conflict("CONCURRENT_UPDATE",
+                    "credential " + before.id() + " was changed at the same time; read it and try again");
+        }
+        return after;
+    }
+
+    private Credential existing(String id) {
+        return credentials.find(id).orElseThrow(() -> DomainException.notFound("CREDENTIAL_NOT_FOUND",
+                "no credential " + id));
+    }
+
+    private Credential.Binding bindingFor(IssueCredentialRequest request) {
+        request.requireConsistentBinding();
+        return switch (request.kind()) {
+            case TERMINAL -> {
+                Credential.Binding terminal = credentials.terminal(request.terminalId())
+                        .orElseThrow(() -> new DomainException(DomainException.Kind.UNPROCESSABLE, "UNKNOWN_TERMINAL",
+                                "terminalId", "no terminal " + request.terminalId()));
+                if (!terminal.terminalActive()) {
+                    throw new DomainException(DomainException.Kind.UNPROCESSABLE, "TERMINAL_NOT_ACTIVE",
+                            "terminalId", "terminal " + request.terminalId() + " is decommissioned");
+                }
+                yield terminal;
+            }
+            case MERCHANT -> {
+                if (!credentials.merchantExists(request.merchantId())) {
+                    throw new DomainException(DomainException.Kind.UNPROCESSABLE, "UNKNOWN_MERCHANT",
+                            "merchantId", "no merchant " + request.merchantId());
+                }
+                yield Credential.Binding.merchant(request.merchantId());
+            }
+            case CONSUMER_CHANNEL -> Credential.Binding.channel(request.channel());
+            case APPROVER, PLATFORM_ADMIN -> Credential.Binding.NONE;
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package com.cardcoupons.gateway.routing;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchangeHandlerFunction;
+import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Makes the handler that forwards a route's calls to its service, each with its own read timeout: the gateway's
+ * proxy takes one HTTP client, so a timeout per route means a proxy per route. They share one connection pool.
+ */
+final class ServiceProxies implements ApplicationListener<ContextRefreshedEvent> {
+
+    private final HttpClient httpClient;
+    private final RestClient.Builder restClients;
+    private final GatewayMvcProperties gatewayProperties;
+    private final ObjectProvider<HttpHeadersFilter.RequestHttpHeadersFilter> requestHeaderFilters;
+    private final ObjectProvider<HttpHeadersFilter.ResponseHttpHeadersFilter> responseHeaderFilters;
+    private final List<ProxyExchangeHandlerFunction> made = new CopyOnWriteArrayList<>();
+
+    ServiceProxies(Duration connectTimeout, RestClient.Builder restClients, GatewayMvcProperties gatewayProperties,
+            ObjectProvider<HttpHeadersFilter.RequestHttpHeadersFilter> requestHeaderFilters,
+            ObjectProvider<HttpHeadersFilter.ResponseHttpHeadersFilter> responseHeaderFilters) {
+        this.httpClient = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.restClients = restClients;
+        this.gatewayProperties = gatewayProperties;
+        this.requestHeaderFilters = requestHeaderFilters;
+        this.responseHeaderFilters = responseHeaderFilters;
+    }
+
+    /** A handler forwarding to {@code service}, giving up when its answer has not begun after {@code timeout}. */
+    ProxyExchangeHandlerFunction to(URI service, Duration timeout) {
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+        requestFactory.setReadTimeout(timeout);
+        RestClient client = restClients.clone().requestFactory(requestFactory).build();
+        ProxyExchangeHandlerFunction handler = new ProxyExchangeHandlerFunction(
+                new RestClientProxyExchange(client, gatewayProperties), requestHeaderFilters, responseHeaderFilters,
+                request -> service);
+        made.add(handler);
+        return handler;
+    }
+
+    /** The proxies pick up the header filters (identity, correlation id) once every bean exists. */
+    @Override
+    public void onApplicationEvent(ContextRefreshedEvent event) {
+        made.forEach(handler -> handler.onApplicationEvent(event));
+    }
+}

@@ -1,0 +1,220 @@
+package com.cardcoupons.gateway.credential;
+
+import com.cardcoupons.gateway.Downstreams;
+import com.cardcoupons.gateway.TestWorld;
+import com.cardcoupons.testsupport.ApiCaller;
+import com.cardcoupons.testsupport.ApiCaller.Reply;
+import com.cardcoupons.testsupport.IsolatedDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.cardcoupons.gateway.TestWorld.withKey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An administrator issues, rotates and revokes keys; the keys work, stop and change exactly as promised. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "coupons.gateway.credentials.bootstrap-admin-key=" + CredentialsApiTest.BOOTSTRAP_KEY)
+@IsolatedDatabase
+class CredentialsApiTest {
+
+    static final String BOOTSTRAP_KEY = "first-admin.the-bootstrap-secret-given-at-install-000";
+
+    private static final Downstreams DOWNSTREAMS = Downstreams.start();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiCaller anonymous;
+    ApiCaller admin;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        DOWNSTREAMS.register(registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        DOWNSTREAMS.stop();
+    }
+
+    @BeforeEach
+    void world() {
+        new TestWorld(jdbc).load();
+        anonymous = ApiCaller.anonymous("http://localhost:" + port);
+        admin = anonymous.as(withKey(TestWorld.ADMIN_KEY));
+    }
+
+    @Test
+    void anIssuedTerminalKeyIsBoundToItsTerminalAndShownOnce() {
+        Reply issued = admin.post("/api/v1/credentials",
+                Map.of("kind", "TERMINAL", "label", "Store A till 1", "terminalId", TestWorld.TERMINAL_A.toString()));
+        assertThat(issued.status()).isEqualTo(201);
+        String apiKey = issued.json().path("apiKey").asString();
+        JsonNode credential = issued.json().path("credential");
+        String id = credential.path("id").asString();
+        assertThat(apiKey).startsWith(id + ".");
+        assertThat(credential.path("merchantId").asString()).isEqualTo(TestWorld.MERCHANT_A.toString());
+        assertThat(credential.path("storeId").asString()).isEqualTo(TestWorld.STORE_A.toString());
+        assertThat(credential.path("issuedBy").asString()).isEqualTo("test-admin");
+        assertThat(issued.header("Location")).isEqualTo("/api/v1/credentials/" + id);
+
+        Reply read = admin.get("/api/v1/credentials/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body()).doesNotContain(secretOf(apiKey)).doesNotContain("apiKey");
+
+        assertThat(anonymous.as(withKey(apiKey)).post("/api/v1/searches", "{}").status()).isEqualTo(200);
+        assertThat(DOWNSTREAMS.couponServer().last().header("X-Coupons-Terminal")).isEqualTo(TestWorld.TERMINAL_A.toString());
+    }
+
+    @Test
+    void onlyTheHashOfASecretIsStored() {
+        String apiKey = issue(Map.of("kind", "APPROVER", "label", "Aiko"));
+        String id = apiKey.substring(0, apiKey.indexOf('.'));
+        String secret = secretOf(apiKey);
+        List<String> row = jdbc.sql("select * from api_credential where id = ?").param(id)
+                .query((rs, n) -> {
+                    java.util.ArrayList<String> columns = new java.util.ArrayList<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        Object value = rs.getObject(i);
+                        columns.add(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : String.valueOf(value));
+                    }
+                    return columns;
+                }).single();
+        assertThat(row).noneMatch(column -> column.contains(secret));
+        byte[] hash = jdbc.sql("select secret_hash from api_credential where id = ?").param(id).query(byte[].class).single();
+        assertThat(hash).isEqualTo(SecretHash.of(secret).bytes());
+    }
+
+    @Test
+    void aRevokedKeyStopsWorkingOnTheVeryNextCall() {
+        String apiKey = issue(Map.of("kind", "TERMINAL", "label", "to revoke", "terminalId", TestWorld.TERMINAL_A.toString()));
+        ApiCaller terminal = anonymous.as(withKey(apiKey));
+        assertThat(terminal.post("/api/v1/searches", "{}").status()).isEqualTo(200);
+
+        Reply revoked = admin.post("/api/v1/credentials/" + idOf(apiKey) + "/revocation", null);
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().path("status").asString()).isEqualTo("REVOKED");
+        assertThat(revoked.json().path("revokedBy").asString()).isEqualTo("test-admin");
+
+        Reply refused = terminal.post("/api/v1/searches", "{}");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.code()).isEqualTo("API_KEY_INVALID");
+
+        Reply again = admin.post("/api/v1/credentials/" + idOf(apiKey) + "/revocation", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("CREDENTIAL_REVOKED");
+    }
+
+    @Test
+    void aRotationStopsTheOldSecretAtOnceUnlessAnOverlapIsAsked() {
+        String first = issue(Map.of("kind", "MERCHANT", "label", "Merchant A back office", "merchantId", TestWorld.MERCHANT_A.toString()));
+        Reply rotated = admin.post("/api/v1/credentials/" + idOf(first) + "/rotation", null);
+        assertThat(rotated.status()).isEqualTo(200);
+        String second = rotated.json().path("apiKey").asString();
+        assertThat(idOf(second)).isEqualTo(idOf(first));
+        assertThat(anonymous.as(withKey(first)).get("/api/v1/campaigns").status()).isEqualTo(401);
+        assertThat(anonymous.as(withKey(second)).get("/api/v1/campaigns").status()).isEqualTo(200);
+
+        Reply overlapping = admin.post("/api/v1/credentials/" + idOf(second) + "/rotation", Map.of("overlapSeconds", 600));
+        String third = overlapping.json().path("apiKey").asString();
+        assertThat(overlapping.json().path("credential").path("previousSecretValidUntil").isMissingNode()).isFalse();
+        assertThat(anonymous.as(withKey(second)).get("/api/v1/campaigns").status()).isEqualTo(200);
+        assertThat(anonymous.as(withKey(third)).get("/api/v1/campaigns").status()).isEqualTo(200);
+
+        Reply tooLong = admin.post("/api/v1/credentials/" + idOf(third) + "/rotation", Map.of("overlapSeconds", 90_000));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.code()).isEqualTo("OVERLAP_TOO_LONG");
+    }
+
+    @Test
+    void aConsumerChannelKeyCarriesItsChannel() {
+        String apiKey = issue(Map.of("kind", "CONSUMER_CHANNEL", "label", "TV receiver", "channel", "DIGITAL_BROADCAST"));
+        assertThat(anonymous.as(withKey(apiKey)).post("/api/v1/acquisitions", "{}").status()).isEqualTo(200);
+        assertThat(DOWNSTREAMS.registrationApi().last().header("X-Coupons-Channel")).isEqualTo("DIGITAL_BROADCAST");
+        assertThat(DOWNSTREAMS.registrationApi().last().header("X-Coupons-Role")).isEqualTo("CONSUMER_CHANNEL");
+    }
+
+    @Test
+    void badIssueRequestsNameTheField() {
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "TERMINAL", "label", "no terminal")),
+                400, "FIELD_REQUIRED", "terminalId");
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "x", "merchantId", TestWorld.MERCHANT_A.toString())),
+                400, "UNEXPECTED_FIELD", "merchantId");
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "TERMINAL", "label", "x", "terminalId", UUID.randomUUID().toString())),
+                422, "UNKNOWN_TERMINAL", "terminalId");
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "MERCHANT", "label", "x", "merchantId", UUID.randomUUID().toString())),
+                422, "UNKNOWN_MERCHANT", "merchantId");
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "WIZARD", "label", "x")), 400, "INVALID_FORMAT", "kind");
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "")), 400, "NOT_BLANK", "label");
+        expect(admin.get("/api/v1/credentials/no-such-key"), 404, "CREDENTIAL_NOT_FOUND", null);
+    }
+
+    @Test
+    void aDecommissionedTerminalGetsNoKey() {
+        UUID retired = UUID.randomUUID();
+        jdbc.sql("insert into terminal (id, merchant_id, store_id, code, status) values (?, ?, ?, 'OLD', 'DECOMMISSIONED')")
+                .params(retired, TestWorld.MERCHANT_A, TestWorld.STORE_A).update();
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "TERMINAL", "label", "x", "terminalId", retired.toString())),
+                422, "TERMINAL_NOT_ACTIVE", "terminalId");
+    }
+
+    @Test
+    void onlyAPlatformAdminManagesCredentials() {
+        for (String key : List.of(TestWorld.APPROVER_KEY, TestWorld.MERCHANT_A_KEY, TestWorld.TERMINAL_A_KEY, TestWorld.APP_KEY)) {
+            Reply refused = anonymous.as(withKey(key)).post("/api/v1/credentials", Map.of("kind", "PLATFORM_ADMIN", "label", "me"));
+            assertThat(refused.status()).as(key).isEqualTo(403);
+            assertThat(refused.code()).as(key).isEqualTo("ROLE_NOT_PERMITTED");
+        }
+        assertThat(anonymous.get("/api/v1/credentials").status()).isEqualTo(401);
+        Reply listed = admin.get("/api/v1/credentials?kind=TERMINAL");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().valueStream().map(node -> node.path("kind").asString())).isNotEmpty().containsOnly("TERMINAL");
+    }
+
+    @Test
+    void aFreshInstallationStartsWithTheBootstrapAdministratorOnly() {
+        ApiCaller first = anonymous.as(withKey(BOOTSTRAP_KEY));
+        Reply issued = first.post("/api/v1/credentials", Map.of("kind", "PLATFORM_ADMIN", "label", "Ops team"));
+        assertThat(issued.status()).isEqualTo(201);
+        assertThat(issued.json().at("/credential/issuedBy").asString()).isEqualTo("first-admin");
+        assertThat(first.get("/api/v1/credentials/first-admin").json().path("issuedBy").asString()).isEqualTo("bootstrap");
+    }
+
+    private String issue(Map<String, Object> request) {
+        Reply issued = admin.post("/api/v1/credentials", request);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return issued.json().path("apiKey").asString();
+    }
+
+    private static void expect(Reply reply, int status, String code, String field) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.code()).as(reply.toString()).isEqualTo(code);
+        if (field != null) {
+            assertThat(reply.json().path("field").asString()).as(reply.toString()).isEqualTo(field);
+        }
+    }
+
+    private static String idOf(String apiKey) {
+        return apiKey.substring(0, apiKey.indexOf('.'));
+    }
+
+    private static String secretOf(String apiKey) {
+        return apiKey.substring(apiKey.indexOf('.') + 1);
+    }
+}
