@@ -103,7 +103,7 @@ class RoleEnforcementTest {
 
         for (Reply refused : new Reply[] {
                 merchantA.get("/api/v1/campaigns/" + others),
-                merchantA.put("/api/v1/campaigns/" + others, "{}"),
+                merchantA.post("/api/v1/campaigns/" + others + "/versions", "{}"),
                 merchantA.get("/api/v1/usage/campaigns/" + others),
                 merchantA.get("/api/v1/usage/campaigns/" + others + "/export.csv")}) {
             assertThat(refused.status()).isEqualTo(403);

@@ -29,14 +29,23 @@ public class GatewayIdentityFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /**
+     * Decides on the path the container will route by (decoded, dot segments removed), not the raw request line:
+     * otherwise {@code /actuator/../api/...} would reach an API handler without passing here.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(API_PREFIX);
+        return !routedPath(request).startsWith(API_PREFIX) && !request.getRequestURI().startsWith(API_PREFIX);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!request.getRequestURI().equals(request.getContextPath() + routedPath(request))) {
+            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "NON_CANONICAL_PATH",
+                    "the API is called by canonical paths only: no dot segments, encoded characters or parameters"));
+            return;
+        }
         if (request.getHeader(IdentityHeaders.SIGNATURE) == null) {
             problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "GATEWAY_IDENTITY_MISSING",
                     "this service is reached through the gateway only"));
@@ -50,6 +59,11 @@ public class GatewayIdentityFilter extends OncePerRequestFilter {
         }
         request.setAttribute(ATTRIBUTE, identity.get());
         chain.doFilter(request, response);
+    }
+
+    private static String routedPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     /** The verified caller of the request being served, or {@code null} outside the API. */

@@ -22,9 +22,15 @@ public class RoleCheck implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
-        CallerIdentity caller = GatewayIdentityFilter.callerOf(request);
-        if (caller == null || !(handler instanceof HandlerMethod method)) {
+        if (!(handler instanceof HandlerMethod method)) {
             return true;
+        }
+        CallerIdentity caller = GatewayIdentityFilter.callerOf(request);
+        if (caller == null) {
+            // an API handler reached without a verified caller: never let it run
+            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "GATEWAY_IDENTITY_MISSING",
+                    "this service is reached through the gateway only"));
+            return false;
         }
         PermittedRoles permitted = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PermittedRoles.class);
         if (permitted == null) {

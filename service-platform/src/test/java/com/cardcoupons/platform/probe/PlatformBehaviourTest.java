@@ -85,6 +85,16 @@ class PlatformBehaviourTest {
         }
 
         @Test
+        void dotSegmentsCannotSmuggleACallPastTheCheck() throws Exception {
+            for (String path : List.of("/actuator/../api/probe/whoami", "/api/probe/./whoami", "/x/%2e%2e/api/probe/whoami",
+                    "/api/probe/whoami;jsessionid=1")) {
+                String reply = rawGet(path);
+                assertThat(reply).as(path).doesNotStartWith("HTTP/1.1 200");
+                assertThat(reply).as(path).containsAnyOf("GATEWAY_IDENTITY_MISSING", "NON_CANONICAL_PATH", "HTTP/1.1 400", "HTTP/1.1 404");
+            }
+        }
+
+        @Test
         void theVerifiedCallerReachesTheHandler() {
             Reply reply = merchant.get("/api/probe/whoami");
             assertThat(reply.status()).isEqualTo(200);
@@ -286,6 +296,15 @@ class PlatformBehaviourTest {
 
     private java.util.function.BiFunction<String, String, Map<String, String>> signedAs(CallerIdentity identity) {
         return (method, path) -> signer.sign(identity, method, path);
+    }
+
+    /** A request line sent as is, which HTTP client libraries would normalise first. */
+    private String rawGet(String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private long merchantsNamed(String name) {
