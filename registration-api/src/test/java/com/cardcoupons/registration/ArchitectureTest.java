@@ -28,7 +28,8 @@ class ArchitectureTest {
                 .and().areNotAnnotatedWith(Component.class)
                 .and().areNotAnnotatedWith(ConfigurationProperties.class)
                 .and().areNotAnnotatedWith(SpringBootApplication.class)
-                .and().haveNameNotMatching(".*\\.(PostgresTypes|VersionRows)(\\$.*)?")
+                .and().areNotAssignableTo(org.springframework.data.repository.Repository.class)
+                .and().haveNameNotMatching(".*\\.PostgresTypes(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .check(registration);
     }

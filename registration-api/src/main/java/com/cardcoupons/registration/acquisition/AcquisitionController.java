@@ -50,7 +50,8 @@ class AcquisitionController {
     @ResponseStatus(HttpStatus.CREATED)
     CouponView acquire(@RequestBody AcquireCoupon request, CallerIdentity caller) {
         Channel channel = Channel.of(caller);
-        Campaign campaign = campaigns.find(request.campaignId()).orElseThrow(() -> new CampaignNotFound("campaignId"));
+        Campaign campaign = campaigns.findById(request.campaignId())
+                .orElseThrow(() -> new CampaignNotFound("campaignId"));
         HeldCoupon coupon = acquisition.acquire(campaign, tokenizer.tokenize(request.medium()), channel, AcquireCoupon.FIELDS);
         return CouponView.of(coupon, clock.instant());
     }

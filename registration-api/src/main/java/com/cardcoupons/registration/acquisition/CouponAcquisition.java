@@ -8,7 +8,7 @@ import com.cardcoupons.registration.campaign.Campaign;
 import com.cardcoupons.registration.campaign.CampaignState;
 import com.cardcoupons.registration.campaign.CampaignVersion;
 import com.cardcoupons.registration.campaign.Campaigns;
-import com.cardcoupons.registration.coupon.Capacity;
+import com.cardcoupons.registration.coupon.CardHoldings;
 import com.cardcoupons.registration.coupon.Channel;
 import com.cardcoupons.registration.coupon.Coupon;
 import com.cardcoupons.registration.coupon.CouponCode;
@@ -35,16 +35,16 @@ class CouponAcquisition {
     private static final int ATTEMPTS = 3;
 
     private final Campaigns campaigns;
-    private final Capacity capacity;
+    private final CardHoldings holdings;
     private final Coupons coupons;
     private final UsageEvents events;
     private final AcquisitionProperties properties;
     private final Clock clock;
 
-    CouponAcquisition(Campaigns campaigns, Capacity capacity, Coupons coupons, UsageEvents events,
+    CouponAcquisition(Campaigns campaigns, CardHoldings holdings, Coupons coupons, UsageEvents events,
                       AcquisitionProperties properties, Clock clock) {
         this.campaigns = campaigns;
-        this.capacity = capacity;
+        this.holdings = holdings;
         this.coupons = coupons;
         this.events = events;
         this.properties = properties;
@@ -57,11 +57,12 @@ class CouponAcquisition {
         Campaign current = campaign;
         for (int attempt = 1; ; attempt++) {
             CampaignVersion version = acquirableVersion(current, medium, now, fields);
-            if (capacity.takeFromCampaign(current.id(), version.number(), version.terms().limits().totalCap())) {
+            if (campaigns.takeCoupon(current.id(), version.number(), version.terms().limits().totalCap()) == 1) {
                 return issue(current, version, medium, channel, now, fields);
             }
-            // the campaign changed since it was read (a decision, a new live version) or its cap is reached
-            Campaign fresh = campaigns.find(current.id()).orElseThrow();
+            // the campaign changed since it was read (a decision, a new live version) or its cap is reached; the
+            // count left nothing of what was read in this transaction, so this reads the campaign afresh
+            Campaign fresh = campaigns.findById(current.id()).orElseThrow();
             boolean unchanged = fresh.state() == CampaignState.APPROVED
                     && Objects.equals(fresh.liveVersionNumber(), version.number());
             if (unchanged || attempt == ATTEMPTS) {
@@ -85,7 +86,7 @@ class CouponAcquisition {
     private HeldCoupon issue(Campaign campaign, CampaignVersion version, TokenizedMedium medium, Channel channel,
                              Instant now, AcquisitionFields fields) {
         int perCardLimit = version.terms().limits().perCardLimit();
-        if (!capacity.takeForMedium(campaign.id(), medium.token(), perCardLimit)) {
+        if (!holdings.take(campaign.id(), medium.token(), perCardLimit)) {
             throw new DomainException(Kind.CONFLICT, "PER_CARD_LIMIT_REACHED", fields.medium(),
                     "this card already holds " + perCardLimit + " coupon(s) of this campaign, the most it may");
         }
@@ -100,7 +101,8 @@ class CouponAcquisition {
             Coupon coupon = new Coupon(UUID.randomUUID(), CouponCode.generate(properties.couponCodeLength()),
                     campaign.id(), version.id(), medium, channel, version.terms().limits().usesPerCoupon(), 0, now,
                     version.terms().couponExpiry(now), null);
-            if (coupons.add(coupon)) {
+            if (!coupons.existsByCode(coupon.code())) {
+                coupons.persist(coupon);
                 return coupon;
             }
         }

@@ -4,13 +4,21 @@ import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.model.problem.DomainException.Kind;
 import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.registration.terms.Terms;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,40 +28,61 @@ import java.util.UUID;
  * once approved: an edit is a new version that waits for approval while the approved one stays live, and an approver
  * never approves a version they submitted. Each step is recorded as a {@link Transition}.
  */
-public final class Campaign {
+@Entity
+@Table(name = "campaign")
+public class Campaign {
 
     private static final int MAX_REASON = 1000;
 
-    private final UUID id;
-    private final UUID merchantId;
-    private final ShortCode shortCode;
-    private final int acquiredCount;
-    private final List<CampaignVersion> versions;
+    @Id
+    private UUID id;
+
+    @Column(updatable = false)
+    private UUID merchantId;
+
+    @Embedded
+    @AttributeOverride(name = "value", column = @Column(name = "short_code", updatable = false))
+    private ShortCode shortCode;
+
+    @Enumerated(EnumType.STRING)
     private CampaignState state;
+
     private Integer liveVersion;
 
-    private final List<CampaignVersion> submitted = new ArrayList<>();
-    private final Map<Integer, CampaignVersion> decided = new LinkedHashMap<>();
-    private final List<Transition> recorded = new ArrayList<>();
+    // counted only by the conditional updates of Campaigns, which concurrent acquisitions rely on: never written here
+    @Column(insertable = false, updatable = false)
+    private int acquiredCount;
 
-    /** As loaded: versions in any order. */
-    public Campaign(UUID id, UUID merchantId, ShortCode shortCode, CampaignState state, Integer liveVersion,
-                    int acquiredCount, List<CampaignVersion> versions) {
-        this.id = id;
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    @OneToMany(mappedBy = "campaign", cascade = CascadeType.PERSIST)
+    @OrderBy("number")
+    private List<CampaignVersion> versions = new ArrayList<>();
+
+    // appending a step to a loaded campaign queues its insert without loading the history
+    @OneToMany(mappedBy = "campaign", cascade = CascadeType.PERSIST)
+    @OrderBy("at, id")
+    private List<Transition> transitions = new ArrayList<>();
+
+    protected Campaign() {
+    }
+
+    private Campaign(UUID merchantId, ShortCode shortCode, Instant now) {
+        this.id = UUID.randomUUID();
         this.merchantId = merchantId;
         this.shortCode = shortCode;
-        this.state = state;
-        this.liveVersion = liveVersion;
-        this.acquiredCount = acquiredCount;
-        this.versions = new ArrayList<>(versions);
-        this.versions.sort(Comparator.comparingInt(CampaignVersion::number));
+        this.state = CampaignState.PENDING_APPROVAL;
+        this.createdAt = now;
+        this.updatedAt = now;
     }
 
     /** A new campaign whose first version awaits approval. */
     public static Campaign submit(UUID merchantId, ShortCode shortCode, Terms terms, Actor merchant, Instant now) {
         requireNotOver(terms, now, "terms.validUntil");
-        Campaign campaign = new Campaign(UUID.randomUUID(), merchantId, shortCode, CampaignState.PENDING_APPROVAL,
-                null, 0, List.of());
+        Campaign campaign = new Campaign(merchantId, shortCode, now);
         CampaignVersion first = campaign.addVersion(terms, merchant, now);
         campaign.record(null, CampaignState.PENDING_APPROVAL, TransitionAction.SUBMITTED, first, merchant, null, now);
         return campaign;
@@ -68,7 +97,7 @@ public final class Campaign {
             throw refused("CAMPAIGN_ENDED", "the campaign has ended; its terms can no longer change");
         }
         requireNotOver(terms, now, "terms.validUntil");
-        pendingVersion().ifPresent(pending -> decide(pending, ApprovalState.WITHDRAWN));
+        pendingVersion().ifPresent(pending -> pending.decide(ApprovalState.WITHDRAWN));
         CampaignVersion version = addVersion(terms, merchant, now);
         CampaignState to = state == CampaignState.REJECTED ? CampaignState.PENDING_APPROVAL : state;
         record(state, to, TransitionAction.SUBMITTED, version, merchant, null, now);
@@ -84,8 +113,8 @@ public final class Campaign {
                     null, "a version must be approved by someone other than who submitted it");
         }
         requireNotOver(pending.terms(), now, "version");
-        liveVersion().ifPresent(live -> decide(live, ApprovalState.SUPERSEDED));
-        decide(pending, ApprovalState.APPROVED);
+        liveVersion().ifPresent(live -> live.decide(ApprovalState.SUPERSEDED));
+        pending.decide(ApprovalState.APPROVED);
         liveVersion = number;
         CampaignState to = state == CampaignState.PENDING_APPROVAL ? CampaignState.APPROVED : state;
         record(state, to, TransitionAction.APPROVED, pending, approver, optionalReason(reason), now);
@@ -96,7 +125,7 @@ public final class Campaign {
         requireApprover(approver);
         String why = requiredReason(reason);
         CampaignVersion pending = requirePending(number);
-        decide(pending, ApprovalState.REJECTED);
+        pending.decide(ApprovalState.REJECTED);
         CampaignState to = state == CampaignState.PENDING_APPROVAL ? CampaignState.REJECTED : state;
         record(state, to, TransitionAction.REJECTED, pending, approver, why, now);
     }
@@ -122,7 +151,7 @@ public final class Campaign {
         if (state != CampaignState.APPROVED && state != CampaignState.SUSPENDED) {
             throw refused("TRANSITION_NOT_ALLOWED", "only an approved or suspended campaign can end; this one is " + state);
         }
-        pendingVersion().ifPresent(pending -> decide(pending, ApprovalState.WITHDRAWN));
+        pendingVersion().ifPresent(pending -> pending.decide(ApprovalState.WITHDRAWN));
         move(CampaignState.ENDED, TransitionAction.ENDED, approver, why, now);
     }
 
@@ -194,21 +223,9 @@ public final class Campaign {
         return List.copyOf(versions);
     }
 
-    /** Versions submitted since the campaign was loaded, oldest first. */
-    public List<CampaignVersion> submittedVersions() {
-        return List.copyOf(submitted);
-    }
-
-    /** Versions loaded before and decided since, in their new approval state. */
-    public List<CampaignVersion> decidedVersions() {
-        return decided.values().stream()
-                .filter(version -> submitted.stream().noneMatch(fresh -> fresh.number() == version.number()))
-                .toList();
-    }
-
-    /** Steps taken since the campaign was loaded, in order. */
+    /** The recorded steps, oldest first; on a loaded campaign, reading them loads its history. */
     public List<Transition> recordedTransitions() {
-        return List.copyOf(recorded);
+        return List.copyOf(transitions);
     }
 
     private CampaignVersion addVersion(Terms terms, Actor submitter, Instant now) {
@@ -216,21 +233,9 @@ public final class Campaign {
             throw new DomainException(Kind.FORBIDDEN, "ROLE_NOT_PERMITTED", null, "a " + submitter.role() + " may not submit terms");
         }
         int number = versions.isEmpty() ? 1 : latestVersion().number() + 1;
-        CampaignVersion version = new CampaignVersion(UUID.randomUUID(), number, ApprovalState.PENDING_APPROVAL, terms,
-                submitter.principal(), now);
+        CampaignVersion version = new CampaignVersion(this, number, terms, submitter.principal(), now);
         versions.add(version);
-        submitted.add(version);
         return version;
-    }
-
-    private void decide(CampaignVersion version, ApprovalState decision) {
-        CampaignVersion now = version.decided(decision);
-        versions.set(versions.indexOf(version), now);
-        int submittedIndex = submitted.indexOf(version);
-        if (submittedIndex >= 0) {
-            submitted.set(submittedIndex, now);
-        }
-        decided.put(now.number(), now);
     }
 
     private void move(CampaignState to, TransitionAction action, Actor actor, String reason, Instant now) {
@@ -239,8 +244,9 @@ public final class Campaign {
 
     private void record(CampaignState from, CampaignState to, TransitionAction action, CampaignVersion version,
                         Actor actor, String reason, Instant now) {
-        recorded.add(new Transition(from, to, action, version.id(), version.number(), actor, reason, now));
+        transitions.add(new Transition(this, from, to, action, version, actor, reason, now));
         state = to;
+        updatedAt = now;
     }
 
     private CampaignVersion version(int number) {

@@ -9,6 +9,8 @@ import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.registration.FieldPath;
 import com.cardcoupons.registration.terms.Terms;
 import com.cardcoupons.registration.terms.TermsRequest;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,10 +64,11 @@ class CampaignController {
     @Idempotent
     ResponseEntity<CampaignView> submitVersion(@PathVariable UUID campaignId, @RequestBody SubmitVersion request,
                                                CallerIdentity caller) {
-        Campaign current = visible(campaignId, caller);
-        Terms terms = terms(request.terms(), current.merchantId());
-        Campaign changed = campaigns.change(campaignId,
-                campaign -> campaign.submitVersion(terms, Actor.of(caller), clock.instant()));
+        // the campaign is read once, under its lock: a read before the lock would leave the step a stale copy
+        Campaign changed = campaigns.change(campaignId, campaign -> {
+            caller.requireMerchant(campaign.merchantId());
+            campaign.submitVersion(terms(request.terms(), campaign.merchantId()), Actor.of(caller), clock.instant());
+        });
         int version = changed.latestVersion().number();
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaignId + "/versions/" + version))
                 .body(CampaignView.of(changed));
@@ -89,7 +92,8 @@ class CampaignController {
             throw DomainException.invalid("INVALID_PARAMETER", "size", "size must be between 1 and " + MAX_PAGE_SIZE);
         }
         UUID merchant = caller.is(Role.MERCHANT) ? caller.merchantId() : merchantId;
-        return CampaignPage.of(listing.list(merchant, state, awaitingApproval, page * size, size + 1), page, size);
+        Slice<CampaignSummary> found = listing.list(merchant, state, awaitingApproval, PageRequest.of(page, size));
+        return new CampaignPage(found.getContent(), page, size, found.hasNext());
     }
 
     @GetMapping("/{campaignId}")
@@ -111,7 +115,7 @@ class CampaignController {
     }
 
     private Campaign visible(UUID campaignId, CallerIdentity caller) {
-        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> new CampaignNotFound("campaignId"));
+        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() -> new CampaignNotFound("campaignId"));
         caller.requireMerchant(campaign.merchantId());
         return campaign;
     }

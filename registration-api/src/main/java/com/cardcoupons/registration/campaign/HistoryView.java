@@ -16,7 +16,7 @@ record HistoryView(UUID campaignId, List<Step> steps) {
                 .toList());
     }
 
-    record Step(Instant at, TransitionAction action, CampaignState from, CampaignState to, int version, String actor,
-                Role role, String reason) {
+    record Step(Instant at, TransitionAction action, CampaignState from, CampaignState to, Integer version,
+                String actor, Role role, String reason) {
     }
 }

@@ -1,6 +1,7 @@
 package com.cardcoupons.registration.campaign;
 
 import com.cardcoupons.model.problem.DomainException;
+import jakarta.persistence.Embeddable;
 
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The short code a digital-broadcast receiver types on its remote to name a campaign: 4 to 12 letters or digits. */
+@Embeddable
 public record ShortCode(String value) {
 
     private static final Pattern FORM = Pattern.compile("[A-Z0-9]{4,12}");

@@ -1,17 +1,129 @@
 package com.cardcoupons.registration.coupon;
 
+import com.cardcoupons.model.medium.CardBrand;
+import com.cardcoupons.model.medium.CardToken;
+import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.TokenizedMedium;
 import com.cardcoupons.registration.campaign.CampaignState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * A coupon acquired on a usage medium under one campaign version, whose terms it keeps. Known by the medium's token,
- * never by its number. {@code usesHeld} counts the uses reserved or confirmed at a till.
+ * never by its number. {@code usesHeld} counts the uses reserved or confirmed at a till. Once added, a coupon row
+ * changes only by conditional updates: its cancellation here, its uses at coupon-server.
  */
-public record Coupon(UUID id, CouponCode code, UUID campaignId, UUID versionId, TokenizedMedium medium, Channel channel,
-                     int usesAllowed, int usesHeld, Instant acquiredAt, Instant expiresAt, Instant cancelledAt) {
+@Entity
+@Table(name = "coupon")
+@Immutable
+public class Coupon {
+
+    @Id
+    private UUID id;
+
+    private CouponCode code;
+
+    private UUID campaignId;
+
+    @Column(name = "campaign_version_id")
+    private UUID versionId;
+
+    private CardToken cardToken;
+
+    @Enumerated(EnumType.STRING)
+    private MediumType mediumType;
+
+    private String mediumLastFour;
+
+    @Enumerated(EnumType.STRING)
+    private CardBrand cardBrand;
+
+    private String program;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    private int usesAllowed;
+
+    @Column(insertable = false)
+    private int usesHeld;
+
+    private Instant acquiredAt;
+
+    private Instant expiresAt;
+
+    @Column(insertable = false)
+    private Instant cancelledAt;
+
+    protected Coupon() {
+    }
+
+    public Coupon(UUID id, CouponCode code, UUID campaignId, UUID versionId, TokenizedMedium medium, Channel channel,
+                  int usesAllowed, int usesHeld, Instant acquiredAt, Instant expiresAt, Instant cancelledAt) {
+        this.id = id;
+        this.code = code;
+        this.campaignId = campaignId;
+        this.versionId = versionId;
+        this.cardToken = medium.token();
+        this.mediumType = medium.type();
+        this.mediumLastFour = medium.lastFour();
+        this.cardBrand = medium.brand();
+        this.program = medium.program();
+        this.channel = channel;
+        this.usesAllowed = usesAllowed;
+        this.usesHeld = usesHeld;
+        this.acquiredAt = acquiredAt;
+        this.expiresAt = expiresAt;
+        this.cancelledAt = cancelledAt;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public CouponCode code() {
+        return code;
+    }
+
+    public UUID campaignId() {
+        return campaignId;
+    }
+
+    public TokenizedMedium medium() {
+        return new TokenizedMedium(cardToken, mediumType, mediumLastFour, cardBrand, program);
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public int usesAllowed() {
+        return usesAllowed;
+    }
+
+    public int usesHeld() {
+        return usesHeld;
+    }
+
+    public Instant acquiredAt() {
+        return acquiredAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
 
     public boolean isCancelled() {
         return cancelledAt != null;

@@ -3,6 +3,11 @@ package com.cardcoupons.registration.terms;
 import com.cardcoupons.model.medium.CardBrand;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.problem.DomainException;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -15,7 +20,9 @@ import static com.cardcoupons.registration.terms.Checks.list;
  * The usage media a campaign's coupons can be acquired on and used with (claims 7 and 17), with credit and debit
  * cards optionally narrowed to some card brands. No brands means every brand.
  */
-public record AcceptedMedia(Set<MediumType> types, Set<CardBrand> brands) {
+@Embeddable
+public record AcceptedMedia(@JdbcTypeCode(SqlTypes.ARRAY) @Enumerated(EnumType.STRING) Set<MediumType> types,
+                            @JdbcTypeCode(SqlTypes.ARRAY) @Enumerated(EnumType.STRING) Set<CardBrand> brands) {
 
     public AcceptedMedia {
         types = Collections.unmodifiableSet(copy(types, MediumType.class));

@@ -1,6 +1,7 @@
 package com.cardcoupons.registration.terms;
 
 import com.cardcoupons.model.problem.DomainException;
+import jakarta.persistence.Embeddable;
 
 import static com.cardcoupons.registration.terms.Checks.positive;
 
@@ -8,6 +9,7 @@ import static com.cardcoupons.registration.terms.Checks.positive;
  * How many coupons a campaign issues in total (no cap when null), how many one usage medium may hold, and how many
  * times each coupon is used.
  */
+@Embeddable
 public record Limits(Integer totalCap, int perCardLimit, int usesPerCoupon) {
 
     private static final int MAX_TOTAL_CAP = 100_000_000;

@@ -2,6 +2,7 @@ package com.cardcoupons.registration.terms;
 
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.model.terminal.CouponKind;
+import jakarta.persistence.Embeddable;
 
 import java.time.Instant;
 import java.util.Map;
@@ -10,6 +11,7 @@ import static com.cardcoupons.registration.terms.Checks.required;
 import static com.cardcoupons.registration.terms.Checks.text;
 
 /** An admission or event ticket: the event, its venue and when it starts. A ticket is used once. */
+@Embeddable
 public record Ticket(String event, String venue, Instant startsAt) implements Offer {
 
     public Ticket {

@@ -1,6 +1,7 @@
 package com.cardcoupons.registration.terms;
 
 import com.cardcoupons.model.problem.DomainException;
+import jakarta.persistence.Embeddable;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,6 +13,7 @@ import static com.cardcoupons.registration.terms.Checks.required;
  * When coupons of a campaign can be acquired and used: from (inclusive) until (exclusive), as instants, with the
  * campaign's IANA time zone in which the merchant stated them and in which its days are counted.
  */
+@Embeddable
 public record ValidityWindow(ZoneId zone, Instant from, Instant until) {
 
     public ValidityWindow {

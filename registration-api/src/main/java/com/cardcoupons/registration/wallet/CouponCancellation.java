@@ -3,7 +3,8 @@ package com.cardcoupons.registration.wallet;
 import com.cardcoupons.model.medium.TokenizedMedium;
 import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.model.problem.DomainException.Kind;
-import com.cardcoupons.registration.coupon.Capacity;
+import com.cardcoupons.registration.campaign.Campaigns;
+import com.cardcoupons.registration.coupon.CardHoldings;
 import com.cardcoupons.registration.coupon.Channel;
 import com.cardcoupons.registration.coupon.Coupon;
 import com.cardcoupons.registration.coupon.CouponCode;
@@ -25,13 +26,15 @@ import java.time.Instant;
 class CouponCancellation {
 
     private final Coupons coupons;
-    private final Capacity capacity;
+    private final Campaigns campaigns;
+    private final CardHoldings holdings;
     private final UsageEvents events;
     private final Clock clock;
 
-    CouponCancellation(Coupons coupons, Capacity capacity, UsageEvents events, Clock clock) {
+    CouponCancellation(Coupons coupons, Campaigns campaigns, CardHoldings holdings, UsageEvents events, Clock clock) {
         this.coupons = coupons;
-        this.capacity = capacity;
+        this.campaigns = campaigns;
+        this.holdings = holdings;
         this.events = events;
         this.clock = clock;
     }
@@ -40,10 +43,11 @@ class CouponCancellation {
     HeldCoupon cancel(String code, TokenizedMedium medium, Channel channel) {
         Instant now = clock.instant();
         HeldCoupon held = find(code, medium);
-        if (!coupons.cancel(held.coupon().id(), now)) {
+        if (coupons.cancel(held.coupon().id(), now) == 0) {
             throw whyNot(find(code, medium).coupon(), now);
         }
-        capacity.giveBack(held.coupon().campaignId(), medium.token());
+        campaigns.giveBackCoupon(held.coupon().campaignId());
+        holdings.giveBack(held.coupon().campaignId(), medium.token());
         events.cancelled(held.coupon(), channel, held.merchantId(), now);
         return find(code, medium);
     }

@@ -9,6 +9,7 @@ import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.registration.coupon.Channel;
 import com.cardcoupons.registration.coupon.CouponView;
 import com.cardcoupons.registration.coupon.Coupons;
+import org.springframework.data.domain.Limit;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,7 +44,7 @@ class WalletController {
     WalletView lookup(@RequestBody WalletLookup request) {
         TokenizedMedium medium = tokenizer.tokenize(request.medium());
         Instant now = clock.instant();
-        List<CouponView> held = coupons.heldBy(medium.token(), MAX_COUPONS + 1).stream()
+        List<CouponView> held = coupons.heldBy(medium.token(), Limit.of(MAX_COUPONS + 1)).stream()
                 .map(coupon -> CouponView.of(coupon, now))
                 .toList();
         return new WalletView(CouponView.MediumView.of(medium), held.stream().limit(MAX_COUPONS).toList(),

@@ -198,20 +198,6 @@ class CampaignTest {
             assertThat(campaign.state()).isEqualTo(CampaignState.SUSPENDED);
             assertThat(campaign.liveVersionNumber()).isEqualTo(2);
         }
-
-        @Test
-        void aLoadedCampaignReportsOnlyWhatChangedSince() {
-            campaign.approve(1, ALICE, null, NOW);
-            Campaign loaded = new Campaign(campaign.id(), campaign.merchantId(), campaign.shortCode(), campaign.state(),
-                    campaign.liveVersionNumber(), 0, campaign.versions());
-            loaded.submitVersion(TERMS, MERCHANT, NOW);
-            loaded.approve(2, BOB, null, NOW);
-            assertThat(loaded.submittedVersions()).extracting(CampaignVersion::number).containsExactly(2);
-            assertThat(loaded.submittedVersions().get(0).approvalState()).isEqualTo(ApprovalState.APPROVED);
-            assertThat(loaded.decidedVersions()).extracting(CampaignVersion::number).containsExactly(1);
-            assertThat(loaded.decidedVersions().get(0).approvalState()).isEqualTo(ApprovalState.SUPERSEDED);
-            assertThat(loaded.recordedTransitions()).hasSize(2);
-        }
     }
 
     @Nested
