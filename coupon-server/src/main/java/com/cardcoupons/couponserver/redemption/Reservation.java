@@ -103,8 +103,8 @@ public final class Reservation {
     }
 
     /**
-     * Undoes a confirmed use of the named coupons (all when none are named). The purchase is reversed when its last
-     * coupon is.
+     * Undoes a confirmed use of the named coupons (all not yet reversed when none are named). The purchase is
+     * reversed when its last coupon is.
      */
     List<Redemption> reverse(Collection<String> codes, ReversalType type, String reason, Instant now) {
         if (state != ReservationState.CONFIRMED) {
@@ -113,7 +113,9 @@ public final class Reservation {
         }
         Map<String, Redemption> byCode = redemptions.stream()
                 .collect(Collectors.toMap(redemption -> redemption.coupon().code(), Function.identity()));
-        List<String> targets = codes.isEmpty() ? List.copyOf(byCode.keySet()) : List.copyOf(codes);
+        List<String> targets = !codes.isEmpty() ? List.copyOf(codes) : redemptions.stream()
+                .filter(redemption -> redemption.state() != ReservationState.REVERSED)
+                .map(redemption -> redemption.coupon().code()).toList();
         for (int i = 0; i < targets.size(); i++) {
             Redemption redemption = byCode.get(targets.get(i));
             if (redemption == null) {
