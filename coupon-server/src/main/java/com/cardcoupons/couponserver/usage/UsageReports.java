@@ -24,8 +24,8 @@ import java.util.UUID;
 class UsageReports {
 
     /** A campaign's title, time zone and currency: those of its live terms, or of its latest version before approval. */
-    private static final String CAMPAIGN = """
-            select k.id, k.merchant_id, k.state, v.title, v.time_zone, v.currency
+    private static final String CAMPAIGN_COLUMNS = "select k.id, k.merchant_id, k.state, v.title, v.time_zone, v.currency";
+    private static final String CAMPAIGN_FROM = """
               from campaign k
               join lateral (select title, time_zone, currency from campaign_version cv where cv.campaign_id = k.id
                              order by (cv.version = k.live_version) desc nulls last, cv.version desc limit 1) v on true
@@ -57,7 +57,7 @@ class UsageReports {
     }
 
     Optional<CampaignUsage.Campaign> campaign(UUID id) {
-        return jdbc.sql(CAMPAIGN + " where k.id = ?").param(id).query(CAMPAIGN_ROW).optional();
+        return jdbc.sql(CAMPAIGN_COLUMNS + CAMPAIGN_FROM + " where k.id = ?").param(id).query(CAMPAIGN_ROW).optional();
     }
 
     /** The figures between two days of the campaign's calendar, both included; open ends when null. */
@@ -95,7 +95,7 @@ class UsageReports {
 
     /** Campaigns with their total figures, newest first; a merchant's own only when {@code merchantId} is given. */
     List<CampaignTotals> totals(UUID merchantId, int limit, long offset) {
-        return jdbc.sql(CAMPAIGN + """
+        return jdbc.sql(CAMPAIGN_COLUMNS + ", f.*" + CAMPAIGN_FROM + """
                         left join lateral (select %s from usage_event e where e.campaign_id = k.id) f on true
                         where (cast(? as uuid) is null or k.merchant_id = ?)
                         order by k.created_at desc, k.id
