@@ -7,9 +7,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * One command, one run: open (or start) the database, seed it, start coupon-server on it unless a target is given,
@@ -38,10 +39,11 @@ public final class Benchmark {
             pgbench.initialise(options.pgbenchScale());
 
             ConfigurableApplicationContext service = options.target() == null ? start(database, options) : null;
+            Target target = null;
             try {
                 String baseUrl = options.target() != null ? options.target()
                         : "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
-                Target target = Target.of(baseUrl, options);
+                target = Target.of(baseUrl, options);
                 log("load: " + baseUrl + " with " + target.credentials());
                 List<LoadRun.Result> loads = new ArrayList<>();
                 loads.add(LoadRun.run("search", options.threads(), options.warmup(), options.duration(), search(target, options)));
@@ -59,6 +61,9 @@ public final class Benchmark {
                 System.out.println(report.markdown());
                 log("written to " + options.out().toAbsolutePath());
             } finally {
+                if (target != null) {
+                    target.close();
+                }
                 if (service != null) {
                     service.close();
                 }
@@ -66,18 +71,17 @@ public final class Benchmark {
         }
     }
 
+    /** Arguments, not default properties: they must win over the service's own configuration files. */
     private static ConfigurableApplicationContext start(BenchDatabase database, Options options) {
-        return new SpringApplicationBuilder(CouponServerApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "spring.datasource.url", database.url(),
-                        "spring.datasource.username", database.user(),
-                        "spring.datasource.password", database.password(),
-                        "spring.datasource.hikari.maximum-pool-size", Integer.toString(Math.max(10, options.threads())),
-                        "coupons.card-token.key", options.cardTokenKey(),
-                        "coupons.gateway-trust.shared-secret", options.gatewaySecret(),
-                        "logging.level.root", "WARN"))
-                .run();
+        return new SpringApplicationBuilder(CouponServerApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, options.threads()),
+                "--coupons.card-token.key=" + options.cardTokenKey(),
+                "--coupons.gateway-trust.shared-secret=" + options.gatewaySecret(),
+                "--logging.level.root=WARN");
     }
 
     /** A search for a random seeded card at the bench terminal. */
@@ -90,12 +94,15 @@ public final class Benchmark {
         };
     }
 
-    /** Uses, at once, the next fresh coupon of the bench merchant, with its card; stops when none is left. */
+    /**
+     * Uses, at once, the next fresh coupon with its card. Signing identities itself, the harness redeems every seeded
+     * coupon at its own merchant's first till; with fixed credentials, only the bench merchant's coupons at the
+     * credential's terminal. Stops when no fresh coupon is left.
+     */
     private static LoadRun.Call redemption(Target target, Options options) {
         Dataset dataset = new Dataset(options.campaigns(), options.cards());
-        String use = INTENDED_USE.formatted(target.merchantId, target.storeId, target.terminalId);
-        int[] coupons = java.util.stream.IntStream.range(0, options.coupons())
-                .filter(i -> Dataset.merchantOf(dataset.campaignOf(i)) == 0).toArray();
+        int[] coupons = IntStream.range(0, options.coupons())
+                .filter(i -> target.signsIdentities() || Dataset.merchantOf(dataset.campaignOf(i)) == 0).toArray();
         AtomicInteger next = new AtomicInteger();
         String run = Long.toString(System.currentTimeMillis(), 36);
         return client -> {
@@ -104,10 +111,14 @@ public final class Benchmark {
                 return -1;
             }
             int coupon = coupons[index];
+            int merchant = Dataset.merchantOf(dataset.campaignOf(coupon));
+            UUID[] till = target.signsIdentities()
+                    ? new UUID[] {Dataset.merchantId(merchant), Dataset.storeId(merchant, 0), Dataset.terminalId(merchant, 0, 0)}
+                    : new UUID[] {target.merchantId, target.storeId, target.terminalId};
             String body = "{\"transactionId\":\"B" + run + "-" + coupon + "\",\"couponCodes\":[\"" + Dataset.code(coupon)
                     + "\"],\"medium\":{\"type\":\"CREDIT\",\"cardNumber\":\"" + Dataset.cardNumber(dataset.cardOf(coupon))
-                    + "\"},\"intendedUse\":" + use + "}";
-            return target.post("/api/v1/redemptions", body, "bench-" + run + "-" + coupon);
+                    + "\"},\"intendedUse\":" + INTENDED_USE.formatted(till[0], till[1], till[2]) + "}";
+            return target.post("/api/v1/redemptions", body, "bench-" + run + "-" + coupon, till);
         };
     }
 

@@ -25,7 +25,8 @@ final class LoadRun {
     }
 
     /** What a measured period gave. */
-    record Result(String name, long succeeded, Map<Integer, Long> failures, double seconds, Histogram latencyMicros) {
+    record Result(String name, long succeeded, Map<Integer, Long> failures, double seconds, Histogram latencyMicros,
+                  boolean ranOut) {
 
         double throughput() {
             return succeeded / seconds;
@@ -63,6 +64,7 @@ final class LoadRun {
                         status = 0;
                     }
                     if (status < 0) {
+                        stats.ranOut = true;
                         break;
                     }
                     stats.record(status, (System.nanoTime() - sent) / 1_000);
@@ -76,13 +78,14 @@ final class LoadRun {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdownNow();
-        return new Result(name, total.succeeded, total.failures, seconds, total.latency);
+        return new Result(name, total.succeeded, total.failures, seconds, total.latency, total.ranOut);
     }
 
     private static final class Client {
         private final Histogram latency = new Histogram(3_600_000_000L, 3);
         private final Map<Integer, Long> failures = new TreeMap<>();
         private long succeeded;
+        private boolean ranOut;
 
         void record(int status, long micros) {
             if (status >= 200 && status < 300) {
@@ -97,6 +100,7 @@ final class LoadRun {
             latency.add(other.latency);
             other.failures.forEach((status, count) -> failures.merge(status, count, Long::sum));
             succeeded += other.succeeded;
+            ranOut |= other.ranOut;
         }
     }
 }

@@ -33,7 +33,8 @@ record Report(Options options, String database, Target target, Duration seeding,
         for (LoadRun.Result load : loads) {
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %s |%n", load.name(),
                     load.throughput(), load.millis(50), load.millis(95), load.millis(99),
-                    load.latencyMicros().getMaxValue() / 1000.0, failures(load.failures())));
+                    load.latencyMicros().getMaxValue() / 1000.0,
+                    failures(load.failures()) + (load.ranOut() ? "; ran out of fresh coupons" : "")));
         }
         md.append(String.format(Locale.ROOT, "| pgbench -S | %.0f | | | | | |%n", pgbenchSelect));
         md.append(String.format(Locale.ROOT, "| pgbench -N | %.0f | | | | | |%n%n", pgbenchSimpleUpdate));

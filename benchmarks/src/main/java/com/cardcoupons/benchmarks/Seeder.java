@@ -62,7 +62,7 @@ final class Seeder {
                         + Dataset.storeId(merchant, store) + "\tT" + terminal;
             });
             copy.rows("campaign (id, merchant_id, short_code, state, live_version)", options.campaigns(),
-                    c -> Dataset.campaignId(c) + "\t" + Dataset.merchantId(Dataset.merchantOf(c)) + "\tB" + c + "\tAPPROVED\t1");
+                    c -> Dataset.campaignId(c) + "\t" + Dataset.merchantId(Dataset.merchantOf(c)) + "\t" + String.format("BN%06d", c) + "\tAPPROVED\t1");
             Instant from = Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
             Instant until = Instant.now().plus(Duration.ofDays(365)).truncatedTo(ChronoUnit.SECONDS);
             copy.rows("""

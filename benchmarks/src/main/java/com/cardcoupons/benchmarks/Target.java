@@ -2,12 +2,17 @@ package com.cardcoupons.benchmarks;
 
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.IdentitySigner;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,31 +21,37 @@ import java.util.UUID;
 
 /**
  * Where the load goes and how it proves who it is: straight at the service with identity headers signed as the
- * gateway signs them, or at the gateway (or anything else) with fixed credential headers such as an API key.
+ * gateway signs them, or at the gateway (or anything else) with fixed credential headers such as an API key. A
+ * blocking, pooled HTTP/1.1 client keeps one connection per load client, so the client costs little CPU.
  */
-final class Target {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+final class Target implements AutoCloseable {
 
     private final String baseUrl;
     private final Map<String, String> fixedHeaders;
     private final IdentitySigner signer;
-    private final CallerIdentity terminal;
+    private final CloseableHttpClient http;
     final UUID merchantId;
     final UUID storeId;
     final UUID terminalId;
 
-    private Target(String baseUrl, Map<String, String> fixedHeaders, IdentitySigner signer, UUID[] ids) {
+    private Target(String baseUrl, Map<String, String> fixedHeaders, IdentitySigner signer, UUID[] ids, int clients) {
         this.baseUrl = baseUrl;
         this.fixedHeaders = fixedHeaders;
         this.signer = signer;
         this.merchantId = ids[0];
         this.storeId = ids[1];
         this.terminalId = ids[2];
-        this.terminal = CallerIdentity.terminal("terminal:bench", ids[0], ids[1], ids[2]);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(clients)
+                        .setMaxConnPerRoute(clients)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5))
+                                .setSocketTimeout(Timeout.ofSeconds(30))
+                                .build())
+                        .build())
+                .disableAutomaticRetries()
+                .build();
     }
 
     static Target of(String baseUrl, Options options) {
@@ -49,27 +60,46 @@ final class Target {
         IdentitySigner signer = options.headers().isEmpty()
                 ? new IdentitySigner(options.gatewaySecret().getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5), Clock.systemUTC())
                 : null;
-        return new Target(baseUrl, options.headers(), signer, ids);
+        return new Target(baseUrl, options.headers(), signer, ids, options.threads());
     }
 
     String baseUrl() {
         return baseUrl;
     }
 
+    /** Whether the harness signs identities itself, and so may speak for any seeded terminal. */
+    boolean signsIdentities() {
+        return signer != null;
+    }
+
     String credentials() {
         return signer != null ? "gateway identity headers signed by the harness" : "headers " + fixedHeaders.keySet();
     }
 
-    /** Posts JSON and returns the status; the body is read and dropped. */
-    int post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+    /** Posts JSON as the load's own terminal and returns the status; the body is read and dropped. */
+    int post(String path, String json, String idempotencyKey) throws IOException {
+        return post(path, json, idempotencyKey, new UUID[] {merchantId, storeId, terminalId});
+    }
+
+    /** Posts JSON as the given terminal (merchant, store, terminal); only when the harness signs identities. */
+    int post(String path, String json, String idempotencyKey, UUID[] terminal) throws IOException {
+        HttpPost request = new HttpPost(baseUrl + path);
+        request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
         if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+            request.setHeader("Idempotency-Key", idempotencyKey);
         }
-        (signer != null ? signer.sign(terminal, "POST", path) : fixedHeaders).forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        Map<String, String> credentials = signer != null
+                ? signer.sign(CallerIdentity.terminal("terminal:bench", terminal[0], terminal[1], terminal[2]), "POST", path)
+                : fixedHeaders;
+        credentials.forEach(request::setHeader);
+        return http.execute(request, response -> {
+            EntityUtils.consume(response.getEntity());
+            return response.getCode();
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
     }
 }

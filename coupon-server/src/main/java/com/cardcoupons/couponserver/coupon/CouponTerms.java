@@ -51,6 +51,13 @@ public record CouponTerms(
         acceptedBrands = Set.copyOf(acceptedBrands);
     }
 
+    /** The same terms under the campaign's current state, which, unlike the terms, changes over time. */
+    public CouponTerms inState(CampaignState state) {
+        return state == campaignState ? this : new CouponTerms(campaignId, merchantId, state, title, kind, currency, discount,
+                grant, timeZone, validFrom, validUntil, usableMerchants, usableStores, usableMccs, skus, categories,
+                minSpendMinor, acceptedMedia, acceptedBrands, stacking);
+    }
+
     /** Whether the campaign lets this merchant accept its coupons at all. */
     public boolean usableAtMerchant(UUID merchant) {
         return usableMerchants.isEmpty() ? merchantId.equals(merchant) : usableMerchants.contains(merchant);

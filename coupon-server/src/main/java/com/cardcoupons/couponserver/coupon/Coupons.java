@@ -11,32 +11,34 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * The acquired coupons, each read with its terms in one statement. The search starts from the medium's token on the
- * index {@code coupon_by_card_token (card_token, expires_at)}; holds that ran out without being swept yet are not
- * counted as held, so they never make a coupon look used up.
+ * The acquired coupons with their terms: one statement reads the coupons, their campaigns' current state and their
+ * free uses; the terms come from {@link CampaignVersions}. The search starts from the medium's token on the index
+ * {@code coupon_by_card_token (card_token, expires_at)}. Holds that ran out without being swept yet are not counted
+ * as held, so they never make a coupon look used up.
  */
 @Repository
 public class Coupons {
 
     private static final String SELECT = """
             select c.id, c.code, c.card_token, c.medium_type, c.card_brand, c.channel, c.state, c.uses_allowed, c.expires_at,
+                   c.campaign_version_id, k.state as campaign_state,
                    c.uses_held - case when c.uses_held = 0 then 0 else
                        (select count(*) from redemption r join reservation h on h.id = r.reservation_id
-                         where r.coupon_id = c.id and r.state = 'RESERVED' and h.hold_until <= ?) end as uses_held,
-                   %s
+                         where r.coupon_id = c.id and r.state = 'RESERVED' and h.hold_until <= ?) end as uses_held
               from coupon c
               join campaign k on k.id = c.campaign_id
-              join campaign_version v on v.id = c.campaign_version_id
-            """.formatted(TermsColumns.SELECT);
+            """;
 
     /** The search at the till; visible to the tests that check its plan. */
     static final String CARRIED_BY = SELECT + " where c.card_token = ? and c.expires_at > ?";
 
-    private static final RowMapper<Coupon> ROW = (rs, row) -> new Coupon(
+    private static final RowMapper<Row> ROW = (rs, row) -> new Row(
             rs.getObject("id", UUID.class),
             rs.getString("code"),
             CardToken.of(rs.getString("card_token")),
@@ -47,25 +49,29 @@ public class Coupons {
             rs.getInt("uses_allowed"),
             rs.getInt("uses_held"),
             TermsColumns.instant(rs, "expires_at"),
-            TermsColumns.map(rs));
+            rs.getObject("campaign_version_id", UUID.class),
+            CampaignState.valueOf(rs.getString("campaign_state")));
 
     private final JdbcClient jdbc;
+    private final CampaignVersions versions;
 
-    Coupons(JdbcClient jdbc) {
+    Coupons(JdbcClient jdbc, CampaignVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     /** The coupons a medium carries that had not expired by {@code expiredAfter}. */
     public List<Coupon> carriedBy(CardToken token, Instant expiredAfter, Instant now) {
-        return jdbc.sql(CARRIED_BY).params(utc(now), token.value(), utc(expiredAfter)).query(ROW).list();
+        return withTerms(jdbc.sql(CARRIED_BY).params(utc(now), token.value(), utc(expiredAfter)).query(ROW).list());
     }
 
     public List<Coupon> withCodes(Collection<String> codes, Instant now) {
-        return jdbc.sql(SELECT + " where c.code = any(?)").params(utc(now), codes.toArray(String[]::new)).query(ROW).list();
+        return withTerms(jdbc.sql(SELECT + " where c.code = any(?)").params(utc(now), codes.toArray(String[]::new))
+                .query(ROW).list());
     }
 
     public Optional<Coupon> withCode(String code, Instant now) {
-        return jdbc.sql(SELECT + " where c.code = ?").params(utc(now), code).query(ROW).optional();
+        return withCodes(List.of(code), now).stream().findFirst();
     }
 
     /**
@@ -88,7 +94,26 @@ public class Coupons {
         }
     }
 
+    private List<Coupon> withTerms(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, CouponTerms> terms = versions.termsOf(rows.stream().map(Row::versionId).collect(Collectors.toSet()));
+        return rows.stream().map(row -> row.coupon(terms.get(row.versionId()).inState(row.campaignState()))).toList();
+    }
+
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A coupon as read, before its terms are attached. */
+    private record Row(UUID id, String code, CardToken cardToken, MediumType mediumType, String cardBrand, String channel,
+                       boolean cancelled, int usesAllowed, int usesHeld, Instant expiresAt, UUID versionId,
+                       CampaignState campaignState) {
+
+        Coupon coupon(CouponTerms terms) {
+            return new Coupon(id, code, cardToken, mediumType, cardBrand, channel, cancelled, usesAllowed, usesHeld,
+                    expiresAt, terms);
+        }
     }
 }

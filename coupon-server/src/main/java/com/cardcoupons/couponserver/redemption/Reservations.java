@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,38 +54,36 @@ class Reservations {
         this.batch = batch;
     }
 
-    /** Records a new reservation; false when the terminal's transaction already has a live use of coupons. */
+    /**
+     * Records a new reservation with its redemptions, in one statement; false when the terminal's transaction already
+     * has a live use of coupons (the partial unique index {@code reservation_one_live_per_transaction}).
+     */
     boolean add(Reservation reservation) {
-        int inserted = jdbc.sql("""
-                        insert into reservation (id, merchant_id, store_id, terminal_id, transaction_id, state, currency,
-                                                 amount_minor, discount_minor, hold_until, created_at, settled_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict do nothing""")
-                .params(reservation.id(), reservation.till().merchantId(), reservation.till().storeId(),
-                        reservation.till().terminalId(), reservation.transactionId(), reservation.state().name(),
-                        reservation.amount().currency().getCurrencyCode(), reservation.amount().amountMinor(),
-                        reservation.discount().amountMinor(), time(reservation.holdUntil()), time(reservation.createdAt()),
-                        time(reservation.settledAt()))
-                .update();
-        if (inserted == 0) {
-            return false;
+        List<Redemption> redemptions = reservation.redemptions();
+        String rows = String.join(", ", Collections.nCopies(redemptions.size(), "(?::uuid, ?::uuid, ?::uuid, ?::bigint)"));
+        List<Object> values = new ArrayList<>(List.of(reservation.id(), reservation.till().merchantId(),
+                reservation.till().storeId(), reservation.till().terminalId(), reservation.transactionId(),
+                reservation.state().name(), reservation.amount().currency().getCurrencyCode(),
+                reservation.amount().amountMinor(), reservation.discount().amountMinor(), time(reservation.holdUntil()),
+                time(reservation.createdAt()), time(reservation.settledAt()),
+                reservation.state().name(), time(reservation.createdAt()), time(reservation.settledAt())));
+        for (Redemption redemption : redemptions) {
+            values.addAll(List.of(redemption.id(), redemption.coupon().id(), redemption.coupon().campaignId(),
+                    redemption.discount().amountMinor()));
         }
-        batch.batchUpdate("""
+        int inserted = jdbc.sql("""
+                        with added as (
+                            insert into reservation (id, merchant_id, store_id, terminal_id, transaction_id, state, currency,
+                                                     amount_minor, discount_minor, hold_until, created_at, settled_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict do nothing
+                            returning id)
                         insert into redemption (id, reservation_id, coupon_id, campaign_id, state, discount_minor, created_at, settled_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""",
-                reservation.redemptions().stream().map(redemption -> new Object[] {
-                        redemption.id(), reservation.id(), redemption.coupon().id(), redemption.coupon().campaignId(),
-                        redemption.state().name(), redemption.discount().amountMinor(), time(reservation.createdAt()),
-                        time(redemption.settledAt())}).toList());
-        return true;
-    }
-
-    /** Whether the terminal's transaction has a reservation that is held or confirmed. */
-    boolean hasLiveUse(UUID terminalId, String transactionId) {
-        return jdbc.sql("""
-                        select exists (select 1 from reservation where terminal_id = ? and transaction_id = ?
-                                          and state in ('RESERVED', 'CONFIRMED'))""")
-                .params(terminalId, transactionId).query(Boolean.class).single();
+                        select line.id, added.id, line.coupon_id, line.campaign_id, ?, line.discount_minor, ?, ?
+                          from added cross join (values %s) as line (id, coupon_id, campaign_id, discount_minor)""".formatted(rows))
+                .params(values)
+                .update();
+        return inserted == redemptions.size();
     }
 
     Optional<Reservation> find(UUID id) {

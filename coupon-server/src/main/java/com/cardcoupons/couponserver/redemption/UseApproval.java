@@ -74,9 +74,6 @@ class UseApproval {
         Purchase purchase = Purchase.of(caller, stores.of(caller), request.intendedUse(),
                 medium == null ? null : medium.type(), medium == null || medium.brand() == null ? null : medium.brand().name(),
                 now, till.maxClockSkew());
-        if (reservations.hasLiveUse(caller.terminalId(), request.transactionId())) {
-            throw transactionInUse();
-        }
         Combination combination = Combination.of(usable(codes, medium, purchase, now), purchase.amount());
         holdEach(combination, now);
         Reservation reservation = confirmNow

@@ -21,8 +21,12 @@ public class UsageLog {
             insert into usage_event (type, campaign_id, coupon_id, search_id, reservation_id, card_token, medium_type,
                                      channel, merchant_id, store_id, terminal_id, currency, amount_minor, discount_minor,
                                      matched_count)
-            values\s""";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            select * from (values %s) as events""";
+    private static final String ROW = """
+            (?::text, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::text, ?::text, ?::text, ?::uuid, ?::uuid, ?::uuid, ?::char(3),
+             ?::bigint, ?::bigint, ?::int)""";
+    /** For this statement's own transaction only: commit without waiting for the WAL to reach the disk. */
+    private static final String UNFLUSHED = " where set_config('synchronous_commit', 'off', true) = 'off'";
     private static final int COLUMNS = 15;
 
     private final JdbcClient jdbc;
@@ -31,7 +35,21 @@ public class UsageLog {
         this.jdbc = jdbc;
     }
 
+    /** Appends within the caller's transaction, durable when it commits. */
     public void append(List<UsageEvent> events) {
+        insert(events, "");
+    }
+
+    /**
+     * Appends a search's events in a transaction of their own that does not wait for the WAL flush at commit
+     * ({@code synchronous_commit = off}): a crash can lose the last moment's search records, never corrupt them or
+     * anything else. Uses, reservations and reversals are always flushed. Call it outside any transaction.
+     */
+    public void appendSearch(List<UsageEvent> events) {
+        insert(events, UNFLUSHED);
+    }
+
+    private void insert(List<UsageEvent> events, String condition) {
         if (events.isEmpty()) {
             return;
         }
@@ -53,7 +71,7 @@ public class UsageLog {
             values.add(new SqlParameterValue(Types.BIGINT, event.discount() == null ? null : event.discount().amountMinor()));
             values.add(new SqlParameterValue(Types.INTEGER, event.matchedCount()));
         }
-        jdbc.sql(INSERT + String.join(", ", Collections.nCopies(events.size(), ROW))).params(values).update();
+        jdbc.sql(INSERT.formatted(String.join(", ", Collections.nCopies(events.size(), ROW))) + condition).params(values).update();
     }
 
     /** Typed, so a null costs no parameter-metadata round trip to the database. */
@@ -63,15 +81,5 @@ public class UsageLog {
 
     private static SqlParameterValue uuid(UUID value) {
         return new SqlParameterValue(Types.OTHER, value);
-    }
-
-    /**
-     * Appends a search's events without waiting for the WAL flush at commit ({@code synchronous_commit = off}, for
-     * this transaction only). A crash can lose the last moment's search records, never corrupt them; uses,
-     * reservations and reversals are always flushed.
-     */
-    public void appendSearch(List<UsageEvent> events) {
-        jdbc.sql("set local synchronous_commit to off").update();
-        append(events);
     }
 }
