@@ -41,14 +41,20 @@ class HoldExpiry {
         this.clock = clock;
     }
 
-    /** Expires run-out holds in batches, each in its own transaction, until none is left. */
     @Scheduled(fixedDelayString = "${coupons.redemption.sweep-interval:PT5S}",
             initialDelayString = "${coupons.redemption.sweep-interval:PT5S}")
     void sweep() {
+        int total = expireDue(clock.instant());
+        if (total > 0) {
+            log.info("expired {} reservations whose hold ran out", total);
+        }
+    }
+
+    /** Expires the holds run out by {@code now}, in batches, each in its own transaction, until none is left. */
+    int expireDue(Instant now) {
         int expired;
         int total = 0;
         do {
-            Instant now = clock.instant();
             expired = transactions.execute(tx -> {
                 List<UUID> due = reservations.dueForExpiry(now, properties.sweepBatch());
                 due.forEach(id -> reservations.lock(id).ifPresent(reservation -> expire(reservation, now)));
@@ -56,9 +62,7 @@ class HoldExpiry {
             });
             total += expired;
         } while (expired == properties.sweepBatch());
-        if (total > 0) {
-            log.info("expired {} reservations whose hold ran out", total);
-        }
+        return total;
     }
 
     /** Within the caller's transaction: expires the run-out holds on one coupon so its uses are free again. */
