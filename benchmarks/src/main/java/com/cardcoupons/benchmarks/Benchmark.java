@@ -34,7 +34,8 @@ public final class Benchmark {
             long seeding = System.nanoTime();
             new Seeder(database, options).seed();
             Duration seeded = Duration.ofNanos(System.nanoTime() - seeding);
-            log("seeded in " + seeded.toSeconds() + " s");
+            log("seeded in " + seeded.toSeconds() + " s; the bench till is merchant " + Dataset.merchantId(0) + ", store "
+                    + Dataset.storeId(0, 0) + ", terminal " + Dataset.terminalId(0, 0, 0));
             Pgbench pgbench = new Pgbench(options.pgbench(), database);
             pgbench.initialise(options.pgbenchScale());
 
