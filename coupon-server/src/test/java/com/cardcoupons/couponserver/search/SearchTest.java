@@ -98,6 +98,19 @@ class SearchTest {
     }
 
     @Test
+    void aTicketGrantsAdmissionAndLeavesTheAmountAlone() {
+        String ticket = world.coupon(world.campaign(mart).title("Jazz night").ticket("Harbor Jazz Night").create(), card);
+
+        JsonNode usable = search(till.use(1000), false).path("usable").get(0);
+
+        assertThat(usable.path("code").asString()).isEqualTo(ticket);
+        assertThat(usable.path("kind").asString()).isEqualTo("TICKET");
+        assertThat(usable.path("stacking").asString()).isEqualTo("EXCLUSIVE");
+        assertThat(usable.path("effect").path("grant").asString()).isEqualTo("Admission: Harbor Jazz Night at Main hall");
+        assertThat(usable.path("effect").path("payable").path("amountMinor").asLong()).isEqualTo(1000);
+    }
+
+    @Test
     void anExclusiveCouponIsUsedAloneAndWinsWhenItSavesMore() {
         String exclusive = world.coupon(world.campaign(mart).fixed(1000).exclusive().create(), card);
         world.coupon(world.campaign(mart).fixed(300).create(), card);
