@@ -13,6 +13,7 @@ COPY settlement-relay settlement-relay
 COPY settlement-center-simulator settlement-center-simulator
 COPY reception-terminal-gateway reception-terminal-gateway
 COPY local-platform local-platform
+COPY benchmarks benchmarks
 RUN ./mvnw -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre

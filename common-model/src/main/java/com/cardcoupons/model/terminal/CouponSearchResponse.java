@@ -30,8 +30,8 @@ public record CouponSearchResponse(
     }
 
     /**
-     * The effect of a coupon on the intended use. For a discount, {@code discount} and {@code payable} are set; for a
-     * benefit or a ticket, {@code grant} says what the holder is entitled to and the amount is unchanged.
+     * The effect of a coupon on the intended use: the discount and the amount payable after it; for a benefit or a
+     * ticket the discount is zero, the amount is unchanged, and {@code grant} says what the holder is entitled to.
      */
     public record Effect(Money discount, Money payable, String grant) {
     }
@@ -41,6 +41,10 @@ public record CouponSearchResponse(
     }
 
     /** A coupon of the medium that cannot be used for this intended use, with every reason. */
-    public record UnusableCoupon(String code, String title, List<String> reasons) {
+    public record UnusableCoupon(String code, String title, List<Reason> reasons) {
+    }
+
+    /** Why a coupon cannot be used: a stable code to switch on and a sentence for support staff. */
+    public record Reason(String code, String detail) {
     }
 }

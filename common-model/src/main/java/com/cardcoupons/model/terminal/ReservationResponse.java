@@ -19,8 +19,9 @@ public record ReservationResponse(
         Money payable,
         Instant holdUntil) {
 
-    /** One coupon's part in the purchase. */
-    public record RedeemedCoupon(UUID redemptionId, String code, String title, CouponKind kind, Money discount, String grant) {
+    /** One coupon's part in the purchase; its state differs from the purchase's after a partial reversal. */
+    public record RedeemedCoupon(UUID redemptionId, String code, String title, CouponKind kind, Money discount, String grant,
+                                 ReservationState state) {
     }
 
     /** Where a two-phase use stands. */

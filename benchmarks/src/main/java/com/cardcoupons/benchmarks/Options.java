@@ -1,0 +1,78 @@
+package com.cardcoupons.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What to run, from {@code --name=value} arguments. {@code --scale} shrinks the full data set (10,000 campaigns,
+ * 1,000,000 coupons over 200,000 cards) for a quick run; explicit counts win over it.
+ *
+ * @param target     the base URL to load; none starts coupon-server in this process on the benchmark database
+ * @param headers    credential headers sent with every request (e.g. the gateway's {@code X-Api-Key}); none signs
+ *                   gateway identity headers with {@code gatewaySecret}, as the gateway would
+ * @param terminal   the terminal the load speaks for: merchant, store and terminal ids; the seeded bench terminal
+ *                   when not given
+ */
+record Options(int campaigns, int coupons, int cards, int threads, Duration warmup, Duration duration,
+               String dbUrl, String dbUser, String dbPassword, String target, Map<String, String> headers,
+               UUID[] terminal, String pgbench, int pgbenchScale, Path out, String cardTokenKey, String gatewaySecret) {
+
+    static Options parse(String[] args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("arguments are --name=value, not " + arg);
+            }
+            String name = arg.substring(2, arg.indexOf('='));
+            String value = arg.substring(arg.indexOf('=') + 1);
+            if (name.equals("header")) {
+                int colon = value.indexOf(':');
+                headers.put(value.substring(0, colon).trim(), value.substring(colon + 1).trim());
+            } else {
+                given.put(name, value);
+            }
+        }
+        double scale = Double.parseDouble(given.getOrDefault("scale", "1"));
+        UUID[] terminal = null;
+        if (given.containsKey("terminal")) {
+            String[] ids = given.get("terminal").split(",");
+            terminal = new UUID[] {UUID.fromString(ids[0]), UUID.fromString(ids[1]), UUID.fromString(ids[2])};
+        }
+        return new Options(
+                integer(given, "campaigns", (int) Math.max(10, Math.round(10_000 * scale))),
+                integer(given, "coupons", (int) Math.max(100, Math.round(1_000_000 * scale))),
+                integer(given, "cards", (int) Math.max(20, Math.round(200_000 * scale))),
+                integer(given, "threads", 4),
+                Duration.ofSeconds(integer(given, "warmup", 30)),
+                Duration.ofSeconds(integer(given, "duration", 60)),
+                given.get("db-url"),
+                given.getOrDefault("db-user", "postgres"),
+                given.getOrDefault("db-password", "postgres"),
+                given.get("target"),
+                headers,
+                terminal,
+                given.getOrDefault("pgbench", "/usr/lib/postgresql/15/bin/pgbench"),
+                integer(given, "pgbench-scale", 10),
+                Path.of(given.getOrDefault("out", "benchmarks/target/benchmark-results.md")),
+                given.getOrDefault("card-token-key", env("COUPONS_CARD_TOKEN_KEY", "dev-only-card-token-key-change-me-in-production")),
+                given.getOrDefault("gateway-secret", env("COUPONS_GATEWAY_SECRET", "dev-only-gateway-shared-secret-change-me-in-production")));
+    }
+
+    private static int integer(Map<String, String> given, String name, int fallback) {
+        return given.containsKey(name) ? Integer.parseInt(given.get(name)) : fallback;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    String describe() {
+        return campaigns + " campaigns, " + coupons + " coupons over " + cards + " cards; " + threads + " concurrent clients; "
+                + warmup.toSeconds() + " s warm-up and " + duration.toSeconds() + " s measured per phase";
+    }
+}

@@ -1,0 +1,33 @@
+package com.cardcoupons.couponserver.coupon;
+
+import com.cardcoupons.model.medium.CardToken;
+import com.cardcoupons.model.medium.MediumType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A coupon acquired on a usage medium, as the till sees it: its terms and how many of its uses are still free.
+ * {@code usesHeld} counts reserved and confirmed uses, not holds that have run out and await the sweep.
+ */
+public record Coupon(
+        UUID id,
+        String code,
+        CardToken cardToken,
+        MediumType mediumType,
+        String cardBrand,
+        String channel,
+        boolean cancelled,
+        int usesAllowed,
+        int usesHeld,
+        Instant expiresAt,
+        CouponTerms terms) {
+
+    public int usesLeft() {
+        return Math.max(usesAllowed - usesHeld, 0);
+    }
+
+    public UUID campaignId() {
+        return terms.campaignId();
+    }
+}

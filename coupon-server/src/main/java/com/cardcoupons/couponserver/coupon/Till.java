@@ -1,0 +1,14 @@
+package com.cardcoupons.couponserver.coupon;
+
+import com.cardcoupons.platform.identity.CallerIdentity;
+
+import java.util.UUID;
+
+/** The reception terminal making a call, as the gateway verified it: bound to one merchant and one store. */
+public record Till(UUID merchantId, UUID storeId, UUID terminalId) {
+
+    /** The calling terminal; only handlers that permit the TERMINAL role call this. */
+    public static Till of(CallerIdentity caller) {
+        return new Till(caller.merchantId(), caller.storeId(), caller.terminalId());
+    }
+}

@@ -1,0 +1,84 @@
+package com.cardcoupons.couponserver.redemption;
+
+import com.cardcoupons.couponserver.coupon.Coupons;
+import com.cardcoupons.couponserver.usage.UsageEventType;
+import com.cardcoupons.couponserver.usage.UsageLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Ends holds nobody confirmed or released in time and gives their coupons back: on a schedule, and at once when a
+ * new use finds a coupon held only by run-out holds, so an expired hold never blocks a use.
+ */
+@Component
+class HoldExpiry {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldExpiry.class);
+
+    private final Reservations reservations;
+    private final Coupons coupons;
+    private final UsageLog usageLog;
+    private final TransactionTemplate transactions;
+    private final RedemptionProperties properties;
+    private final Clock clock;
+
+    HoldExpiry(Reservations reservations, Coupons coupons, UsageLog usageLog, PlatformTransactionManager transactions,
+            RedemptionProperties properties, Clock clock) {
+        this.reservations = reservations;
+        this.coupons = coupons;
+        this.usageLog = usageLog;
+        this.transactions = new TransactionTemplate(transactions);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${coupons.redemption.sweep-interval:PT5S}",
+            initialDelayString = "${coupons.redemption.sweep-interval:PT5S}")
+    void sweep() {
+        int total = expireDue(clock.instant());
+        if (total > 0) {
+            log.info("expired {} reservations whose hold ran out", total);
+        }
+    }
+
+    /** Expires the holds run out by {@code now}, in batches, each in its own transaction, until none is left. */
+    int expireDue(Instant now) {
+        int expired;
+        int total = 0;
+        do {
+            expired = transactions.execute(tx -> {
+                List<UUID> due = reservations.dueForExpiry(now, properties.sweepBatch());
+                due.forEach(id -> reservations.lock(id).ifPresent(reservation -> expire(reservation, now)));
+                return due.size();
+            });
+            total += expired;
+        } while (expired == properties.sweepBatch());
+        return total;
+    }
+
+    /** Within the caller's transaction: expires the run-out holds on one coupon so its uses are free again. */
+    void reclaimExpiredHoldsOf(UUID couponId, Instant now) {
+        for (UUID id : reservations.expiredHoldsOf(couponId, now)) {
+            reservations.lock(id).ifPresent(reservation -> expire(reservation, now));
+        }
+    }
+
+    private void expire(Reservation reservation, Instant now) {
+        List<Redemption> freed = reservation.expire(now);
+        if (freed.isEmpty()) {
+            return;
+        }
+        reservations.update(reservation);
+        freed.stream().map(redemption -> redemption.coupon().id()).sorted().forEach(coupons::restore);
+        usageLog.append(RedemptionEvents.of(UsageEventType.EXPIRED, reservation, freed));
+    }
+}

@@ -1,0 +1,38 @@
+package com.cardcoupons.couponserver.redemption;
+
+import com.cardcoupons.couponserver.coupon.Till;
+import com.cardcoupons.model.terminal.ReservationRequest;
+import com.cardcoupons.model.terminal.ReservationResponse;
+import com.cardcoupons.platform.idempotency.Idempotent;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.identity.PermittedRoles;
+import com.cardcoupons.platform.identity.Role;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** Uses coupons at once, by card or by scanned barcode, when no payment flow needs a hold first. */
+@RestController
+@RequestMapping("/api/v1/redemptions")
+@PermittedRoles(Role.TERMINAL)
+class RedemptionController {
+
+    private final UseApproval useApproval;
+
+    RedemptionController(UseApproval useApproval) {
+        this.useApproval = useApproval;
+    }
+
+    @PostMapping
+    @Idempotent
+    ResponseEntity<ReservationResponse> redeem(@Valid @RequestBody ReservationRequest request, CallerIdentity caller) {
+        Reservation reservation = useApproval.reserve(Till.of(caller), request, true);
+        return ResponseEntity.created(URI.create("/api/v1/reservations/" + reservation.id()))
+                .body(ReservationAnswer.of(reservation));
+    }
+}

@@ -1,0 +1,76 @@
+package com.cardcoupons.couponserver.redemption;
+
+import com.cardcoupons.couponserver.coupon.Till;
+import com.cardcoupons.model.terminal.ReservationRequest;
+import com.cardcoupons.model.terminal.ReservationResponse;
+import com.cardcoupons.model.terminal.ReversalRequest;
+import com.cardcoupons.platform.idempotency.Idempotent;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.identity.PermittedRoles;
+import com.cardcoupons.platform.identity.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Two-phase use for payment flows: reserve, then confirm or release; reversal of a confirmed use; look-ups. */
+@RestController
+@RequestMapping("/api/v1/reservations")
+@PermittedRoles(Role.TERMINAL)
+class ReservationController {
+
+    private final UseApproval useApproval;
+
+    ReservationController(UseApproval useApproval) {
+        this.useApproval = useApproval;
+    }
+
+    @PostMapping
+    @Idempotent
+    ResponseEntity<ReservationResponse> reserve(@Valid @RequestBody ReservationRequest request, CallerIdentity caller) {
+        Reservation reservation = useApproval.reserve(Till.of(caller), request, false);
+        return ResponseEntity.created(URI.create("/api/v1/reservations/" + reservation.id()))
+                .body(ReservationAnswer.of(reservation));
+    }
+
+    @GetMapping("/{reservationId}")
+    ReservationResponse find(@PathVariable UUID reservationId, CallerIdentity caller) {
+        return ReservationAnswer.of(useApproval.find(Till.of(caller), reservationId));
+    }
+
+    /** The calling terminal's latest reservation for one of its transactions. */
+    @GetMapping
+    ReservationResponse findByTransaction(@RequestParam @NotBlank @Size(max = 64) String transactionId,
+            CallerIdentity caller) {
+        return ReservationAnswer.of(useApproval.findByTransaction(Till.of(caller), transactionId));
+    }
+
+    @PostMapping("/{reservationId}/confirm")
+    @Idempotent
+    ReservationResponse confirm(@PathVariable UUID reservationId, CallerIdentity caller) {
+        return ReservationAnswer.of(useApproval.confirm(Till.of(caller), reservationId));
+    }
+
+    @PostMapping("/{reservationId}/release")
+    @Idempotent
+    ReservationResponse release(@PathVariable UUID reservationId, CallerIdentity caller) {
+        return ReservationAnswer.of(useApproval.release(Till.of(caller), reservationId));
+    }
+
+    @PostMapping("/{reservationId}/reversal")
+    @Idempotent
+    ReservationResponse reverse(@PathVariable UUID reservationId, @Valid @RequestBody ReversalRequest request,
+            CallerIdentity caller) {
+        return ReservationAnswer.of(useApproval.reverse(Till.of(caller), reservationId, request));
+    }
+}

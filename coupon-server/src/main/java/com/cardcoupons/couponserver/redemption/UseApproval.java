@@ -1,0 +1,226 @@
+package com.cardcoupons.couponserver.redemption;
+
+import com.cardcoupons.couponserver.coupon.Combination;
+import com.cardcoupons.couponserver.coupon.Coupon;
+import com.cardcoupons.couponserver.coupon.CouponEffect;
+import com.cardcoupons.couponserver.coupon.CouponMatch;
+import com.cardcoupons.couponserver.coupon.Coupons;
+import com.cardcoupons.couponserver.coupon.Eligibility;
+import com.cardcoupons.couponserver.coupon.Purchase;
+import com.cardcoupons.couponserver.coupon.Refusal;
+import com.cardcoupons.couponserver.coupon.Stores;
+import com.cardcoupons.couponserver.coupon.Till;
+import com.cardcoupons.couponserver.coupon.TillProperties;
+import com.cardcoupons.couponserver.usage.UsageEventType;
+import com.cardcoupons.couponserver.usage.UsageLog;
+import com.cardcoupons.model.medium.TokenizedMedium;
+import com.cardcoupons.model.medium.UsageMediumTokenizer;
+import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.model.terminal.ReservationRequest;
+import com.cardcoupons.model.terminal.ReversalRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Approves the use of found coupons for a purchase (claims 1 and 11), by card or by the code scanned from a printed
+ * barcode, with the same checks as the search. A use is taken by a conditional update on the coupon row, so a coupon
+ * is never used more often than allowed, whatever the concurrency.
+ */
+@Component
+class UseApproval {
+
+    private final Coupons coupons;
+    private final Stores stores;
+    private final Reservations reservations;
+    private final HoldExpiry holdExpiry;
+    private final UsageLog usageLog;
+    private final UsageMediumTokenizer tokenizer;
+    private final TillProperties till;
+    private final RedemptionProperties properties;
+    private final Clock clock;
+
+    UseApproval(Coupons coupons, Stores stores, Reservations reservations, HoldExpiry holdExpiry, UsageLog usageLog,
+            UsageMediumTokenizer tokenizer, TillProperties till, RedemptionProperties properties, Clock clock) {
+        this.coupons = coupons;
+        this.stores = stores;
+        this.reservations = reservations;
+        this.holdExpiry = holdExpiry;
+        this.usageLog = usageLog;
+        this.tokenizer = tokenizer;
+        this.till = till;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Holds the coupons for the purchase (the first phase), or, with {@code confirmNow}, uses them at once. */
+    @Transactional
+    Reservation reserve(Till caller, ReservationRequest request, boolean confirmNow) {
+        Instant now = clock.instant();
+        List<String> codes = normalized(request.couponCodes());
+        TokenizedMedium medium = request.medium() == null ? null : tokenizer.tokenize(request.medium());
+        Purchase purchase = Purchase.of(caller, stores.of(caller), request.intendedUse(),
+                medium == null ? null : medium.type(), medium == null || medium.brand() == null ? null : medium.brand().name(),
+                now, till.maxClockSkew());
+        Combination combination = Combination.of(usable(codes, medium, purchase, now), purchase.amount());
+        holdEach(combination, now);
+        Reservation reservation = confirmNow
+                ? Reservation.useNow(caller, request.transactionId(), combination, now)
+                : Reservation.hold(caller, request.transactionId(), combination, now, properties.hold());
+        if (!reservations.add(reservation)) {
+            throw transactionInUse();
+        }
+        usageLog.append(RedemptionEvents.of(confirmNow ? UsageEventType.CONFIRMED : UsageEventType.RESERVED,
+                reservation, reservation.redemptions()));
+        return reservation;
+    }
+
+    /** The second phase: the payment went through, the held coupons are used. */
+    @Transactional
+    Reservation confirm(Till caller, UUID id) {
+        Reservation reservation = lockOwn(caller, id);
+        Instant now = clock.instant();
+        List<Redemption> confirmed = reservation.confirm(now);
+        if (!confirmed.isEmpty()) {
+            reservations.update(reservation);
+            usageLog.append(RedemptionEvents.of(UsageEventType.CONFIRMED, reservation, confirmed));
+        }
+        return reservation;
+    }
+
+    /** The second phase: the payment did not happen, the held coupons are free again. */
+    @Transactional
+    Reservation release(Till caller, UUID id) {
+        Reservation reservation = lockOwn(caller, id);
+        List<Redemption> released = reservation.release(clock.instant());
+        giveBack(reservation, released, UsageEventType.RELEASED);
+        return reservation;
+    }
+
+    /** A void or refund: the confirmed use is undone and the coupons can be used again. Any till of the merchant may. */
+    @Transactional
+    Reservation reverse(Till caller, UUID id, ReversalRequest request) {
+        Reservation reservation = reservations.lock(id).filter(found -> sameMerchant(caller, found))
+                .orElseThrow(UseApproval::notFound);
+        List<Redemption> reversed = reservation.reverse(normalized(request.couponCodes()), request.type(),
+                request.reason(), clock.instant());
+        giveBack(reservation, reversed, UsageEventType.REVERSED);
+        return reservation;
+    }
+
+    @Transactional(readOnly = true)
+    Reservation find(Till caller, UUID id) {
+        return reservations.find(id).filter(found -> sameMerchant(caller, found)).orElseThrow(UseApproval::notFound);
+    }
+
+    @Transactional(readOnly = true)
+    Reservation findByTransaction(Till caller, String transactionId) {
+        return reservations.latestFor(caller.terminalId(), transactionId).orElseThrow(UseApproval::notFound);
+    }
+
+    /** The named coupons, each checked like a search would; refused as a whole if any one fails. */
+    private List<CouponMatch> usable(List<String> codes, TokenizedMedium medium, Purchase purchase, Instant now) {
+        Map<String, Coupon> byCode = coupons.withCodes(codes, now).stream()
+                .collect(Collectors.toMap(Coupon::code, Function.identity()));
+        List<CouponMatch> matches = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String field = "couponCodes[" + i + "]";
+            Coupon coupon = byCode.get(codes.get(i));
+            if (coupon == null || (medium != null && !coupon.cardToken().equals(medium.token()))) {
+                throw DomainException.notFound("COUPON_NOT_FOUND", "no such coupon on this medium").under(field);
+            }
+            List<Refusal> refusals = Eligibility.refusals(coupon, purchase);
+            if (refusals.stream().anyMatch(refusal -> refusal.code().equals(Refusal.NOT_VALID_AT_MERCHANT))) {
+                throw DomainException.notFound("COUPON_NOT_FOUND", "no such coupon for this merchant").under(field);
+            }
+            if (refusals.size() == 1 && refusals.get(0).code().equals(Refusal.NO_USES_LEFT)) {
+                throw usedUp(coupon.code()).under(field);
+            }
+            if (!refusals.isEmpty()) {
+                throw new DomainException(DomainException.Kind.UNPROCESSABLE, "COUPON_NOT_USABLE", field,
+                        "coupon " + coupon.code() + " cannot be used: "
+                                + refusals.stream().map(Refusal::detail).collect(Collectors.joining("; ")));
+            }
+            matches.add(new CouponMatch(coupon, CouponEffect.of(coupon, purchase)));
+        }
+        return matches;
+    }
+
+    /** Takes one use of each coupon, in coupon id order so concurrent multi-coupon uses cannot deadlock. */
+    private void holdEach(Combination combination, Instant now) {
+        List<Coupon> inIdOrder = combination.coupons().stream().map(applied -> applied.match().coupon())
+                .sorted(Comparator.comparing(Coupon::id)).toList();
+        for (Coupon coupon : inIdOrder) {
+            if (coupons.hold(coupon.id())) {
+                continue;
+            }
+            holdExpiry.reclaimExpiredHoldsOf(coupon.id(), now);
+            if (!coupons.hold(coupon.id())) {
+                throw usedUp(coupon.code());
+            }
+        }
+    }
+
+    private void giveBack(Reservation reservation, List<Redemption> changed, UsageEventType type) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        reservations.update(reservation);
+        changed.stream().map(redemption -> redemption.coupon().id()).sorted().forEach(coupons::restore);
+        usageLog.append(RedemptionEvents.of(type, reservation, changed));
+    }
+
+    /** Only the terminal that reserved settles the hold (the relay calls as that terminal). */
+    private Reservation lockOwn(Till caller, UUID id) {
+        Reservation reservation = reservations.lock(id).filter(found -> sameMerchant(caller, found))
+                .orElseThrow(UseApproval::notFound);
+        if (!reservation.till().terminalId().equals(caller.terminalId())) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "OTHER_TERMINAL", null,
+                    "only the terminal that reserved the coupons confirms or releases them");
+        }
+        return reservation;
+    }
+
+    private static boolean sameMerchant(Till caller, Reservation reservation) {
+        return reservation.till().merchantId().equals(caller.merchantId());
+    }
+
+    /** Codes as printed may be read with spaces or dashes between groups, and in lower case. */
+    static List<String> normalized(List<String> codes) {
+        List<String> normalized = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i).replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+            if (!seen.add(code)) {
+                throw DomainException.invalid("DUPLICATE_COUPON_CODE", "couponCodes[" + i + "]", "a coupon is named twice");
+            }
+            normalized.add(code);
+        }
+        return normalized;
+    }
+
+    private static DomainException usedUp(String code) {
+        return DomainException.conflict("COUPON_USED_UP", "coupon " + code + " has no use left: it was used or is held by another purchase");
+    }
+
+    private static DomainException transactionInUse() {
+        return DomainException.conflict("TRANSACTION_ALREADY_HAS_USE",
+                "this transaction already has coupons reserved or used; release or reverse them first");
+    }
+
+    private static DomainException notFound() {
+        return DomainException.notFound("RESERVATION_NOT_FOUND", "no such reservation for this merchant");
+    }
+}
