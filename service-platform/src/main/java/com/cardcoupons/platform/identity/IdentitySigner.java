@@ -26,6 +26,8 @@ public final class IdentitySigner {
     private final SecretKeySpec key;
     private final Duration maxAge;
     private final Clock clock;
+    // a keyed Mac per thread: every API call signs or verifies once
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyedMac);
 
     public IdentitySigner(byte[] secret, Duration maxAge, Clock clock) {
         if (secret == null || secret.length < 32) {
@@ -100,10 +102,14 @@ public final class IdentitySigner {
     }
 
     private String mac(String canonical) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(macs.get().doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac keyedMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
