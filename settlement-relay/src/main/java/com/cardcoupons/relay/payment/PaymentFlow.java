@@ -98,6 +98,7 @@ class PaymentFlow {
         payment.fullAmountAnswered(authorize(payment, AuthorizationLeg.FULL_AMOUNT, payment.amount(), card));
         CouponOffer offer = search.join();
         journal.record(searched(payment, offer));
+        log.debug("coupon search of payment {} answered in {} ms", payment.id(), offer.elapsed().toMillis());
         payment.couponsFound(offer);
         if (!payment.shouldHoldCoupons()) {
             return payment;

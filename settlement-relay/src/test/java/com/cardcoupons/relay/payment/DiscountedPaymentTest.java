@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,9 +159,11 @@ class DiscountedPaymentTest extends RelayTestBase {
         StandInCoupon onlyOnce = StandInCoupon.discount("RACEDCOUPONAAAAA", "10% off", 1_000);
         couponServer.give(card, onlyOnce);
 
-        CompletableFuture<Reply> first = CompletableFuture.supplyAsync(() -> pay("T-RACE-A", card, 1_000));
-        CompletableFuture<Reply> second = CompletableFuture.supplyAsync(() -> pay("T-RACE-B", card, 1_000));
+        ExecutorService tills = Executors.newFixedThreadPool(2);
+        CompletableFuture<Reply> first = CompletableFuture.supplyAsync(() -> pay("T-RACE-A", card, 1_000), tills);
+        CompletableFuture<Reply> second = CompletableFuture.supplyAsync(() -> pay("T-RACE-B", card, 1_000), tills);
         List<JsonNode> outcomes = List.of(first.join().json(), second.join().json());
+        tills.shutdown();
 
         assertThat(outcomes).extracting(outcome -> outcome.path("result").asString()).containsOnly("APPROVED");
         assertThat(outcomes).filteredOn(outcome -> outcome.path("coupon").path("status").asString().equals("APPLIED")).hasSize(1);

@@ -29,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,7 @@ public final class CouponServerStandIn implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile long latencyMs;
     private volatile Mode mode = Mode.UP;
+    private volatile Predicate<String> failing = path -> false;
 
     public CouponServerStandIn(IdentitySigner signer) {
         this.signer = signer;
@@ -86,9 +88,24 @@ public final class CouponServerStandIn implements AutoCloseable {
         mode = Mode.DROP;
     }
 
-    public void reset() {
+    /** Answers 503 to reservations only, as if coupon-server failed between the search and the hold. */
+    public void failReservations() {
+        failing = path -> path.equals("/api/v1/reservations");
+    }
+
+    /** Answers 503 to confirmations and releases only. */
+    public void failSettlements() {
+        failing = path -> SETTLE.matcher(path).matches();
+    }
+
+    public void recover() {
         latencyMs = 0;
         mode = Mode.UP;
+        failing = path -> false;
+    }
+
+    public void reset() {
+        recover();
         calls.clear();
     }
 
@@ -125,7 +142,7 @@ public final class CouponServerStandIn implements AutoCloseable {
             if (mode == Mode.DROP) {
                 return;
             }
-            if (mode == Mode.DOWN) {
+            if (mode == Mode.DOWN || failing.test(path)) {
                 send(exchange, 503, problem("SERVICE_UNAVAILABLE"));
                 return;
             }

@@ -41,8 +41,7 @@ public final class SettlementCenter {
     public static synchronized SettlementCenter shared() {
         if (shared == null) {
             shared = new SettlementCenter(SettlementCenterSimulatorApplication.builder()
-                    .properties("server.port=0", "spring.autoconfigure.exclude=" + EXCLUDED)
-                    .run());
+                    .run("--server.port=0", "--spring.autoconfigure.exclude=" + EXCLUDED));
             Runtime.getRuntime().addShutdownHook(new Thread(shared.context::close, "settlement-center-stop"));
         }
         return shared;
@@ -86,6 +85,14 @@ public final class SettlementCenter {
     /** The funds the card's approved, unreversed authorizations hold, in the currency's minor unit. */
     public long held(String card, String currency) {
         return admin.post("/admin/cards/query", Map.of("number", card)).json().path("heldMinor").path(currency).asLong(0);
+    }
+
+    /** Authorizes directly, as a relay would, and returns the result: APPROVED or DECLINED. */
+    public String authorize(Object authorizationId, String card, long amountMinor) {
+        return admin.post("/acquirer/v1/authorizations", Map.of("authorizationId", authorizationId.toString(),
+                "acceptor", Map.of("merchantId", "merchant", "terminalId", "terminal"),
+                "card", Map.of("number", card, "expiry", "2031-12"),
+                "amount", Map.of("amountMinor", amountMinor, "currency", "JPY"))).json().path("result").asString();
     }
 
     /** Where an authorization stands at the settlement center: APPROVED, DECLINED, REVERSED, or absent. */
