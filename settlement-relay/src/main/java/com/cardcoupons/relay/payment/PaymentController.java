@@ -6,8 +6,14 @@ import com.cardcoupons.platform.identity.PermittedRoles;
 import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.relay.journal.SettlementJournal;
 import com.cardcoupons.relay.outbox.SettlementOutbox;
+import com.cardcoupons.platform.problem.Problems;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,6 +77,15 @@ class PaymentController {
     PaymentJournalView journal(CallerIdentity caller, @PathVariable UUID paymentId) {
         Payments.StoredPayment payment = visible(caller, payments.find(paymentId).orElseThrow(PaymentNotFound::new));
         return PaymentJournalView.of(payment, journal.of(paymentId), outbox.unfinished(paymentId));
+    }
+
+    /** Not a 4xx: the platform records a 4xx as the final answer to an idempotency key, and this one is not final. */
+    @ExceptionHandler(PaymentInProgress.class)
+    ResponseEntity<ProblemDetail> inProgress(PaymentInProgress inProgress) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "PAYMENT_IN_PROGRESS", inProgress.getMessage()));
     }
 
     private static Payments.StoredPayment visible(CallerIdentity caller, Payments.StoredPayment payment) {

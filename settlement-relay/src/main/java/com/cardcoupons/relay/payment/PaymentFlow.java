@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
 class PaymentFlow {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentFlow.class);
+    private static final Duration RETRY_POLL = Duration.ofMillis(50);
 
     private final Payments payments;
     private final SettlementJournal journal;
@@ -73,7 +76,12 @@ class PaymentFlow {
         Timer.Sample timing = Timer.start(meters);
         Payment payment = Payment.receive(request, terminal, tokenizer.tokenize(request.card().medium()), clock.instant(),
                 properties.deadline());
-        Optional<PaymentOutcome> earlier = payments.begin(payment);
+        Optional<PaymentOutcome> earlier;
+        try {
+            earlier = payments.begin(payment);
+        } catch (PaymentInProgress stillRunning) {
+            return awaitAnswer(payment);
+        }
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -90,6 +98,25 @@ class PaymentFlow {
                 outcome.result(), outcome.authorizationCode() == null ? "" : outcome.authorizationCode(),
                 outcome.chargedAmount(), outcome.coupon().status());
         return outcome;
+    }
+
+    /** A retry of a payment another request is still paying: waits for its answer, as a retry with its key would. */
+    private PaymentOutcome awaitAnswer(Payment payment) {
+        Instant giveUp = clock.instant().plus(properties.retryWait());
+        while (clock.instant().isBefore(giveUp)) {
+            Optional<PaymentOutcome> answered = payments.findByTransaction(payment.terminal().terminalId(), payment.transactionId())
+                    .map(Payments.StoredPayment::outcome);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+            try {
+                Thread.sleep(RETRY_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new PaymentInProgress();
     }
 
     private Payment run(Payment payment, PresentedCard card) {

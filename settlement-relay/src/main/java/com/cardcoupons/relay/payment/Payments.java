@@ -47,7 +47,7 @@ class Payments {
     /**
      * Records a payment just received; or, when the terminal already sent this transaction, gives what became of it.
      *
-     * @throws PaymentInProgress   when the same payment is still being paid
+     * @throws PaymentInProgress   when the same payment is still being paid, by another request
      * @throws TransactionIdReused when the transaction id was used for a different payment
      */
     Optional<PaymentOutcome> begin(Payment payment) {

@@ -95,15 +95,16 @@ class RelayRestartTest {
         String card = TestCards.fresh();
         UUID paymentId = UUID.randomUUID();
         UUID authorizationId = UUID.randomUUID();
-        // what a relay that died right after sending an authorization leaves behind: its payment in progress, past
-        // its deadline; the authorization written ahead, with its reversal armed; and the settlement center's approval
+        // what a relay that died right after sending an authorization leaves behind: its payment in progress, with
+        // its deadline two seconds away; the authorization written ahead, with its reversal armed; and the settlement
+        // center's approval
         JdbcClient db = JdbcClient.create(new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
         db.sql("""
                         insert into payment (id, merchant_id, store_id, terminal_id, terminal_principal, transaction_id,
                                              request_fingerprint, card_token, card_type, card_brand, card_last_four, currency,
                                              amount_minor, state, received_at, deadline_at)
                         values (?, ?, ?, ?, 'till-1', 'T-LEFT-IN-FLIGHT-1', repeat('f', 64), repeat('t', 43), 'CREDIT', 'VISA',
-                                ?, 'JPY', 5432, 'IN_PROGRESS', now() - interval '1 minute', now() - interval '30 seconds')""")
+                                ?, 'JPY', 5432, 'IN_PROGRESS', now() - interval '1 minute', now() + interval '2 seconds')""")
                 .params(paymentId, RelayTestBase.MERCHANT, RelayTestBase.STORE, RelayTestBase.TILL, card.substring(12))
                 .update();
         db.sql("""
@@ -113,12 +114,15 @@ class RelayRestartTest {
         db.sql("""
                         insert into settlement_outbox (id, payment_id, action, authorization_id, leg, currency, amount_minor,
                                                        state, next_attempt_at)
-                        values (?, ?, 'REVERSE_AUTHORIZATION', ?, 'FULL_AMOUNT', 'JPY', 5432, 'ARMED', now() - interval '30 seconds')""")
+                        values (?, ?, 'REVERSE_AUTHORIZATION', ?, 'FULL_AMOUNT', 'JPY', 5432, 'ARMED', now() + interval '2 seconds')""")
                 .params(UUID.randomUUID(), paymentId, authorizationId).update();
         assertThat(settlementCenter.authorize(authorizationId, card, 5_432)).isEqualTo("APPROVED");
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(5_432);
 
         ConfigurableApplicationContext next = startRelay("30s", "1s");
+        ApiCaller.Reply beforeDeadline = till(next).get("/api/v1/payments?transactionId=T-LEFT-IN-FLIGHT-1");
+        assertThat(beforeDeadline.status()).isEqualTo(503);
+        assertThat(beforeDeadline.code()).isEqualTo("PAYMENT_IN_PROGRESS");
 
         JsonNode journal = awaitJournal(next, paymentId.toString(), balanced());
         assertThat(steps(journal)).containsSubsequence("AUTHORIZATION_SENT", "REVERSAL_QUEUED", "PAYMENT_ABANDONED",

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Arrays;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * still running, and the card is charged once and the coupon used once. Plus what a terminal may not send.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "relay.payment.retry-wait=400ms")
 class PaymentRetryTest extends RelayTestBase {
 
     @Test
@@ -51,30 +53,41 @@ class PaymentRetryTest extends RelayTestBase {
     }
 
     @Test
-    void theSameTransactionUnderAnotherKeyWhileTheFirstRunsIsToldToRetryThenGetsTheSameAnswer() {
+    void theSameTransactionUnderAnotherKeyWhileTheFirstRunsWaitsForItsAnswer() {
         String card = TestCards.fresh();
-        settlementCenter.slowAuthorizationsOf(3_000, 700);
-        CountDownLatch firstSent = new CountDownLatch(1);
+        settlementCenter.slowAuthorizationsOf(3_000, 250);
 
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        CompletableFuture<Reply> first = CompletableFuture.supplyAsync(() -> {
-            firstSent.countDown();
-            return till().post("/api/v1/payments", payment("T-OTHER-KEY-1", card, 3_000), "key-a");
-        }, thread);
-        await(firstSent);
-        sleep(250);
-        Reply meanwhile = till().post("/api/v1/payments", payment("T-OTHER-KEY-1", card, 3_000), "key-b");
-        Reply answered = first.join();
-        thread.shutdown();
-        Reply later = till().post("/api/v1/payments", payment("T-OTHER-KEY-1", card, 3_000), "key-c");
+        List<Reply> replies = atOnce(() -> till().post("/api/v1/payments", payment("T-OTHER-KEY-1", card, 3_000), "other-key-a"),
+                () -> {
+                    sleep(100);
+                    return till().post("/api/v1/payments", payment("T-OTHER-KEY-1", card, 3_000), "other-key-b");
+                });
 
-        assertThat(meanwhile.status()).isEqualTo(409);
-        assertThat(meanwhile.code()).isEqualTo("PAYMENT_IN_PROGRESS");
-        assertThat(answered.status()).isEqualTo(201);
-        assertThat(later.status()).isEqualTo(201);
-        assertThat(later.json()).isEqualTo(answered.json());
-        awaitBalanced(answered.json().path("paymentId").asString());
+        assertThat(replies).extracting(Reply::status).containsOnly(201);
+        assertThat(replies.get(1).json()).isEqualTo(replies.get(0).json());
+        awaitBalanced(replies.get(0).json().path("paymentId").asString());
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(3_000);
+    }
+
+    @Test
+    void aRetryThatOutwaitsItsPatienceIsToldToComeBackAndThenGetsTheAnswer() {
+        String card = TestCards.fresh();
+        settlementCenter.slowAuthorizationsOf(3_100, 800);
+
+        List<Reply> replies = atOnce(() -> till().post("/api/v1/payments", payment("T-COME-BACK-1", card, 3_100), "come-back-a"),
+                () -> {
+                    sleep(100);
+                    return till().post("/api/v1/payments", payment("T-COME-BACK-1", card, 3_100), "come-back-b");
+                });
+        Reply comeBack = replies.get(1);
+        Reply later = till().post("/api/v1/payments", payment("T-COME-BACK-1", card, 3_100), "come-back-b");
+
+        assertThat(comeBack.status()).isEqualTo(503);
+        assertThat(comeBack.code()).isEqualTo("PAYMENT_IN_PROGRESS");
+        assertThat(comeBack.header("Retry-After")).isEqualTo("1");
+        assertThat(later.status()).as("the 503 was not recorded as the key's answer").isEqualTo(201);
+        assertThat(later.json()).isEqualTo(replies.get(0).json());
+        assertThat(settlementCenter.held(card, "JPY")).isEqualTo(3_100);
     }
 
     @Test
