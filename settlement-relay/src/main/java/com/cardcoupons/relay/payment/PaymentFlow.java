@@ -188,7 +188,7 @@ class PaymentFlow {
         }
         return JournalEntry.coupons(payment.id(), JournalStep.COUPON_SEARCH_ANSWERED, null, offer.discountCodes(),
                 offer.totalDiscount(), (offer.hasDiscount() ? "discount found, payable " + Receipt.format(offer.payable())
-                        : "no discount") + ", " + offer.benefits().size() + " benefits or tickets, in " + millis + " ms");
+                        : "no discount") + ", benefits or tickets: " + offer.benefits().size() + ", in " + millis + " ms");
     }
 
     /** The payment passed its deadline and was abandoned while this flow still ran; its abandonment stands. */

@@ -5,7 +5,6 @@ import com.cardcoupons.relay.support.CouponServerStandIn;
 import com.cardcoupons.relay.support.CouponServerStandIn.StandInCoupon;
 import com.cardcoupons.relay.support.RelayTestBase;
 import com.cardcoupons.relay.support.TestCards;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -24,20 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         "resilience4j.circuitbreaker.instances.coupon-server.minimum-number-of-calls=4",
         "resilience4j.circuitbreaker.instances.coupon-server.wait-duration-in-open-state=1s"})
 class CouponOutageTest extends RelayTestBase {
-
-    private static boolean warm;
-
-    @BeforeEach
-    void warmUp() {
-        if (!warm) {
-            for (int i = 0; i < 3; i++) {
-                pay("T-WARM-UP-" + i, TestCards.fresh(), 100);
-            }
-            breakers.circuitBreaker("coupon-server").reset();
-            couponServer.reset();
-            warm = true;
-        }
-    }
 
     @Test
     void withCouponServerDownThePaymentGoesAheadAtFullPriceMarkedUnavailable() {

@@ -5,6 +5,7 @@ import com.cardcoupons.relay.support.CouponServerStandIn;
 import com.cardcoupons.relay.support.CouponServerStandIn.StandInCoupon;
 import com.cardcoupons.relay.support.RelayTestBase;
 import com.cardcoupons.relay.support.TestCards;
+import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -172,6 +173,15 @@ class DiscountedPaymentTest extends RelayTestBase {
         outcomes.forEach(outcome -> awaitBalanced(outcome.path("paymentId").asString()));
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(charged);
         assertThat(onlyOnce.usesLeft()).isZero();
+    }
+
+    @Test
+    void paymentsAndTheCouponServerBreakerShowInTheMetrics() {
+        pay("T-METRICS-1", TestCards.fresh(), 600);
+
+        String metrics = ApiCaller.anonymous("http://localhost:" + port).get("/actuator/prometheus").body();
+        assertThat(metrics).contains("relay_payments_seconds_count{application=\"settlement-relay\",coupons=\"NONE\",result=\"APPROVED\"")
+                .contains("resilience4j_circuitbreaker_state{").contains("name=\"coupon-server\"");
     }
 
     @Test
