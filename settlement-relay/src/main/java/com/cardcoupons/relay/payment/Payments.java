@@ -13,6 +13,7 @@ import com.cardcoupons.relay.outbox.FollowUpAction;
 import com.cardcoupons.relay.outbox.SettlementOutbox;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -36,12 +37,15 @@ class Payments {
     private final SettlementJournal journal;
     private final SettlementOutbox outbox;
     private final JsonMapper jsonMapper;
+    private final JsonMapper storedAnswers;
 
     Payments(Ledger ledger, SettlementJournal journal, SettlementOutbox outbox, JsonMapper jsonMapper) {
         this.ledger = ledger;
         this.journal = journal;
         this.outbox = outbox;
         this.jsonMapper = jsonMapper;
+        // an answer stored by an earlier version, with a field since dropped, must still be replayed
+        this.storedAnswers = jsonMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     /**
@@ -213,7 +217,7 @@ class Payments {
                 Money.of(row.getLong("amount_minor"), row.getString("currency")),
                 new PaymentOutcome.CardOnReceipt(MediumType.valueOf(row.getString("card_type")),
                         CardBrand.valueOf(row.getString("card_brand")), row.getString("card_last_four")),
-                outcome == null ? null : jsonMapper.readValue(outcome, PaymentOutcome.class));
+                outcome == null ? null : storedAnswers.readValue(outcome, PaymentOutcome.class));
     }
 
     /** A payment as stored; {@code outcome} is null while it is in progress. */
