@@ -30,6 +30,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static com.cardcoupons.relay.support.RelayTestBase.minor;
+import static com.cardcoupons.relay.support.RelayTestBase.sleep;
+import static com.cardcoupons.relay.support.RelayTestBase.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -193,24 +196,5 @@ class RelayRestartTest {
 
     private static Predicate<JsonNode> balanced() {
         return journal -> journal.path("balanced").asBoolean();
-    }
-
-    private static long minor(JsonNode money) {
-        return money.path("amountMinor").asLong();
-    }
-
-    private static List<String> steps(JsonNode journal) {
-        List<String> steps = new ArrayList<>();
-        journal.path("entries").forEach(entry -> steps.add(entry.path("step").asString()));
-        return steps;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

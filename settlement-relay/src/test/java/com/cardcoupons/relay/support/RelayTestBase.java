@@ -165,7 +165,7 @@ public abstract class RelayTestBase {
         return journal;
     }
 
-    protected static List<String> steps(JsonNode journal) {
+    public static List<String> steps(JsonNode journal) {
         List<String> steps = new ArrayList<>();
         journal.path("entries").forEach(entry -> steps.add(entry.path("step").asString()));
         return steps;
@@ -178,11 +178,11 @@ public abstract class RelayTestBase {
         return ids;
     }
 
-    protected static long minor(JsonNode money) {
+    public static long minor(JsonNode money) {
         return money.path("amountMinor").asLong();
     }
 
-    protected static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
