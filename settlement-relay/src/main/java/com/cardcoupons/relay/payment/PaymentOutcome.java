@@ -1,0 +1,53 @@
+package com.cardcoupons.relay.payment;
+
+import com.cardcoupons.model.medium.CardBrand;
+import com.cardcoupons.model.medium.MediumType;
+import com.cardcoupons.model.money.Money;
+import com.cardcoupons.relay.coupon.AppliedCoupon;
+import com.cardcoupons.relay.coupon.FoundBenefit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The answer to the terminal (claim 18): approved, declined or timed out; the authorization code; the original and
+ * the charged amounts; the coupons applied; the benefits and tickets to honour; and the lines to print on the receipt.
+ * The same answer is given to every retry of the transaction.
+ */
+public record PaymentOutcome(
+        UUID paymentId,
+        String transactionId,
+        PaymentResult result,
+        String message,
+        String authorizationCode,
+        Decline decline,
+        Money originalAmount,
+        Money chargedAmount,
+        CouponResult coupon,
+        List<FoundBenefit> benefits,
+        CardOnReceipt card,
+        List<String> receipt,
+        Instant answeredAt) {
+
+    public PaymentOutcome {
+        benefits = benefits == null ? List.of() : List.copyOf(benefits);
+        receipt = receipt == null ? List.of() : List.copyOf(receipt);
+    }
+
+    /** Why the issuer declined: the network's response code and, when it gave one, its meaning. */
+    public record Decline(String responseCode, String reason) {
+    }
+
+    /** The coupons' part: applied, none, unavailable or not applied (with why), and what they took off. */
+    public record CouponResult(CouponStatus status, String reason, List<AppliedCoupon> applied, Money totalDiscount) {
+
+        public CouponResult {
+            applied = applied == null ? List.of() : List.copyOf(applied);
+        }
+    }
+
+    /** The card as it may be printed: its type, brand and last four digits. */
+    public record CardOnReceipt(MediumType type, CardBrand brand, String lastFour) {
+    }
+}
