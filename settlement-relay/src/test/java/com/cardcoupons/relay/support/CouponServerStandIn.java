@@ -258,7 +258,7 @@ public final class CouponServerStandIn implements AutoCloseable {
     /** The contract's redeemed coupon; built in one place, as the contract may still gain fields. */
     private static ReservationResponse.RedeemedCoupon redeemed(StandInCoupon coupon, Money discount) {
         return new ReservationResponse.RedeemedCoupon(UUID.randomUUID(), coupon.code(), coupon.title(), coupon.kind(),
-                discount, coupon.grant());
+                discount, coupon.grant(), ReservationResponse.ReservationState.RESERVED);
     }
 
     private void pause() {
