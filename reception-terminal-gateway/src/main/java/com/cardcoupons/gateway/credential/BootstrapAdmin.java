@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -36,8 +37,15 @@ class BootstrapAdmin implements ApplicationRunner {
                 "coupons.gateway.credentials.bootstrap-admin-key is not '<key id>.<secret>' with a secret of 32 to 128 URL-safe characters"));
         Credential admin = Credential.issue(key, Role.PLATFORM_ADMIN, "Bootstrap administrator", Credential.Binding.NONE,
                 "bootstrap", Instant.now());
-        if (credentials.addIfAbsent(admin)) {
-            log.warn("created the bootstrap administrator key {}: issue real administrator keys, then revoke it", key.keyId());
+        try {
+            if (credentials.addIfAbsent(admin)) {
+                log.warn("created the bootstrap administrator key {}: issue real administrator keys, then revoke it", key.keyId());
+            }
+        } catch (DataIntegrityViolationException e) {
+            // another gateway instance, starting at the same moment, added it first
+            if (!credentials.existsById(key.keyId())) {
+                throw e;
+            }
         }
     }
 }

@@ -3,6 +3,19 @@ package com.cardcoupons.gateway.credential;
 import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.Role;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.OptimisticLockType;
+import org.hibernate.annotations.OptimisticLocking;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,47 +26,113 @@ import java.util.UUID;
  * A credential the gateway authenticates callers with: what kind of caller it stands for, what it is bound to, the
  * hash of its secret (and, for a while after a rotation, of the previous one), and whether it is still in force.
  * A terminal's merchant and store come from its terminal row, and a decommissioned terminal's key no longer works.
+ * A change is stored only while the row is still exactly as it was read, so of two concurrent changes one is refused.
  */
-public record Credential(
-        String id,
-        Role kind,
-        String label,
-        Binding binding,
-        SecretHash secretHash,
-        SecretHash previousSecretHash,
-        Instant previousValidUntil,
-        Status status,
-        String issuedBy,
-        Instant issuedAt,
-        Instant rotatedAt,
-        String revokedBy,
-        Instant revokedAt) {
+@Entity
+@Table(name = "api_credential")
+@DynamicUpdate
+@OptimisticLocking(type = OptimisticLockType.ALL)
+public class Credential {
 
     /** Whether a credential may still be used. */
     public enum Status { ACTIVE, REVOKED }
 
-    /** What a credential is bound to: a terminal (with its merchant, store and state), a merchant, or a channel. */
-    public record Binding(UUID terminalId, UUID merchantId, UUID storeId, boolean terminalActive, ConsumerChannel channel) {
+    /** What a credential is bound to: a terminal (its merchant and store follow from it), a merchant, or a channel. */
+    record Binding(Terminal terminal, UUID merchantId, ConsumerChannel channel) {
 
-        static final Binding NONE = new Binding(null, null, null, false, null);
+        static final Binding NONE = new Binding(null, null, null);
 
-        static Binding terminal(UUID terminalId, UUID merchantId, UUID storeId, boolean active) {
-            return new Binding(terminalId, merchantId, storeId, active, null);
+        static Binding terminal(Terminal terminal) {
+            return new Binding(terminal, null, null);
         }
 
         static Binding merchant(UUID merchantId) {
-            return new Binding(null, merchantId, null, false, null);
+            return new Binding(null, merchantId, null);
         }
 
         static Binding channel(ConsumerChannel channel) {
-            return new Binding(null, null, null, false, channel);
+            return new Binding(null, null, channel);
+        }
+
+        boolean fits(Role kind) {
+            return (kind == Role.TERMINAL) == (terminal != null)
+                    && (kind == Role.MERCHANT) == (merchantId != null)
+                    && (kind == Role.CONSUMER_CHANNEL) == (channel != null);
         }
     }
 
-    /** A new, active credential for {@code key}. */
+    @Id
+    private String id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private Role kind;
+
+    @Column(updatable = false)
+    private String label;
+
+    // every query that reads credentials fetches the terminal with them, in the same select
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "terminal_id", updatable = false)
+    private Terminal terminal;
+
+    // a merchant credential's merchant; a terminal's merchant is its terminal's
+    @Column(updatable = false)
+    private UUID merchantId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private ConsumerChannel channel;
+
+    @Convert(converter = SecretHashConverter.class)
+    private SecretHash secretHash;
+
+    @Convert(converter = SecretHashConverter.class)
+    private SecretHash previousSecretHash;
+
+    private Instant previousValidUntil;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    @Column(updatable = false)
+    private String issuedBy;
+
+    @Column(updatable = false)
+    private Instant issuedAt;
+
+    private Instant rotatedAt;
+
+    private String revokedBy;
+
+    private Instant revokedAt;
+
+    protected Credential() {
+    }
+
+    private Credential(ApiKey key, Role kind, String label, Binding binding, String issuedBy, Instant now) {
+        this.id = key.keyId();
+        this.kind = kind;
+        this.label = label;
+        this.terminal = binding.terminal();
+        this.merchantId = binding.merchantId();
+        this.channel = binding.channel();
+        this.secretHash = SecretHash.of(key.secret());
+        this.status = Status.ACTIVE;
+        this.issuedBy = issuedBy;
+        this.issuedAt = now;
+    }
+
+    /** A new, active credential for {@code key}. A decommissioned terminal is given no key. */
     static Credential issue(ApiKey key, Role kind, String label, Binding binding, String issuedBy, Instant now) {
-        return new Credential(key.keyId(), kind, label, binding, SecretHash.of(key.secret()), null, null,
-                Status.ACTIVE, issuedBy, now, null, null, null);
+        if (!binding.fits(kind)) {
+            throw new IllegalArgumentException("a " + kind + " credential is bound to exactly what its kind needs");
+        }
+        if (binding.terminal() != null && !binding.terminal().active()) {
+            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "TERMINAL_NOT_ACTIVE", "terminalId",
+                    "terminal " + binding.terminal().id() + " is decommissioned");
+        }
+        return new Credential(key, kind, label, binding, issuedBy, now);
     }
 
     /**
@@ -68,35 +147,97 @@ public record Credential(
         if (!(current || previous) || status != Status.ACTIVE) {
             return Optional.empty();
         }
-        if (kind == Role.TERMINAL && !binding.terminalActive()) {
+        if (kind == Role.TERMINAL && !terminal.active()) {
             return Optional.empty();
         }
         return Optional.of(identity());
     }
 
-    /** The identity the gateway signs for the services. The key id is the principal: it survives rotation. */
-    public CallerIdentity identity() {
-        return new CallerIdentity(id, kind, binding.merchantId(), binding.storeId(), binding.terminalId(),
-                binding.channel() == null ? null : binding.channel().name());
-    }
-
     /**
-     * The credential with {@code newSecret} in force; the current secret keeps working for {@code overlap} (zero:
-     * it stops at once). A secret still overlapping from an earlier rotation stops now.
+     * Puts a new secret in force and answers its key, to be shown once; the current secret keeps working for
+     * {@code overlap} (zero: it stops at once). A secret still overlapping from an earlier rotation stops now.
      */
-    Credential rotate(SecretHash newSecret, Duration overlap, Instant now) {
+    ApiKey rotate(Duration overlap, Instant now) {
         requireActive();
+        ApiKey key = ApiKey.withNewSecret(id);
         boolean keepPrevious = !overlap.isZero();
-        return new Credential(id, kind, label, binding, newSecret,
-                keepPrevious ? secretHash : null, keepPrevious ? now.plus(overlap) : null,
-                status, issuedBy, issuedAt, now, null, null);
+        previousSecretHash = keepPrevious ? secretHash : null;
+        previousValidUntil = keepPrevious ? now.plus(overlap) : null;
+        secretHash = SecretHash.of(key.secret());
+        rotatedAt = now;
+        return key;
     }
 
-    /** The credential revoked: neither its secret nor an overlapping previous one works any more. */
-    Credential revoke(String by, Instant now) {
+    /** Revokes the credential: neither its secret nor an overlapping previous one works any more. */
+    void revoke(String by, Instant now) {
         requireActive();
-        return new Credential(id, kind, label, binding, secretHash, null, null,
-                Status.REVOKED, issuedBy, issuedAt, rotatedAt, by, now);
+        status = Status.REVOKED;
+        previousSecretHash = null;
+        previousValidUntil = null;
+        revokedBy = by;
+        revokedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    Role kind() {
+        return kind;
+    }
+
+    String label() {
+        return label;
+    }
+
+    UUID merchantId() {
+        return terminal == null ? merchantId : terminal.merchantId();
+    }
+
+    UUID storeId() {
+        return terminal == null ? null : terminal.storeId();
+    }
+
+    UUID terminalId() {
+        return terminal == null ? null : terminal.id();
+    }
+
+    ConsumerChannel channel() {
+        return channel;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    String issuedBy() {
+        return issuedBy;
+    }
+
+    Instant issuedAt() {
+        return issuedAt;
+    }
+
+    Instant rotatedAt() {
+        return rotatedAt;
+    }
+
+    /** Until when the secret in force before the last rotation still works, or null when it stopped at once. */
+    Instant previousValidUntil() {
+        return previousValidUntil;
+    }
+
+    String revokedBy() {
+        return revokedBy;
+    }
+
+    Instant revokedAt() {
+        return revokedAt;
+    }
+
+    /** The identity the gateway signs for the services. The key id is the principal: it survives rotation. */
+    private CallerIdentity identity() {
+        return new CallerIdentity(id, kind, merchantId(), storeId(), terminalId(), channel == null ? null : channel.name());
     }
 
     private void requireActive() {

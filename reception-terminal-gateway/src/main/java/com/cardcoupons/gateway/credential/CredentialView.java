@@ -23,10 +23,9 @@ record CredentialView(
         Instant revokedAt) {
 
     static CredentialView of(Credential credential) {
-        Credential.Binding binding = credential.binding();
-        return new CredentialView(credential.id(), credential.kind(), credential.label(), binding.merchantId(),
-                binding.storeId(), binding.terminalId(), binding.channel(), credential.status(), credential.issuedBy(),
-                credential.issuedAt(), credential.rotatedAt(), credential.previousValidUntil(), credential.revokedBy(),
-                credential.revokedAt());
+        return new CredentialView(credential.id(), credential.kind(), credential.label(), credential.merchantId(),
+                credential.storeId(), credential.terminalId(), credential.channel(), credential.status(),
+                credential.issuedBy(), credential.issuedAt(), credential.rotatedAt(), credential.previousValidUntil(),
+                credential.revokedBy(), credential.revokedAt());
     }
 }

@@ -22,7 +22,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * The credentials admin API, for platform administrators only (the gateway's access policy sees to that):
@@ -34,10 +33,14 @@ import java.util.function.UnaryOperator;
 class CredentialsController {
 
     private final Credentials credentials;
+    private final Terminals terminals;
+    private final Merchants merchants;
     private final CredentialProperties properties;
 
-    CredentialsController(Credentials credentials, CredentialProperties properties) {
+    CredentialsController(Credentials credentials, Terminals terminals, Merchants merchants, CredentialProperties properties) {
         this.credentials = credentials;
+        this.terminals = terminals;
+        this.merchants = merchants;
         this.properties = properties;
     }
 
@@ -49,7 +52,7 @@ class CredentialsController {
         Credential.Binding binding = bindingFor(request);
         ApiKey key = ApiKey.generate(request.kind());
         Credential credential = Credential.issue(key, request.kind(), request.label(), binding, admin.principal(), Instant.now());
-        credentials.add(credential);
+        credentials.persist(credential);
         return ResponseEntity.created(URI.create("/api/v1/credentials/" + credential.id()))
                 .body(IssuedCredential.of(credential, key));
     }
@@ -64,11 +67,10 @@ class CredentialsController {
     @GetMapping("/{id}")
     @Operation(summary = "Read a credential (never its secret)")
     CredentialView read(@PathVariable String id) {
-        return CredentialView.of(existing(id));
+        return CredentialView.of(credentials.find(id).orElseThrow(() -> new CredentialNotFound(id)));
     }
 
     @PostMapping("/{id}/rotation")
-    @Transactional
     @Operation(summary = "Give a credential a new secret; the old one stops at once, or after the overlap asked for")
     IssuedCredential rotate(@PathVariable String id, @Valid @RequestBody(required = false) RotateCredentialRequest request) {
         Duration overlap = request == null ? Duration.ZERO : request.overlap();
@@ -76,48 +78,29 @@ class CredentialsController {
             throw DomainException.invalid("OVERLAP_TOO_LONG", "overlapSeconds",
                     "the previous secret may overlap for at most " + properties.maxRotationOverlap().toSeconds() + " seconds");
         }
-        Credential before = existing(id);
-        ApiKey key = ApiKey.withNewSecret(before.id());
-        Credential after = change(before, current -> current.rotate(SecretHash.of(key.secret()), overlap, Instant.now()));
-        return IssuedCredential.of(after, key);
+        return credentials.change(id, credential -> {
+            ApiKey key = credential.rotate(overlap, Instant.now());
+            return IssuedCredential.of(credential, key);
+        });
     }
 
     @PostMapping("/{id}/revocation")
-    @Transactional
     @Operation(summary = "Revoke a credential; it stops working on the next request")
     CredentialView revoke(@PathVariable String id, @RequestAttribute(AuthenticatedCaller.ATTRIBUTE) CallerIdentity admin) {
-        return CredentialView.of(change(existing(id), current -> current.revoke(admin.principal(), Instant.now())));
-    }
-
-    private Credential change(Credential before, UnaryOperator<Credential> change) {
-        Credential after = change.apply(before);
-        if (!credentials.replace(before, after)) {
-            throw DomainException.conflict("CONCURRENT_UPDATE",
-                    "credential " + before.id() + " was changed at the same time; read it and try again");
-        }
-        return after;
-    }
-
-    private Credential existing(String id) {
-        return credentials.find(id).orElseThrow(() -> DomainException.notFound("CREDENTIAL_NOT_FOUND",
-                "no credential " + id));
+        return credentials.change(id, credential -> {
+            credential.revoke(admin.principal(), Instant.now());
+            return CredentialView.of(credential);
+        });
     }
 
     private Credential.Binding bindingFor(IssueCredentialRequest request) {
         request.requireConsistentBinding();
         return switch (request.kind()) {
-            case TERMINAL -> {
-                Credential.Binding terminal = credentials.terminal(request.terminalId())
-                        .orElseThrow(() -> new DomainException(DomainException.Kind.UNPROCESSABLE, "UNKNOWN_TERMINAL",
-                                "terminalId", "no terminal " + request.terminalId()));
-                if (!terminal.terminalActive()) {
-                    throw new DomainException(DomainException.Kind.UNPROCESSABLE, "TERMINAL_NOT_ACTIVE",
-                            "terminalId", "terminal " + request.terminalId() + " is decommissioned");
-                }
-                yield terminal;
-            }
+            case TERMINAL -> Credential.Binding.terminal(terminals.findById(request.terminalId())
+                    .orElseThrow(() -> new DomainException(DomainException.Kind.UNPROCESSABLE, "UNKNOWN_TERMINAL",
+                            "terminalId", "no terminal " + request.terminalId())));
             case MERCHANT -> {
-                if (!credentials.merchantExists(request.merchantId())) {
+                if (!merchants.existsById(request.merchantId())) {
                     throw new DomainException(DomainException.Kind.UNPROCESSABLE, "UNKNOWN_MERCHANT",
                             "merchantId", "no merchant " + request.merchantId());
                 }

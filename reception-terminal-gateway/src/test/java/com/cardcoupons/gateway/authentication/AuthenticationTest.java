@@ -2,16 +2,24 @@ package com.cardcoupons.gateway.authentication;
 
 import com.cardcoupons.gateway.Downstreams;
 import com.cardcoupons.gateway.TestWorld;
+import com.cardcoupons.platform.idempotency.IdempotencyFilter;
 import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.ResolvableType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.jpa.support.OpenEntityManagerInViewInterceptor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,7 +29,8 @@ import static com.cardcoupons.gateway.TestWorld.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** No valid key, no entry: every way of failing is a 401 Problem Details, and the service never sees the call. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.jpa.properties.hibernate.generate_statistics=true")
 @IsolatedDatabase
 class AuthenticationTest {
 
@@ -32,6 +41,12 @@ class AuthenticationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    ApplicationContext context;
 
     ApiCaller anonymous;
 
@@ -90,6 +105,47 @@ class AuthenticationTest {
         jdbc.sql("update terminal set status = 'DECOMMISSIONED' where id = ?").param(TestWorld.TERMINAL_B).update();
 
         assertThat(terminalB.post("/api/v1/searches", "{}").code()).isEqualTo("API_KEY_INVALID");
+    }
+
+    @Test
+    void aCallIsAuthenticatedWithOneSelectInNoTransaction() {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+
+        assertThat(anonymous.as(withKey(TestWorld.TERMINAL_A_KEY)).post("/api/v1/searches", "{}").status()).isEqualTo(200);
+
+        assertThat(statistics.getPrepareStatementCount()).as("statements").isEqualTo(1);
+        assertThat(statistics.getEntityLoadCount()).as("the credential and its terminal, from that one select").isEqualTo(2);
+        assertThat(statistics.getTransactionCount()).as("transactions").isZero();
+        assertThat(statistics.getSecondLevelCacheHitCount() + statistics.getSecondLevelCachePutCount()).as("cache").isZero();
+    }
+
+    @Test
+    void aProxiedCallIsNeitherHeldInAPersistenceContextNorRecordedForIdempotency() {
+        assertThat(context.getBeanNamesForType(OpenEntityManagerInViewInterceptor.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(
+                ResolvableType.forClassWithGenerics(FilterRegistrationBean.class, IdempotencyFilter.class))).isEmpty();
+        assertThat(context.getEnvironment().getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
+
+        ApiCaller terminal = anonymous.as(withKey(TestWorld.TERMINAL_A_KEY));
+        int before = DOWNSTREAMS.couponServer().requestCount();
+        assertThat(terminal.post("/api/v1/redemptions", "{}", "till-1-txn-0001").status()).isEqualTo(200);
+        assertThat(terminal.post("/api/v1/redemptions", "{}", "till-1-txn-0001").status()).isEqualTo(200);
+        assertThat(DOWNSTREAMS.couponServer().requestCount()).as("the service, not the gateway, answers retries").isEqualTo(before + 2);
+        assertThat(DOWNSTREAMS.couponServer().last().header("Idempotency-Key")).isEqualTo("till-1-txn-0001");
+    }
+
+    @Test
+    void whenCredentialsCannotBeReadTheCallIsRefusedAsUnavailable() {
+        jdbc.sql("alter table api_credential rename to api_credential_away").update();
+        try {
+            Reply reply = anonymous.as(withKey(TestWorld.TERMINAL_A_KEY)).post("/api/v1/searches", "{}");
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.code()).isEqualTo("AUTHENTICATION_UNAVAILABLE");
+        } finally {
+            jdbc.sql("alter table api_credential_away rename to api_credential").update();
+        }
+        assertThat(anonymous.as(withKey(TestWorld.TERMINAL_A_KEY)).post("/api/v1/searches", "{}").status()).isEqualTo(200);
     }
 
     @Test

@@ -20,8 +20,7 @@ class CredentialTest {
     private static final UUID TERMINAL = UUID.randomUUID();
 
     private final ApiKey key = ApiKey.generate(Role.TERMINAL);
-    private final Credential till = Credential.issue(key, Role.TERMINAL, "Till 1",
-            Credential.Binding.terminal(TERMINAL, MERCHANT, STORE, true), "admin", NOW);
+    private final Credential till = tillOf(new Terminal(TERMINAL, MERCHANT, STORE, true));
 
     @Test
     void theRightSecretProvesTheBoundIdentity() {
@@ -36,49 +35,82 @@ class CredentialTest {
 
     @Test
     void aRevokedCredentialProvesNothingAndCannotBeRevokedOrRotatedAgain() {
-        Credential revoked = till.revoke("admin", NOW);
-        assertThat(revoked.authenticate(key.secret(), NOW)).isEmpty();
-        assertThatThrownBy(() -> revoked.revoke("admin", NOW))
+        till.revoke("admin", NOW);
+        assertThat(till.status()).isEqualTo(Credential.Status.REVOKED);
+        assertThat(till.authenticate(key.secret(), NOW)).isEmpty();
+        assertThatThrownBy(() -> till.revoke("admin", NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("CREDENTIAL_REVOKED"));
-        assertThatThrownBy(() -> revoked.rotate(SecretHash.of(key.secret()), Duration.ZERO, NOW))
-                .isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> till.rotate(Duration.ZERO, NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("CREDENTIAL_REVOKED"));
+        assertThat(till.authenticate(key.secret(), NOW)).as("a refused rotation changes nothing").isEmpty();
     }
 
     @Test
     void aDecommissionedTerminalsKeyProvesNothing() {
-        Credential decommissioned = new Credential(till.id(), Role.TERMINAL, "Till 1",
-                Credential.Binding.terminal(TERMINAL, MERCHANT, STORE, false), till.secretHash(), null, null,
-                Credential.Status.ACTIVE, "admin", NOW, null, null, null);
-        assertThat(decommissioned.authenticate(key.secret(), NOW)).isEmpty();
+        var terminal = new Terminal(TERMINAL, MERCHANT, STORE, true) {
+            boolean decommissioned;
+
+            @Override
+            boolean active() {
+                return !decommissioned;
+            }
+        };
+        Credential credential = tillOf(terminal);
+        assertThat(credential.authenticate(key.secret(), NOW)).isPresent();
+        terminal.decommissioned = true;
+        assertThat(credential.authenticate(key.secret(), NOW)).as("as its terminal row reads on the next call").isEmpty();
+    }
+
+    @Test
+    void aDecommissionedTerminalIsGivenNoKey() {
+        Terminal retired = new Terminal(TERMINAL, MERCHANT, STORE, false);
+        assertThatThrownBy(() -> tillOf(retired))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo("TERMINAL_NOT_ACTIVE");
+                    assertThat(e.field()).isEqualTo("terminalId");
+                });
+    }
+
+    @Test
+    void aBindingMustFitTheKind() {
+        assertThatThrownBy(() -> Credential.issue(ApiKey.generate(Role.APPROVER), Role.APPROVER, "x",
+                Credential.Binding.merchant(MERCHANT), "admin", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Credential.issue(ApiKey.generate(Role.MERCHANT), Role.MERCHANT, "x",
+                Credential.Binding.NONE, "admin", NOW)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aRotationWithoutOverlapStopsTheOldSecretAtOnce() {
-        ApiKey next = ApiKey.withNewSecret(key.keyId());
-        Credential rotated = till.rotate(SecretHash.of(next.secret()), Duration.ZERO, NOW);
-        assertThat(rotated.authenticate(key.secret(), NOW)).isEmpty();
-        assertThat(rotated.authenticate(next.secret(), NOW)).isPresent();
+        ApiKey next = till.rotate(Duration.ZERO, NOW);
+        assertThat(next.keyId()).as("the key id survives rotation").isEqualTo(key.keyId());
+        assertThat(till.authenticate(key.secret(), NOW)).isEmpty();
+        assertThat(till.authenticate(next.secret(), NOW)).isPresent();
+        assertThat(till.previousValidUntil()).isNull();
     }
 
     @Test
     void aRotationWithOverlapKeepsTheOldSecretUntilTheOverlapEnds() {
-        ApiKey next = ApiKey.withNewSecret(key.keyId());
-        Credential rotated = till.rotate(SecretHash.of(next.secret()), Duration.ofMinutes(5), NOW);
-        assertThat(rotated.authenticate(key.secret(), NOW.plusSeconds(299))).isPresent();
-        assertThat(rotated.authenticate(key.secret(), NOW.plusSeconds(300))).isEmpty();
-        assertThat(rotated.authenticate(next.secret(), NOW.plusSeconds(300))).isPresent();
+        ApiKey next = till.rotate(Duration.ofMinutes(5), NOW);
+        assertThat(till.authenticate(key.secret(), NOW.plusSeconds(299))).isPresent();
+        assertThat(till.authenticate(key.secret(), NOW.plusSeconds(300))).isEmpty();
+        assertThat(till.authenticate(next.secret(), NOW.plusSeconds(300))).isPresent();
 
-        ApiKey third = ApiKey.withNewSecret(key.keyId());
-        Credential again = rotated.rotate(SecretHash.of(third.secret()), Duration.ofMinutes(5), NOW.plusSeconds(10));
-        assertThat(again.authenticate(key.secret(), NOW.plusSeconds(11))).as("only the last secret overlaps").isEmpty();
-        assertThat(again.authenticate(next.secret(), NOW.plusSeconds(11))).isPresent();
+        ApiKey third = till.rotate(Duration.ofMinutes(5), NOW.plusSeconds(10));
+        assertThat(till.authenticate(key.secret(), NOW.plusSeconds(11))).as("only the last secret overlaps").isEmpty();
+        assertThat(till.authenticate(next.secret(), NOW.plusSeconds(11))).isPresent();
+        assertThat(till.authenticate(third.secret(), NOW.plusSeconds(11))).isPresent();
     }
 
     @Test
     void revocationEndsAnOverlapToo() {
-        ApiKey next = ApiKey.withNewSecret(key.keyId());
-        Credential revoked = till.rotate(SecretHash.of(next.secret()), Duration.ofHours(1), NOW).revoke("admin", NOW);
-        assertThat(revoked.authenticate(key.secret(), NOW)).isEmpty();
-        assertThat(revoked.previousSecretHash()).isNull();
+        ApiKey next = till.rotate(Duration.ofHours(1), NOW);
+        till.revoke("admin", NOW);
+        assertThat(till.authenticate(key.secret(), NOW)).isEmpty();
+        assertThat(till.authenticate(next.secret(), NOW)).isEmpty();
+        assertThat(till.previousValidUntil()).isNull();
+    }
+
+    private Credential tillOf(Terminal terminal) {
+        return Credential.issue(key, Role.TERMINAL, "Till 1", Credential.Binding.terminal(terminal), "admin", NOW);
     }
 }

@@ -17,9 +17,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static com.cardcoupons.gateway.TestWorld.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,6 +146,55 @@ class CredentialsApiTest {
         Reply tooLong = admin.post("/api/v1/credentials/" + idOf(third) + "/rotation", Map.of("overlapSeconds", 90_000));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.code()).isEqualTo("OVERLAP_TOO_LONG");
+    }
+
+    @Test
+    void ofRotationsAtTheSameMomentNoneIsLost() throws Exception {
+        String apiKey = issue(Map.of("kind", "APPROVER", "label", "rotated by several admins at once"));
+        int admins = 6;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(admins);
+        List<Future<Reply>> rotations = new ArrayList<>();
+        for (int i = 0; i < admins; i++) {
+            rotations.add(threads.submit(() -> {
+                go.await();
+                return admin.post("/api/v1/credentials/" + idOf(apiKey) + "/rotation", Map.of("overlapSeconds", 600));
+            }));
+        }
+        go.countDown();
+        List<String> handedOut = new ArrayList<>();
+        for (Future<Reply> rotation : rotations) {
+            Reply reply = rotation.get(30, TimeUnit.SECONDS);
+            if (reply.status() == 200) {
+                handedOut.add(reply.json().path("apiKey").asString());
+            } else {
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+                assertThat(reply.code()).as(reply.toString()).isEqualTo("CONCURRENT_UPDATE");
+            }
+        }
+        threads.shutdown();
+
+        // each rotation that was answered rotated out the one before it: the newest key and the one it overlaps
+        // work, and a key handed out but silently overwritten by a concurrent rotation would be missing here
+        long working = handedOut.stream()
+                .filter(key -> anonymous.as(withKey(key)).get("/api/v1/campaigns").status() == 200).count();
+        assertThat(handedOut).isNotEmpty();
+        assertThat(working).isEqualTo(Math.min(2, handedOut.size()));
+    }
+
+    @Test
+    void revokedCredentialsCanBeListed() {
+        String apiKey = issue(Map.of("kind", "CONSUMER_CHANNEL", "label", "Retired web shop", "channel", "WEB"));
+        assertThat(admin.post("/api/v1/credentials/" + idOf(apiKey) + "/revocation", null).status()).isEqualTo(200);
+
+        Reply revoked = admin.get("/api/v1/credentials?status=REVOKED");
+        assertThat(revoked.json().valueStream().map(node -> node.path("id").asString())).contains(idOf(apiKey));
+        assertThat(revoked.json().valueStream().map(node -> node.path("status").asString())).containsOnly("REVOKED");
+        Reply active = admin.get("/api/v1/credentials?kind=CONSUMER_CHANNEL&status=ACTIVE");
+        assertThat(active.json().valueStream().map(node -> node.path("id").asString()))
+                .contains("test-mobile-app").doesNotContain(idOf(apiKey));
+        assertThat(admin.get("/api/v1/credentials").json().valueStream().map(node -> node.path("id").asString()))
+                .contains(idOf(apiKey), "test-mobile-app", "test-terminal-a", "first-admin");
     }
 
     @Test
