@@ -4,7 +4,7 @@ import com.cardcoupons.model.problem.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -60,8 +60,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "the request conflicts with data already recorded"));
     }
 
-    @ExceptionHandler(PessimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> contention(PessimisticLockingFailureException exception) {
+    /** A lost race, by lock or by optimistic check: nothing was written, and the same call may simply be retried. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> contention(ConcurrencyFailureException exception) {
         log.info("lost a database race: {}", exception.getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "CONCURRENT_UPDATE",
                 "another request changed the same data at the same time; retry with the same Idempotency-Key"));
