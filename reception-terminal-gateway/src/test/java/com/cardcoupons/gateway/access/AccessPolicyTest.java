@@ -33,6 +33,8 @@ class AccessPolicyTest {
             "POST, /api/v1/payments, TERMINAL, PERMITTED",
             "POST, /api/v1/payments, MERCHANT, FORBIDDEN",
             "GET, /api/v1/payments/t-1/journal, TERMINAL, PERMITTED",
+            "GET, /api/v1/payments/t-1/journal, MERCHANT, PERMITTED",
+            "GET, /api/v1/payments/t-1, CONSUMER_CHANNEL, FORBIDDEN",
             "POST, /api/v1/campaigns, MERCHANT, PERMITTED",
             "POST, /api/v1/campaigns, APPROVER, PERMITTED",
             "POST, /api/v1/campaigns, CONSUMER_CHANNEL, FORBIDDEN",
