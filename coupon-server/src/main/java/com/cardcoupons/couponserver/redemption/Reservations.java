@@ -21,10 +21,10 @@ interface Reservations extends Repository<Reservation, UUID>, NewReservations {
     Optional<Reservation> findById(UUID id);
 
     /**
-     * Reads the reservation with its redemptions and locks its row until the transaction ends, so its transitions
-     * happen one at a time. One statement: the lock is taken on the reservation's row only.
+     * Reads the reservation and locks its row until the transaction ends, so its transitions happen one at a time.
+     * Its redemptions are read once the lock is held: fetched with it, Hibernate would read them and the row first and
+     * lock the row in a second statement, and the transition would start from what it read before the lock.
      */
-    @EntityGraph(attributePaths = "redemptions")
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from Reservation r where r.id = :id")
     Optional<Reservation> lock(UUID id);
