@@ -18,7 +18,7 @@ import java.util.UUID;
  * campaign's state, which does change, is never taken from here. Unknown versions are read in one statement.
  */
 @Repository
-class CampaignVersions {
+public class CampaignVersions {
 
     private static final String SELECT = "select v.id as version_id, " + TermsColumns.SELECT + """
 
@@ -37,7 +37,7 @@ class CampaignVersions {
     }
 
     /** The terms of each version; the state in them is whatever it was when first read. */
-    Map<UUID, CouponTerms> termsOf(Set<UUID> versionIds) {
+    public Map<UUID, CouponTerms> termsOf(Set<UUID> versionIds) {
         Map<UUID, CouponTerms> terms = new HashMap<>(cache.getAllPresent(versionIds));
         if (terms.size() < versionIds.size()) {
             Set<UUID> missing = new HashSet<>(versionIds);

@@ -1,119 +1,39 @@
 package com.cardcoupons.couponserver.coupon;
 
-import com.cardcoupons.model.medium.CardToken;
-import com.cardcoupons.model.medium.MediumType;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
- * The acquired coupons with their terms: one statement reads the coupons, their campaigns' current state and their
- * free uses; the terms come from {@link CampaignVersions}. The search starts from the medium's token on the index
- * {@code coupon_by_card_token (card_token, expires_at)}. Holds that ran out without being swept yet are not counted
- * as held, so they never make a coupon look used up.
+ * The acquired coupons: read at the till with their terms ({@link CouponsAtTheTill}), read as acquired for what a
+ * redemption shows, and their uses taken and given back by conditional statements, never by writing an entity.
  */
-@Repository
-public class Coupons {
+public interface Coupons extends Repository<AcquiredCoupon, UUID>, CouponsAtTheTill {
 
-    private static final String SELECT = """
-            select c.id, c.code, c.card_token, c.medium_type, c.card_brand, c.channel, c.state, c.uses_allowed, c.expires_at,
-                   c.campaign_version_id, k.state as campaign_state,
-                   c.uses_held - case when c.uses_held = 0 then 0 else
-                       (select count(*) from redemption r join reservation h on h.id = r.reservation_id
-                         where r.coupon_id = c.id and r.state = 'RESERVED' and h.hold_until <= ?) end as uses_held
-              from coupon c
-              join campaign k on k.id = c.campaign_id
-            """;
-
-    /** The search at the till; visible to the tests that check its plan. */
-    static final String CARRIED_BY = SELECT + " where c.card_token = ? and c.expires_at > ? order by c.expires_at, c.code";
-
-    private static final RowMapper<Row> ROW = (rs, row) -> new Row(
-            rs.getObject("id", UUID.class),
-            rs.getString("code"),
-            CardToken.of(rs.getString("card_token")),
-            MediumType.valueOf(rs.getString("medium_type")),
-            rs.getString("card_brand"),
-            rs.getString("channel"),
-            rs.getString("state").equals("CANCELLED"),
-            rs.getInt("uses_allowed"),
-            rs.getInt("uses_held"),
-            TermsColumns.instant(rs, "expires_at"),
-            rs.getObject("campaign_version_id", UUID.class),
-            CampaignState.valueOf(rs.getString("campaign_state")));
-
-    private final JdbcClient jdbc;
-    private final CampaignVersions versions;
-
-    Coupons(JdbcClient jdbc, CampaignVersions versions) {
-        this.jdbc = jdbc;
-        this.versions = versions;
-    }
-
-    /** The coupons a medium carries that had not expired by {@code expiredAfter}. */
-    public List<Coupon> carriedBy(CardToken token, Instant expiredAfter, Instant now) {
-        return withTerms(jdbc.sql(CARRIED_BY).params(utc(now), token.value(), utc(expiredAfter)).query(ROW).list());
-    }
-
-    public List<Coupon> withCodes(Collection<String> codes, Instant now) {
-        return withTerms(jdbc.sql(SELECT + " where c.code = any(?)").params(utc(now), codes.toArray(String[]::new))
-                .query(ROW).list());
-    }
-
-    public Optional<Coupon> withCode(String code, Instant now) {
-        return withCodes(List.of(code), now).stream().findFirst();
-    }
+    List<AcquiredCoupon> findByIdIn(Collection<UUID> ids);
 
     /**
-     * Takes one use of the coupon if one is free. The condition is evaluated on the locked row, so concurrent holds
-     * of the last use queue up and exactly one of them succeeds.
+     * Takes one use of the coupon if one is free: 1, or 0 when none is. The condition is evaluated on the locked
+     * row, so concurrent holds of the last use queue up and exactly one of them succeeds.
      */
-    public boolean hold(UUID couponId) {
-        return jdbc.sql("""
-                        update coupon set uses_held = uses_held + 1
-                         where id = ? and state = 'ACTIVE' and uses_held < uses_allowed""")
-                .param(couponId).update() == 1;
-    }
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            update coupon set uses_held = uses_held + 1
+             where id = :couponId and state = 'ACTIVE' and uses_held < uses_allowed""")
+    int hold(UUID couponId);
 
     /** Gives a use back, after a release, an expiry or a reversal. */
-    public void restore(UUID couponId) {
-        int restored = jdbc.sql("update coupon set uses_held = uses_held - 1 where id = ? and uses_held > 0")
-                .param(couponId).update();
-        if (restored != 1) {
+    default void restore(UUID couponId) {
+        if (giveBack(couponId) != 1) {
             throw new IllegalStateException("coupon " + couponId + " has no held use to restore");
         }
     }
 
-    private List<Coupon> withTerms(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, CouponTerms> terms = versions.termsOf(rows.stream().map(Row::versionId).collect(Collectors.toSet()));
-        return rows.stream().map(row -> row.coupon(terms.get(row.versionId()).inState(row.campaignState()))).toList();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** A coupon as read, before its terms are attached. */
-    private record Row(UUID id, String code, CardToken cardToken, MediumType mediumType, String cardBrand, String channel,
-                       boolean cancelled, int usesAllowed, int usesHeld, Instant expiresAt, UUID versionId,
-                       CampaignState campaignState) {
-
-        Coupon coupon(CouponTerms terms) {
-            return new Coupon(id, code, cardToken, mediumType, cardBrand, channel, cancelled, usesAllowed, usesHeld,
-                    expiresAt, terms);
-        }
-    }
+    @Modifying
+    @Query(nativeQuery = true, value = "update coupon set uses_held = uses_held - 1 where id = :couponId and uses_held > 0")
+    int giveBack(UUID couponId);
 }

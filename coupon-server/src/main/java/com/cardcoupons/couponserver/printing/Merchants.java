@@ -1,21 +1,13 @@
 package com.cardcoupons.couponserver.printing;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 
 import java.util.UUID;
 
 /** Merchant names, for the head of a printed slip. */
-@Repository
-class Merchants {
+interface Merchants extends Repository<Merchant, UUID> {
 
-    private final JdbcClient jdbc;
-
-    Merchants(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    String nameOf(UUID merchantId) {
-        return jdbc.sql("select name from merchant where id = ?").param(merchantId).query(String.class).single();
-    }
+    @Query("select m.name from Merchant m where m.id = :merchantId")
+    String nameOf(UUID merchantId);
 }

@@ -2,7 +2,7 @@ package com.cardcoupons.couponserver.redemption;
 
 import com.cardcoupons.couponserver.coupon.Coupons;
 import com.cardcoupons.couponserver.usage.UsageEventType;
-import com.cardcoupons.couponserver.usage.UsageLog;
+import com.cardcoupons.couponserver.usage.UsageEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,17 +25,19 @@ class HoldExpiry {
     private static final Logger log = LoggerFactory.getLogger(HoldExpiry.class);
 
     private final Reservations reservations;
+    private final RedeemedCoupons redeemedCoupons;
     private final Coupons coupons;
-    private final UsageLog usageLog;
+    private final UsageEvents usageEvents;
     private final TransactionTemplate transactions;
     private final RedemptionProperties properties;
     private final Clock clock;
 
-    HoldExpiry(Reservations reservations, Coupons coupons, UsageLog usageLog, PlatformTransactionManager transactions,
-            RedemptionProperties properties, Clock clock) {
+    HoldExpiry(Reservations reservations, RedeemedCoupons redeemedCoupons, Coupons coupons, UsageEvents usageEvents,
+            PlatformTransactionManager transactions, RedemptionProperties properties, Clock clock) {
         this.reservations = reservations;
+        this.redeemedCoupons = redeemedCoupons;
         this.coupons = coupons;
-        this.usageLog = usageLog;
+        this.usageEvents = usageEvents;
         this.transactions = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
@@ -77,8 +79,7 @@ class HoldExpiry {
         if (freed.isEmpty()) {
             return;
         }
-        reservations.update(reservation);
-        freed.stream().map(redemption -> redemption.coupon().id()).sorted().forEach(coupons::restore);
-        usageLog.append(RedemptionEvents.of(UsageEventType.EXPIRED, reservation, freed));
+        freed.stream().map(Redemption::couponId).sorted().forEach(coupons::restore);
+        usageEvents.saveAll(RedemptionEvents.of(UsageEventType.EXPIRED, reservation, freed, redeemedCoupons.of(reservation)));
     }
 }

@@ -1,5 +1,6 @@
 package com.cardcoupons.couponserver.redemption;
 
+import com.cardcoupons.couponserver.coupon.AcquiredCoupon;
 import com.cardcoupons.couponserver.coupon.Coupon;
 import com.cardcoupons.couponserver.coupon.CouponTerms;
 import com.cardcoupons.model.terminal.CouponKind;
@@ -13,6 +14,12 @@ public record RedeemedCouponRef(UUID id, UUID campaignId, String code, String ti
     static RedeemedCouponRef of(Coupon coupon) {
         CouponTerms terms = coupon.terms();
         return new RedeemedCouponRef(coupon.id(), terms.campaignId(), coupon.code(), terms.title(), terms.kind(),
+                terms.grant() == null ? null : terms.grant().text(), coupon.cardToken().value(),
+                coupon.mediumType().name(), coupon.channel());
+    }
+
+    static RedeemedCouponRef of(AcquiredCoupon coupon, CouponTerms terms) {
+        return new RedeemedCouponRef(coupon.id(), coupon.campaignId(), coupon.code(), terms.title(), terms.kind(),
                 terms.grant() == null ? null : terms.grant().text(), coupon.cardToken().value(),
                 coupon.mediumType().name(), coupon.channel());
     }

@@ -31,8 +31,7 @@ class RedemptionController {
     @PostMapping
     @Idempotent
     ResponseEntity<ReservationResponse> redeem(@Valid @RequestBody ReservationRequest request, CallerIdentity caller) {
-        Reservation reservation = useApproval.reserve(Till.of(caller), request, true);
-        return ResponseEntity.created(URI.create("/api/v1/reservations/" + reservation.id()))
-                .body(ReservationAnswer.of(reservation));
+        ReservationResponse used = useApproval.reserve(Till.of(caller), request, true);
+        return ResponseEntity.created(URI.create("/api/v1/reservations/" + used.reservationId())).body(used);
     }
 }

@@ -6,67 +6,92 @@ import com.cardcoupons.model.money.Money;
 import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.model.terminal.ReservationResponse.ReservationState;
 import com.cardcoupons.model.terminal.ReversalRequest.ReversalType;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Currency;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * One purchase's use of coupons at a terminal: held for a short while and then confirmed or released (two-phase),
  * or confirmed at once. A hold nobody settles expires. A confirmed use can be reversed, wholly or coupon by coupon.
- * Each transition returns the redemptions it changed, so the caller gives back their uses and logs them.
+ * Each transition returns the redemptions it changed, so the caller gives back their uses and logs them. Coupons
+ * are another aggregate: a redemption refers to its coupon by id.
  */
-public final class Reservation {
+@Entity
+@Table(name = "reservation")
+public class Reservation {
 
-    private final UUID id;
-    private final Till till;
-    private final String transactionId;
-    private final Money amount;
-    private final Money discount;
-    private final Instant createdAt;
+    @Id
+    private UUID id;
+
+    @Embedded
+    private Till till;
+
+    private String transactionId;
+
+    @Enumerated(EnumType.STRING)
     private ReservationState state;
-    private Instant holdUntil;
-    private Instant settledAt;
-    private final List<Redemption> redemptions;
 
-    Reservation(UUID id, Till till, String transactionId, Money amount, Money discount, Instant createdAt,
-            ReservationState state, Instant holdUntil, Instant settledAt, List<Redemption> redemptions) {
-        this.id = id;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private Currency currency;
+
+    private long amountMinor;
+
+    private long discountMinor;
+
+    private Instant holdUntil;
+
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    private Instant settledAt;
+
+    @OneToMany(mappedBy = "reservation", cascade = CascadeType.ALL)
+    private List<Redemption> redemptions = new ArrayList<>();
+
+    protected Reservation() {
+    }
+
+    private Reservation(Till till, String transactionId, Combination combination, Instant now, ReservationState state,
+            Instant holdUntil, Instant settledAt) {
+        this.id = UUID.randomUUID();
         this.till = till;
         this.transactionId = transactionId;
-        this.amount = amount;
-        this.discount = discount;
-        this.createdAt = createdAt;
+        this.currency = combination.amount().currency();
+        this.amountMinor = combination.amount().amountMinor();
+        this.discountMinor = combination.totalDiscount().amountMinor();
+        this.createdAt = now;
         this.state = state;
         this.holdUntil = holdUntil;
         this.settledAt = settledAt;
-        this.redemptions = new ArrayList<>(redemptions);
+        combination.coupons().forEach(applied -> redemptions.add(new Redemption(this, applied.match().coupon(),
+                applied.discount(), now)));
     }
 
     /** The first phase: the coupons are held until {@code now + hold}. */
     static Reservation hold(Till till, String transactionId, Combination combination, Instant now, Duration hold) {
-        return create(till, transactionId, combination, now, ReservationState.RESERVED, now.plus(hold), null);
+        return new Reservation(till, transactionId, combination, now, ReservationState.RESERVED, now.plus(hold), null);
     }
 
     /** A use without a payment flow to wait for: confirmed at once. */
     static Reservation useNow(Till till, String transactionId, Combination combination, Instant now) {
-        return create(till, transactionId, combination, now, ReservationState.CONFIRMED, null, now);
-    }
-
-    private static Reservation create(Till till, String transactionId, Combination combination, Instant now,
-            ReservationState state, Instant holdUntil, Instant settledAt) {
-        List<Redemption> redemptions = combination.coupons().stream()
-                .map(applied -> new Redemption(UUID.randomUUID(), RedeemedCouponRef.of(applied.match().coupon()),
-                        applied.discount(), state, settledAt, null))
-                .toList();
-        return new Reservation(UUID.randomUUID(), till, transactionId, combination.amount(),
-                combination.totalDiscount(), now, state, holdUntil, settledAt, redemptions);
+        return new Reservation(till, transactionId, combination, now, ReservationState.CONFIRMED, null, now);
     }
 
     /** Settles a hold as a use. Confirming again changes nothing; a hold that ran out cannot be confirmed. */
@@ -75,10 +100,12 @@ public final class Reservation {
             return List.of();
         }
         if (state != ReservationState.RESERVED) {
-            throw conflict("RESERVATION_NOT_HELD", "the reservation was " + state.name().toLowerCase() + " and cannot be confirmed");
+            throw DomainException.conflict("RESERVATION_NOT_HELD",
+                    "the reservation was " + state.name().toLowerCase() + " and cannot be confirmed");
         }
         if (isDue(now)) {
-            throw conflict("RESERVATION_EXPIRED", "the hold ran out at " + holdUntil + "; reserve the coupons again");
+            throw DomainException.conflict("RESERVATION_EXPIRED",
+                    "the hold ran out at " + holdUntil + "; reserve the coupons again");
         }
         return settle(ReservationState.CONFIRMED, now);
     }
@@ -89,57 +116,57 @@ public final class Reservation {
             return List.of();
         }
         if (state != ReservationState.RESERVED) {
-            throw conflict("RESERVATION_CONFIRMED", "a confirmed use is undone by a reversal, not a release");
+            throw DomainException.conflict("RESERVATION_CONFIRMED", "a confirmed use is undone by a reversal, not a release");
         }
         return settle(ReservationState.RELEASED, now);
     }
 
     /** Ends a hold nobody settled in time; anything else is left alone. */
     List<Redemption> expire(Instant now) {
-        if (state != ReservationState.RESERVED || !isDue(now)) {
+        if (!isDue(now)) {
             return List.of();
         }
         return settle(ReservationState.EXPIRED, now);
     }
 
     /**
-     * Undoes a confirmed use of the named coupons (all not yet reversed when none are named). The purchase is
-     * reversed when its last coupon is.
+     * Undoes a confirmed use of the given coupons (all not yet reversed when none are given). The purchase is
+     * reversed when its last coupon is. A refused coupon is named by its place in the request's {@code couponCodes}.
      */
-    List<Redemption> reverse(Collection<String> codes, ReversalType type, String reason, Instant now) {
+    List<Redemption> reverse(List<UUID> couponIds, ReversalType type, String reason, Instant now) {
         if (state != ReservationState.CONFIRMED) {
-            throw conflict("RESERVATION_NOT_CONFIRMED", "only a confirmed use can be reversed; this one is "
-                    + state.name().toLowerCase());
+            throw DomainException.conflict("RESERVATION_NOT_CONFIRMED",
+                    "only a confirmed use can be reversed; this one is " + state.name().toLowerCase());
         }
-        Map<String, Redemption> byCode = redemptions.stream()
-                .collect(Collectors.toMap(redemption -> redemption.coupon().code(), Function.identity()));
-        List<String> targets = !codes.isEmpty() ? List.copyOf(codes) : redemptions.stream()
-                .filter(redemption -> redemption.state() != ReservationState.REVERSED)
-                .map(redemption -> redemption.coupon().code()).toList();
-        for (int i = 0; i < targets.size(); i++) {
-            Redemption redemption = byCode.get(targets.get(i));
-            if (redemption == null) {
-                throw new DomainException(DomainException.Kind.UNPROCESSABLE, "COUPON_NOT_IN_RESERVATION",
-                        "couponCodes[" + i + "]", "this coupon was not used in the purchase");
-            }
-            if (redemption.state() == ReservationState.REVERSED) {
-                throw conflict("ALREADY_REVERSED", "coupon " + redemption.coupon().code() + " was already reversed");
-            }
-        }
+        List<Redemption> targets = couponIds.isEmpty()
+                ? redemptions.stream().filter(redemption -> redemption.state() != ReservationState.REVERSED).toList()
+                : named(couponIds);
         Redemption.Reversal how = new Redemption.Reversal(type, reason, now);
-        List<Redemption> changed = new ArrayList<>();
-        redemptions.replaceAll(redemption -> {
-            if (!targets.contains(redemption.coupon().code())) {
-                return redemption;
-            }
-            Redemption reversed = redemption.reversed(how);
-            changed.add(reversed);
-            return reversed;
-        });
+        targets.forEach(redemption -> redemption.reverse(how));
         if (redemptions.stream().allMatch(redemption -> redemption.state() == ReservationState.REVERSED)) {
             state = ReservationState.REVERSED;
         }
-        return changed;
+        return List.copyOf(targets);
+    }
+
+    private List<Redemption> named(List<UUID> couponIds) {
+        List<Redemption> named = new ArrayList<>();
+        for (int i = 0; i < couponIds.size(); i++) {
+            String field = "couponCodes[" + i + "]";
+            UUID couponId = couponIds.get(i);
+            Redemption redemption = redemptions.stream().filter(candidate -> candidate.couponId().equals(couponId))
+                    .findFirst().orElseThrow(() -> notInReservation(field));
+            if (redemption.state() == ReservationState.REVERSED) {
+                throw DomainException.conflict("ALREADY_REVERSED", "this coupon was already reversed").under(field);
+            }
+            named.add(redemption);
+        }
+        return named;
+    }
+
+    static DomainException notInReservation(String field) {
+        return new DomainException(DomainException.Kind.UNPROCESSABLE, "COUPON_NOT_IN_RESERVATION", field,
+                "this coupon was not used in the purchase");
     }
 
     boolean isDue(Instant now) {
@@ -150,12 +177,8 @@ public final class Reservation {
         state = next;
         holdUntil = null;
         settledAt = now;
-        redemptions.replaceAll(redemption -> redemption.moveTo(next, now));
+        redemptions.forEach(redemption -> redemption.settle(next, now));
         return List.copyOf(redemptions);
-    }
-
-    private static DomainException conflict(String code, String message) {
-        return DomainException.conflict(code, message);
     }
 
     public UUID id() {
@@ -171,11 +194,11 @@ public final class Reservation {
     }
 
     public Money amount() {
-        return amount;
+        return new Money(amountMinor, currency);
     }
 
     public Money discount() {
-        return discount;
+        return new Money(discountMinor, currency);
     }
 
     public Instant createdAt() {
@@ -198,8 +221,13 @@ public final class Reservation {
         return List.copyOf(redemptions);
     }
 
+    /** The coupons the purchase used. */
+    public Set<UUID> couponIds() {
+        return redemptions.stream().map(Redemption::couponId).collect(Collectors.toSet());
+    }
+
     /** What the purchase pays once every coupon still in use is applied. */
     public Money payable() {
-        return amount.minus(discount);
+        return amount().minus(discount());
     }
 }

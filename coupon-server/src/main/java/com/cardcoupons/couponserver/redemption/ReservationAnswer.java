@@ -2,21 +2,26 @@ package com.cardcoupons.couponserver.redemption;
 
 import com.cardcoupons.model.terminal.ReservationResponse;
 
-/** A reservation as the terminal reads it. */
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+
+/** A reservation as the terminal reads it, its coupons in the order of their codes. */
 final class ReservationAnswer {
 
     private ReservationAnswer() {
     }
 
-    static ReservationResponse of(Reservation reservation) {
+    static ReservationResponse of(Reservation reservation, Map<UUID, RedeemedCouponRef> coupons) {
         return new ReservationResponse(
                 reservation.id(),
                 reservation.transactionId(),
                 reservation.state(),
-                reservation.redemptions().stream().map(redemption -> new ReservationResponse.RedeemedCoupon(
-                        redemption.id(), redemption.coupon().code(), redemption.coupon().title(),
-                        redemption.coupon().kind(), redemption.discount(), redemption.coupon().grant(),
-                        redemption.state())).toList(),
+                reservation.redemptions().stream().map(redemption -> {
+                    RedeemedCouponRef coupon = coupons.get(redemption.couponId());
+                    return new ReservationResponse.RedeemedCoupon(redemption.id(), coupon.code(), coupon.title(),
+                            coupon.kind(), redemption.discount(), coupon.grant(), redemption.state());
+                }).sorted(Comparator.comparing(ReservationResponse.RedeemedCoupon::code)).toList(),
                 reservation.discount(),
                 reservation.payable(),
                 reservation.holdUntil());

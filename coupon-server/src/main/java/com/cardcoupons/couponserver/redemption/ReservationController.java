@@ -38,39 +38,38 @@ class ReservationController {
     @PostMapping
     @Idempotent
     ResponseEntity<ReservationResponse> reserve(@Valid @RequestBody ReservationRequest request, CallerIdentity caller) {
-        Reservation reservation = useApproval.reserve(Till.of(caller), request, false);
-        return ResponseEntity.created(URI.create("/api/v1/reservations/" + reservation.id()))
-                .body(ReservationAnswer.of(reservation));
+        ReservationResponse reserved = useApproval.reserve(Till.of(caller), request, false);
+        return ResponseEntity.created(URI.create("/api/v1/reservations/" + reserved.reservationId())).body(reserved);
     }
 
     @GetMapping("/{reservationId}")
     ReservationResponse find(@PathVariable UUID reservationId, CallerIdentity caller) {
-        return ReservationAnswer.of(useApproval.find(Till.of(caller), reservationId));
+        return useApproval.find(Till.of(caller), reservationId);
     }
 
     /** The calling terminal's latest reservation for one of its transactions. */
     @GetMapping
     ReservationResponse findByTransaction(@RequestParam @NotBlank @Size(max = 64) String transactionId,
             CallerIdentity caller) {
-        return ReservationAnswer.of(useApproval.findByTransaction(Till.of(caller), transactionId));
+        return useApproval.findByTransaction(Till.of(caller), transactionId);
     }
 
     @PostMapping("/{reservationId}/confirm")
     @Idempotent
     ReservationResponse confirm(@PathVariable UUID reservationId, CallerIdentity caller) {
-        return ReservationAnswer.of(useApproval.confirm(Till.of(caller), reservationId));
+        return useApproval.confirm(Till.of(caller), reservationId);
     }
 
     @PostMapping("/{reservationId}/release")
     @Idempotent
     ReservationResponse release(@PathVariable UUID reservationId, CallerIdentity caller) {
-        return ReservationAnswer.of(useApproval.release(Till.of(caller), reservationId));
+        return useApproval.release(Till.of(caller), reservationId);
     }
 
     @PostMapping("/{reservationId}/reversal")
     @Idempotent
     ReservationResponse reverse(@PathVariable UUID reservationId, @Valid @RequestBody ReversalRequest request,
             CallerIdentity caller) {
-        return ReservationAnswer.of(useApproval.reverse(Till.of(caller), reservationId, request));
+        return useApproval.reverse(Till.of(caller), reservationId, request);
     }
 }

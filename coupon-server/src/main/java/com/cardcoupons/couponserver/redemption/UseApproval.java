@@ -12,11 +12,12 @@ import com.cardcoupons.couponserver.coupon.Stores;
 import com.cardcoupons.couponserver.coupon.Till;
 import com.cardcoupons.couponserver.coupon.TillProperties;
 import com.cardcoupons.couponserver.usage.UsageEventType;
-import com.cardcoupons.couponserver.usage.UsageLog;
+import com.cardcoupons.couponserver.usage.UsageEvents;
 import com.cardcoupons.model.medium.TokenizedMedium;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.model.terminal.ReservationRequest;
+import com.cardcoupons.model.terminal.ReservationResponse;
 import com.cardcoupons.model.terminal.ReversalRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,20 +46,23 @@ class UseApproval {
     private final Coupons coupons;
     private final Stores stores;
     private final Reservations reservations;
+    private final RedeemedCoupons redeemedCoupons;
     private final HoldExpiry holdExpiry;
-    private final UsageLog usageLog;
+    private final UsageEvents usageEvents;
     private final UsageMediumTokenizer tokenizer;
     private final TillProperties till;
     private final RedemptionProperties properties;
     private final Clock clock;
 
-    UseApproval(Coupons coupons, Stores stores, Reservations reservations, HoldExpiry holdExpiry, UsageLog usageLog,
-            UsageMediumTokenizer tokenizer, TillProperties till, RedemptionProperties properties, Clock clock) {
+    UseApproval(Coupons coupons, Stores stores, Reservations reservations, RedeemedCoupons redeemedCoupons,
+            HoldExpiry holdExpiry, UsageEvents usageEvents, UsageMediumTokenizer tokenizer, TillProperties till,
+            RedemptionProperties properties, Clock clock) {
         this.coupons = coupons;
         this.stores = stores;
         this.reservations = reservations;
+        this.redeemedCoupons = redeemedCoupons;
         this.holdExpiry = holdExpiry;
-        this.usageLog = usageLog;
+        this.usageEvents = usageEvents;
         this.tokenizer = tokenizer;
         this.till = till;
         this.properties = properties;
@@ -67,7 +71,7 @@ class UseApproval {
 
     /** Holds the coupons for the purchase (the first phase), or, with {@code confirmNow}, uses them at once. */
     @Transactional
-    Reservation reserve(Till caller, ReservationRequest request, boolean confirmNow) {
+    ReservationResponse reserve(Till caller, ReservationRequest request, boolean confirmNow) {
         Instant now = clock.instant();
         List<String> codes = normalized(request.couponCodes());
         TokenizedMedium medium = request.medium() == null ? null : tokenizer.tokenize(request.medium());
@@ -82,52 +86,58 @@ class UseApproval {
         if (!reservations.add(reservation)) {
             throw transactionInUse();
         }
-        usageLog.append(RedemptionEvents.of(confirmNow ? UsageEventType.CONFIRMED : UsageEventType.RESERVED,
-                reservation, reservation.redemptions()));
-        return reservation;
+        Map<UUID, RedeemedCouponRef> used = combination.coupons().stream()
+                .map(applied -> RedeemedCouponRef.of(applied.match().coupon()))
+                .collect(Collectors.toMap(RedeemedCouponRef::id, Function.identity()));
+        usageEvents.saveAll(RedemptionEvents.of(confirmNow ? UsageEventType.CONFIRMED : UsageEventType.RESERVED,
+                reservation, reservation.redemptions(), used));
+        return ReservationAnswer.of(reservation, used);
     }
 
     /** The second phase: the payment went through, the held coupons are used. */
     @Transactional
-    Reservation confirm(Till caller, UUID id) {
+    ReservationResponse confirm(Till caller, UUID id) {
         Reservation reservation = lockOwn(caller, id);
-        Instant now = clock.instant();
-        List<Redemption> confirmed = reservation.confirm(now);
-        if (!confirmed.isEmpty()) {
-            reservations.update(reservation);
-            usageLog.append(RedemptionEvents.of(UsageEventType.CONFIRMED, reservation, confirmed));
-        }
-        return reservation;
+        Map<UUID, RedeemedCouponRef> used = redeemedCoupons.of(reservation);
+        List<Redemption> confirmed = reservation.confirm(clock.instant());
+        usageEvents.saveAll(RedemptionEvents.of(UsageEventType.CONFIRMED, reservation, confirmed, used));
+        return ReservationAnswer.of(reservation, used);
     }
 
     /** The second phase: the payment did not happen, the held coupons are free again. */
     @Transactional
-    Reservation release(Till caller, UUID id) {
+    ReservationResponse release(Till caller, UUID id) {
         Reservation reservation = lockOwn(caller, id);
-        List<Redemption> released = reservation.release(clock.instant());
-        giveBack(reservation, released, UsageEventType.RELEASED);
-        return reservation;
+        Map<UUID, RedeemedCouponRef> used = redeemedCoupons.of(reservation);
+        giveBack(reservation, reservation.release(clock.instant()), UsageEventType.RELEASED, used);
+        return ReservationAnswer.of(reservation, used);
     }
 
     /** A void or refund: the confirmed use is undone and the coupons can be used again. Any till of the merchant may. */
     @Transactional
-    Reservation reverse(Till caller, UUID id, ReversalRequest request) {
+    ReservationResponse reverse(Till caller, UUID id, ReversalRequest request) {
         Reservation reservation = reservations.lock(id).filter(found -> sameMerchant(caller, found))
                 .orElseThrow(UseApproval::notFound);
-        List<Redemption> reversed = reservation.reverse(normalized(request.couponCodes()), request.type(),
-                request.reason(), clock.instant());
-        giveBack(reservation, reversed, UsageEventType.REVERSED);
-        return reservation;
+        Map<UUID, RedeemedCouponRef> used = redeemedCoupons.of(reservation);
+        List<Redemption> reversed = reservation.reverse(couponIds(normalized(request.couponCodes()), used),
+                request.type(), request.reason(), clock.instant());
+        giveBack(reservation, reversed, UsageEventType.REVERSED, used);
+        return ReservationAnswer.of(reservation, used);
     }
 
     @Transactional(readOnly = true)
-    Reservation find(Till caller, UUID id) {
-        return reservations.find(id).filter(found -> sameMerchant(caller, found)).orElseThrow(UseApproval::notFound);
+    ReservationResponse find(Till caller, UUID id) {
+        Reservation reservation = reservations.findById(id).filter(found -> sameMerchant(caller, found))
+                .orElseThrow(UseApproval::notFound);
+        return ReservationAnswer.of(reservation, redeemedCoupons.of(reservation));
     }
 
     @Transactional(readOnly = true)
-    Reservation findByTransaction(Till caller, String transactionId) {
-        return reservations.latestFor(caller.terminalId(), transactionId).orElseThrow(UseApproval::notFound);
+    ReservationResponse findByTransaction(Till caller, String transactionId) {
+        Reservation reservation = reservations
+                .findFirstByTillTerminalIdAndTransactionIdOrderByCreatedAtDesc(caller.terminalId(), transactionId)
+                .orElseThrow(UseApproval::notFound);
+        return ReservationAnswer.of(reservation, redeemedCoupons.of(reservation));
     }
 
     /** The named coupons, each checked like a search would; refused as a whole if any one fails. */
@@ -163,23 +173,35 @@ class UseApproval {
         List<Coupon> inIdOrder = combination.coupons().stream().map(applied -> applied.match().coupon())
                 .sorted(Comparator.comparing(Coupon::id)).toList();
         for (Coupon coupon : inIdOrder) {
-            if (coupons.hold(coupon.id())) {
+            if (coupons.hold(coupon.id()) == 1) {
                 continue;
             }
             holdExpiry.reclaimExpiredHoldsOf(coupon.id(), now);
-            if (!coupons.hold(coupon.id())) {
+            if (coupons.hold(coupon.id()) == 0) {
                 throw usedUp(coupon.code());
             }
         }
     }
 
-    private void giveBack(Reservation reservation, List<Redemption> changed, UsageEventType type) {
-        if (changed.isEmpty()) {
-            return;
+    private void giveBack(Reservation reservation, List<Redemption> changed, UsageEventType type,
+            Map<UUID, RedeemedCouponRef> used) {
+        changed.stream().map(Redemption::couponId).sorted().forEach(coupons::restore);
+        usageEvents.saveAll(RedemptionEvents.of(type, reservation, changed, used));
+    }
+
+    /** The purchase's coupons by the codes a reversal names; a code the purchase did not use is refused. */
+    private static List<UUID> couponIds(List<String> codes, Map<UUID, RedeemedCouponRef> used) {
+        Map<String, UUID> byCode = used.values().stream()
+                .collect(Collectors.toMap(RedeemedCouponRef::code, RedeemedCouponRef::id));
+        List<UUID> couponIds = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            UUID couponId = byCode.get(codes.get(i));
+            if (couponId == null) {
+                throw Reservation.notInReservation("couponCodes[" + i + "]");
+            }
+            couponIds.add(couponId);
         }
-        reservations.update(reservation);
-        changed.stream().map(redemption -> redemption.coupon().id()).sorted().forEach(coupons::restore);
-        usageLog.append(RedemptionEvents.of(type, reservation, changed));
+        return couponIds;
     }
 
     /** Only the terminal that reserved settles the hold (the relay calls as that terminal). */

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Appends to the immutable usage log. All events of one call go in one statement, so logging a search costs one
- * round trip however many coupons matched.
+ * Appends a search's events to the immutable usage log in one statement, so logging a search costs one round trip
+ * however many coupons matched; persisting them as entities would cost one insert each ({@code usage_event}'s id
+ * is an identity column). The transitions of reservations are added through {@link UsageEvents}.
  */
 @Repository
 public class UsageLog {
@@ -35,21 +36,12 @@ public class UsageLog {
         this.jdbc = jdbc;
     }
 
-    /** Appends within the caller's transaction, durable when it commits. */
-    public void append(List<UsageEvent> events) {
-        insert(events, "");
-    }
-
     /**
      * Appends a search's events in a transaction of their own that does not wait for the WAL flush at commit
      * ({@code synchronous_commit = off}): a crash can lose the last moment's search records, never corrupt them or
      * anything else. Uses, reservations and reversals are always flushed. Call it outside any transaction.
      */
     public void appendSearch(List<UsageEvent> events) {
-        insert(events, UNFLUSHED);
-    }
-
-    private void insert(List<UsageEvent> events, String condition) {
         if (events.isEmpty()) {
             return;
         }
@@ -71,7 +63,7 @@ public class UsageLog {
             values.add(new SqlParameterValue(Types.BIGINT, event.discount() == null ? null : event.discount().amountMinor()));
             values.add(new SqlParameterValue(Types.INTEGER, event.matchedCount()));
         }
-        jdbc.sql(INSERT.formatted(String.join(", ", Collections.nCopies(events.size(), ROW))) + condition).params(values).update();
+        jdbc.sql(INSERT.formatted(String.join(", ", Collections.nCopies(events.size(), ROW))) + UNFLUSHED).params(values).update();
     }
 
     /** Typed, so a null costs no parameter-metadata round trip to the database. */

@@ -17,13 +17,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import static com.cardcoupons.couponserver.TillWorld.card;
@@ -95,15 +95,54 @@ class RedemptionRaceTest {
         assertThat(jdbc.sql("select uses_held from coupon where code = ?").param(code).query(Integer.class).single()).isEqualTo(3);
     }
 
+    @Test
+    void confirmationsAndReleasesRacingOnOneHoldSettleItOnce() throws Exception {
+        String code = world.coupon(world.campaign(mart).fixed(300).create(), card);
+        Terminal till = tills.get(0);
+        String id = till.api().post("/api/v1/reservations", useOf("RACE-HOLD", List.of(code), card("CREDIT", cardNumber),
+                till.use(2000)), "race-hold").json().path("reservationId").asString();
+
+        List<Reply> replies = inParallel(i -> till.api().post("/api/v1/reservations/" + id
+                + (i % 2 == 0 ? "/confirm" : "/release"), null, "race-settle-" + i));
+
+        String state = jdbc.sql("select state from reservation where id = ?::uuid").param(id).query(String.class).single();
+        boolean confirmed = state.equals("CONFIRMED");
+        assertThat(state).isIn("CONFIRMED", "RELEASED");
+        for (int i = 0; i < TERMINALS; i++) {
+            Reply reply = replies.get(i);
+            boolean confirming = i % 2 == 0;
+            if (confirming == confirmed) {
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+                assertThat(reply.json().path("state").asString()).isEqualTo(state);
+            } else {
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+                assertThat(reply.code()).isEqualTo(confirmed ? "RESERVATION_CONFIRMED" : "RESERVATION_NOT_HELD");
+            }
+        }
+        assertThat(jdbc.sql("select state from redemption where reservation_id = ?::uuid").param(id).query(String.class).single())
+                .isEqualTo(state);
+        assertThat(jdbc.sql("select uses_held from coupon where code = ?").param(code).query(Integer.class).single())
+                .isEqualTo(confirmed ? 1 : 0);
+        assertThat(jdbc.sql("select type from usage_event where reservation_id = ?::uuid order by id").param(id)
+                .query(String.class).list()).containsExactly("RESERVED", state);
+    }
+
     private List<Reply> race(String path, String code) throws Exception {
+        return inParallel(i -> {
+            Terminal till = tills.get(i);
+            return till.api().post(path, useOf("RACE-" + i, List.of(code), card("CREDIT", cardNumber), till.use(2000)),
+                    "race-" + i);
+        });
+    }
+
+    /** Sends {@code TERMINALS} calls at once, released together; the replies in the calls' order. */
+    private List<Reply> inParallel(IntFunction<Reply> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(TERMINALS);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Reply>> futures = IntStream.range(0, TERMINALS).mapToObj(i -> pool.submit(() -> {
-                Terminal till = tills.get(i);
-                Map<String, Object> body = useOf("RACE-" + i, List.of(code), card("CREDIT", cardNumber), till.use(2000));
                 start.await();
-                return till.api().post(path, body, "race-" + i);
+                return call.apply(i);
             })).toList();
             start.countDown();
             return futures.stream().map(future -> {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static com.cardcoupons.couponserver.coupon.Examples.NOW;
 import static com.cardcoupons.couponserver.coupon.Examples.TILL;
@@ -76,20 +77,28 @@ class ReservationTest {
         Reservation used = Reservation.useNow(TILL, "TX-3", combination(), NOW);
         assertThat(used.state()).isEqualTo(ReservationState.CONFIRMED);
 
-        List<Redemption> coffee = used.reverse(List.of(COFFEE.code()), ReversalType.REFUND, "returned", NOW);
+        List<Redemption> coffee = used.reverse(List.of(COFFEE.id()), ReversalType.REFUND, "returned", NOW);
         assertThat(coffee).singleElement().satisfies(redemption -> {
+            assertThat(redemption.couponId()).isEqualTo(COFFEE.id());
             assertThat(redemption.state()).isEqualTo(ReservationState.REVERSED);
             assertThat(redemption.reversal().type()).isEqualTo(ReversalType.REFUND);
             assertThat(redemption.reversal().reason()).isEqualTo("returned");
         });
         assertThat(used.state()).isEqualTo(ReservationState.CONFIRMED);
-        assertThatThrownBy(() -> used.reverse(List.of(COFFEE.code()), ReversalType.REFUND, null, NOW))
-                .extracting("code").isEqualTo("ALREADY_REVERSED");
-        assertThatThrownBy(() -> used.reverse(List.of("NOTINTHISPURCHASE"), ReversalType.REFUND, null, NOW))
+        assertThatThrownBy(() -> used.reverse(List.of(FIXED.id(), COFFEE.id()), ReversalType.REFUND, null, NOW))
+                .isInstanceOf(DomainException.class)
+                .satisfies(refusal -> {
+                    assertThat(((DomainException) refusal).code()).isEqualTo("ALREADY_REVERSED");
+                    assertThat(((DomainException) refusal).field()).isEqualTo("couponCodes[1]");
+                });
+        assertThatThrownBy(() -> used.reverse(List.of(UUID.randomUUID()), ReversalType.REFUND, null, NOW))
                 .extracting("code").isEqualTo("COUPON_NOT_IN_RESERVATION");
+        assertThat(used.redemptions()).filteredOn(redemption -> redemption.couponId().equals(FIXED.id()))
+                .as("nothing reversed by a refused reversal").extracting(Redemption::state)
+                .containsExactly(ReservationState.CONFIRMED);
 
-        assertThat(used.reverse(List.of(), ReversalType.VOID, null, NOW)).extracting(redemption -> redemption.coupon().code())
-                .containsExactly(FIXED.code());
+        assertThat(used.reverse(List.of(), ReversalType.VOID, null, NOW)).extracting(Redemption::couponId)
+                .containsExactly(FIXED.id());
         assertThat(used.state()).isEqualTo(ReservationState.REVERSED);
         assertThatThrownBy(() -> used.reverse(List.of(), ReversalType.VOID, null, NOW))
                 .extracting("code").isEqualTo("RESERVATION_NOT_CONFIRMED");

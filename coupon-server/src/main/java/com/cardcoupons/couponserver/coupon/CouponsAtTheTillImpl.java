@@ -1,0 +1,99 @@
+package com.cardcoupons.couponserver.coupon;
+
+import com.cardcoupons.model.medium.CardToken;
+import com.cardcoupons.model.medium.MediumType;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Found by Spring Data by its name: {@link CouponsAtTheTill} as plain SQL. One statement reads the coupons, their
+ * campaigns' current state and their free uses, mapped straight onto rows without a persistence context on the
+ * hot path; the terms come from {@link CampaignVersions}. The search starts from the medium's token on the index
+ * {@code coupon_by_card_token (card_token, expires_at)}.
+ */
+class CouponsAtTheTillImpl implements CouponsAtTheTill {
+
+    private static final String SELECT = """
+            select c.id, c.code, c.card_token, c.medium_type, c.card_brand, c.channel, c.state, c.uses_allowed, c.expires_at,
+                   c.campaign_version_id, k.state as campaign_state,
+                   c.uses_held - case when c.uses_held = 0 then 0 else
+                       (select count(*) from redemption r join reservation h on h.id = r.reservation_id
+                         where r.coupon_id = c.id and r.state = 'RESERVED' and h.hold_until <= ?) end as uses_held
+              from coupon c
+              join campaign k on k.id = c.campaign_id
+            """;
+
+    /** The search at the till; visible to the tests that check its plan. */
+    static final String CARRIED_BY = SELECT + " where c.card_token = ? and c.expires_at > ? order by c.expires_at, c.code";
+
+    private static final RowMapper<Row> ROW = (rs, row) -> new Row(
+            rs.getObject("id", UUID.class),
+            rs.getString("code"),
+            CardToken.of(rs.getString("card_token")),
+            MediumType.valueOf(rs.getString("medium_type")),
+            rs.getString("card_brand"),
+            rs.getString("channel"),
+            rs.getString("state").equals("CANCELLED"),
+            rs.getInt("uses_allowed"),
+            rs.getInt("uses_held"),
+            TermsColumns.instant(rs, "expires_at"),
+            rs.getObject("campaign_version_id", UUID.class),
+            CampaignState.valueOf(rs.getString("campaign_state")));
+
+    private final JdbcClient jdbc;
+    private final CampaignVersions versions;
+
+    CouponsAtTheTillImpl(JdbcClient jdbc, CampaignVersions versions) {
+        this.jdbc = jdbc;
+        this.versions = versions;
+    }
+
+    @Override
+    public List<Coupon> carriedBy(CardToken token, Instant expiredAfter, Instant now) {
+        return withTerms(jdbc.sql(CARRIED_BY).params(utc(now), token.value(), utc(expiredAfter)).query(ROW).list());
+    }
+
+    @Override
+    public List<Coupon> withCodes(Collection<String> codes, Instant now) {
+        return withTerms(jdbc.sql(SELECT + " where c.code = any(?)").params(utc(now), codes.toArray(String[]::new))
+                .query(ROW).list());
+    }
+
+    @Override
+    public Optional<Coupon> withCode(String code, Instant now) {
+        return withCodes(List.of(code), now).stream().findFirst();
+    }
+
+    private List<Coupon> withTerms(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, CouponTerms> terms = versions.termsOf(rows.stream().map(Row::versionId).collect(Collectors.toSet()));
+        return rows.stream().map(row -> row.coupon(terms.get(row.versionId()).inState(row.campaignState()))).toList();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A coupon as read, before its terms are attached. */
+    private record Row(UUID id, String code, CardToken cardToken, MediumType mediumType, String cardBrand, String channel,
+                       boolean cancelled, int usesAllowed, int usesHeld, Instant expiresAt, UUID versionId,
+                       CampaignState campaignState) {
+
+        Coupon coupon(CouponTerms terms) {
+            return new Coupon(id, code, cardToken, mediumType, cardBrand, channel, cancelled, usesAllowed, usesHeld,
+                    expiresAt, terms);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.cardcoupons.couponserver.redemption;
+
+import com.cardcoupons.couponserver.TillWorld;
+import com.cardcoupons.couponserver.TillWorld.Terminal;
+import com.cardcoupons.couponserver.coupon.CampaignVersions;
+import com.cardcoupons.couponserver.coupon.Combination;
+import com.cardcoupons.couponserver.coupon.Coupon;
+import com.cardcoupons.couponserver.coupon.CouponEffect;
+import com.cardcoupons.couponserver.coupon.CouponMatch;
+import com.cardcoupons.couponserver.coupon.Coupons;
+import com.cardcoupons.couponserver.coupon.Purchase;
+import com.cardcoupons.couponserver.coupon.Store;
+import com.cardcoupons.couponserver.coupon.Till;
+import com.cardcoupons.model.medium.CardNumber;
+import com.cardcoupons.model.medium.MediumType;
+import com.cardcoupons.model.medium.UsageMediumId;
+import com.cardcoupons.model.medium.UsageMediumTokenizer;
+import com.cardcoupons.model.money.Money;
+import com.cardcoupons.model.terminal.ReservationResponse.ReservationState;
+import com.cardcoupons.model.terminal.ReversalRequest.ReversalType;
+import com.cardcoupons.platform.identity.IdentitySigner;
+import com.cardcoupons.testsupport.IsolatedDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The JPA mappings against the schema Flyway built (Hibernate validated them at start): a reservation is saved with
+ * its redemptions and loads back as it was, its transitions are saved as they happened, and the statements that
+ * find holds to expire and the one-live-use index work on the mapped rows.
+ */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@IsolatedDatabase
+@Import(CampaignVersions.class)
+class ReservationsTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private static final Duration HOLD = Duration.ofMinutes(2);
+
+    @Autowired
+    Reservations reservations;
+
+    @Autowired
+    Coupons coupons;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestEntityManager entityManager;
+
+    Till till;
+    Combination combination;
+    Coupon fixed;
+    Coupon coffee;
+
+    @BeforeEach
+    void twoCouponsOfACardAtATill() {
+        TillWorld world = new TillWorld(jdbc, new UsageMediumTokenizer("a card token key of the mapping test, 32 bytes or more".getBytes(StandardCharsets.UTF_8)),
+                new IdentitySigner("a gateway secret the mapping test never uses".getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5), Clock.systemUTC()), 0);
+        UUID mart = world.merchant("Sakura Mart");
+        UUID shibuya = world.store(mart, "SHIBUYA", "5411");
+        Terminal terminal = world.terminal(mart, shibuya);
+        till = new Till(mart, shibuya, terminal.terminalId());
+        UsageMediumId card = UsageMediumId.card(MediumType.CREDIT, CardNumber.parse(TillWorld.newVisa()));
+        String fixedCode = world.coupon(world.campaign(mart).fixed(300).create(), card);
+        String coffeeCode = world.coupon(world.campaign(mart).benefit("FREE_ITEM", "Coffee", 400).create(), card);
+        Map<String, Coupon> byCode = coupons.withCodes(List.of(fixedCode, coffeeCode), NOW).stream()
+                .collect(Collectors.toMap(Coupon::code, coupon -> coupon));
+        fixed = byCode.get(fixedCode);
+        coffee = byCode.get(coffeeCode);
+        Purchase purchase = new Purchase(till, new Store(shibuya, mart, "SHIBUYA", "Shibuya", "5411", ZoneId.of("Asia/Tokyo")),
+                Money.of(2000, "JPY"), List.of(), NOW, MediumType.CREDIT, "VISA");
+        combination = Combination.of(List.of(new CouponMatch(fixed, CouponEffect.of(fixed, purchase)),
+                new CouponMatch(coffee, CouponEffect.of(coffee, purchase))), purchase.amount());
+    }
+
+    @Test
+    void aHoldIsSavedWithItsRedemptionsAndLoadsBackAsItWas() {
+        Reservation held = Reservation.hold(till, "TX-1", combination, NOW, HOLD);
+
+        assertThat(reservations.add(held)).isTrue();
+        entityManager.clear();
+
+        Reservation loaded = reservations.findById(held.id()).orElseThrow();
+        assertThat(loaded.till()).isEqualTo(till);
+        assertThat(loaded.transactionId()).isEqualTo("TX-1");
+        assertThat(loaded.state()).isEqualTo(ReservationState.RESERVED);
+        assertThat(loaded.amount()).isEqualTo(Money.of(2000, "JPY"));
+        assertThat(loaded.discount()).isEqualTo(Money.of(300, "JPY"));
+        assertThat(loaded.createdAt()).isEqualTo(NOW);
+        assertThat(loaded.holdUntil()).isEqualTo(NOW.plus(HOLD));
+        assertThat(loaded.settledAt()).isNull();
+        assertThat(loaded.redemptions()).extracting(Redemption::id, Redemption::couponId, Redemption::campaignId,
+                        Redemption::discount, Redemption::state, Redemption::settledAt, Redemption::reversal)
+                .containsExactlyInAnyOrder(
+                        tuple(redemptionOf(held, fixed).id(), fixed.id(), fixed.campaignId(), Money.of(300, "JPY"),
+                                ReservationState.RESERVED, null, null),
+                        tuple(redemptionOf(held, coffee).id(), coffee.id(), coffee.campaignId(), Money.of(0, "JPY"),
+                                ReservationState.RESERVED, null, null));
+    }
+
+    @Test
+    void aConfirmedThenPartlyReversedUseIsSavedAsItHappened() {
+        Reservation held = Reservation.hold(till, "TX-2", combination, NOW, HOLD);
+        reservations.add(held);
+        entityManager.clear();
+
+        Instant confirmedAt = NOW.plusSeconds(10);
+        reservations.lock(held.id()).orElseThrow().confirm(confirmedAt);
+        entityManager.flush();
+        entityManager.clear();
+        Instant reversedAt = NOW.plusSeconds(60);
+        reservations.lock(held.id()).orElseThrow().reverse(List.of(coffee.id()), ReversalType.REFUND, "returned", reversedAt);
+        entityManager.flush();
+        entityManager.clear();
+
+        Reservation loaded = reservations.findById(held.id()).orElseThrow();
+        assertThat(loaded.state()).isEqualTo(ReservationState.CONFIRMED);
+        assertThat(loaded.holdUntil()).isNull();
+        assertThat(loaded.settledAt()).isEqualTo(confirmedAt);
+        assertThat(loaded.redemptions()).extracting(Redemption::couponId, Redemption::state, Redemption::settledAt,
+                        Redemption::reversal)
+                .containsExactlyInAnyOrder(
+                        tuple(fixed.id(), ReservationState.CONFIRMED, confirmedAt, null),
+                        tuple(coffee.id(), ReservationState.REVERSED, confirmedAt,
+                                new Redemption.Reversal(ReversalType.REFUND, "returned", reversedAt)));
+        assertThat(jdbc.sql("select reversal_type, reversal_reason from redemption where coupon_id = ?")
+                .param(coffee.id()).query().singleRow()).isEqualTo(Map.of("reversal_type", "REFUND", "reversal_reason", "returned"));
+    }
+
+    @Test
+    void holdsThatRanOutAreFoundForTheSweepAndForTheirCoupons() {
+        Reservation held = Reservation.hold(till, "TX-3", combination, NOW, HOLD);
+        reservations.add(held);
+        Instant runOut = NOW.plus(HOLD);
+
+        assertThat(reservations.dueForExpiry(runOut.minusNanos(1000), 10)).isEmpty();
+        assertThat(reservations.dueForExpiry(runOut, 10)).containsExactly(held.id());
+        assertThat(reservations.expiredHoldsOf(fixed.id(), runOut)).containsExactly(held.id());
+        assertThat(reservations.findFirstByTillTerminalIdAndTransactionIdOrderByCreatedAtDesc(till.terminalId(), "TX-3"))
+                .hasValueSatisfying(latest -> assertThat(latest.id()).isEqualTo(held.id()));
+    }
+
+    @Test
+    void aTransactionTakesASecondLiveUseOnlyAfterTheFirstEnded() {
+        Reservation first = Reservation.hold(till, "TX-4", combination, NOW, HOLD);
+        reservations.add(first);
+        first.release(NOW);
+        Reservation again = Reservation.hold(till, "TX-4", combination, NOW.plusSeconds(1), HOLD);
+        assertThat(reservations.add(again)).as("the first was released").isTrue();
+
+        assertThat(reservations.add(Reservation.useNow(till, "TX-4", combination, NOW.plusSeconds(2))))
+                .as("the second is live").isFalse();
+    }
+
+    private static Redemption redemptionOf(Reservation reservation, Coupon coupon) {
+        return reservation.redemptions().stream().filter(redemption -> redemption.couponId().equals(coupon.id()))
+                .findFirst().orElseThrow();
+    }
+}
