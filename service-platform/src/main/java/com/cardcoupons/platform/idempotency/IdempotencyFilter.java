@@ -4,6 +4,7 @@ import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.GatewayIdentityFilter;
 import com.cardcoupons.platform.problem.ProblemResponses;
 import com.cardcoupons.platform.problem.Problems;
+import com.cardcoupons.platform.servlet.BufferedRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

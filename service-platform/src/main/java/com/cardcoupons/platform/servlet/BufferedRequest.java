@@ -1,4 +1,4 @@
-package com.cardcoupons.platform.idempotency;
+package com.cardcoupons.platform.servlet;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -12,17 +12,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was read up front, so it can be fingerprinted and then read again by the handler. */
-final class BufferedRequest extends HttpServletRequestWrapper {
+/** A request whose body was read up front (to fingerprint it, or to bound its size), served again from memory. */
+public final class BufferedRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    BufferedRequest(HttpServletRequest request, byte[] body) {
+    public BufferedRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }
 
-    byte[] body() {
+    public byte[] body() {
         return body;
     }
 

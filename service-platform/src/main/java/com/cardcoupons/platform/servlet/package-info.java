@@ -1,0 +1,2 @@
+/** Servlet plumbing the platform's filters share. */
+package com.cardcoupons.platform.servlet;
