@@ -19,19 +19,24 @@ public final class OutboundHttp {
     private OutboundHttp() {
     }
 
-    public static RestClient client(RestClient.Builder builder, JsonMapper jsonMapper, URI baseUrl,
-            Duration connectTimeout, Duration readTimeout) {
+    /** The service's JSON mapper, reading answers that carry fields this relay does not know yet. */
+    public static JsonMapper tolerant(JsonMapper jsonMapper) {
+        return jsonMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    /** A client of its own connections; {@code json} is a {@link #tolerant} mapper, which clients may share. */
+    public static RestClient client(RestClient.Builder builder, JsonMapper json, URI baseUrl, Duration connectTimeout,
+            Duration readTimeout) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(readTimeout);
-        JsonMapper tolerant = jsonMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         return builder.clone()
                 .baseUrl(baseUrl.toString())
                 .requestFactory(requests)
-                .configureMessageConverters(converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(tolerant)))
+                .configureMessageConverters(converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
                 .build();
     }
 }

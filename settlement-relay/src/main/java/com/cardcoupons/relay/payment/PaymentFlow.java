@@ -37,7 +37,11 @@ import java.util.concurrent.CompletableFuture;
  * (the search on its own thread, the authorization on this one); when a usable discount comes back, holds the
  * coupons and authorizes the discounted price; then answers the terminal and leaves the reversal of whatever does
  * not stand, and the coupons' confirmation or release, to the outbox. Each step is journaled before and after it
- * happens; the decisions are {@link Payment}'s.
+ * happens, each in a commit of its own: no database connection is held while a counterpart is called. The decisions
+ * are {@link PaymentRun}'s.
+ *
+ * <p>A payment is its own idempotency: a request its terminal sent before, under the same idempotency key or
+ * transaction id, gets the first request's answer, waiting for it while the first is still running.
  */
 @Component
 class PaymentFlow {
@@ -45,6 +49,7 @@ class PaymentFlow {
     private static final Logger log = LoggerFactory.getLogger(PaymentFlow.class);
     private static final Duration RETRY_POLL = Duration.ofMillis(50);
 
+    private final PaymentSteps steps;
     private final Payments payments;
     private final SettlementJournal journal;
     private final CouponSearch couponSearch;
@@ -56,9 +61,10 @@ class PaymentFlow {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    PaymentFlow(Payments payments, SettlementJournal journal, CouponSearch couponSearch, CouponHolds couponHolds,
-            CardSettlementCenter settlementCenter, OutboxDispatcher outbox, UsageMediumTokenizer tokenizer,
-            PaymentProperties properties, Clock clock, MeterRegistry meters) {
+    PaymentFlow(PaymentSteps steps, Payments payments, SettlementJournal journal, CouponSearch couponSearch,
+            CouponHolds couponHolds, CardSettlementCenter settlementCenter, OutboxDispatcher outbox,
+            UsageMediumTokenizer tokenizer, PaymentProperties properties, Clock clock, MeterRegistry meters) {
+        this.steps = steps;
         this.payments = payments;
         this.journal = journal;
         this.couponSearch = couponSearch;
@@ -71,25 +77,21 @@ class PaymentFlow {
         this.meters = meters;
     }
 
-    PaymentOutcome pay(CallerIdentity terminal, PaymentRequest request) {
+    Answer pay(CallerIdentity terminal, IdempotencyKey key, PaymentRequest request) {
         request.requireSendableBy(terminal);
         Timer.Sample timing = Timer.start(meters);
-        Payment payment = Payment.receive(request, terminal, tokenizer.tokenize(request.card().medium()), clock.instant(),
-                properties.deadline());
-        Optional<PaymentOutcome> earlier;
-        try {
-            earlier = payments.begin(payment);
-        } catch (PaymentInProgress stillRunning) {
-            return awaitAnswer(payment);
-        }
+        Payment payment = Payment.receive(request, key, terminal, tokenizer.tokenize(request.card().medium()),
+                clock.instant(), properties.deadline());
+        Optional<Payment> earlier = steps.begin(payment);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return new Answer(awaitAnswer(earlier.get()), true);
         }
         PaymentOutcome outcome;
         try {
-            outcome = payments.finish(payment, run(payment, request.card()).settle(clock.instant()));
+            outcome = steps.finish(payment, run(new PaymentRun(payment, request.basket()), request.card())
+                    .settle(clock.instant()));
         } catch (PaymentAbandoned abandoned) {
-            outcome = payments.find(payment.id()).map(Payments.StoredPayment::outcome).orElseThrow();
+            outcome = payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
         }
         outbox.dispatchSoon(payment.id());
         timing.stop(meters.timer("relay.payments", "result", outcome.result().name(),
@@ -97,61 +99,64 @@ class PaymentFlow {
         log.info("payment {} of transaction {}: {} {} charged {} (coupons {})", payment.id(), payment.transactionId(),
                 outcome.result(), outcome.authorizationCode() == null ? "" : outcome.authorizationCode(),
                 outcome.chargedAmount(), outcome.coupon().status());
-        return outcome;
+        return new Answer(outcome, false);
     }
 
-    /** A retry of a payment another request is still paying: waits for its answer, as a retry with its key would. */
-    private PaymentOutcome awaitAnswer(Payment payment) {
+    /**
+     * The answer of a payment sent before: at once if it was answered, else once the request still running it
+     * answers, polling for it (that request may be running on another relay).
+     *
+     * @throws PaymentInProgress when it is still running after the retry waited {@code relay.payment.retry-wait}
+     */
+    private PaymentOutcome awaitAnswer(Payment earlier) {
         Instant giveUp = clock.instant().plus(properties.retryWait());
-        while (clock.instant().isBefore(giveUp)) {
-            Optional<PaymentOutcome> answered = payments.findByTransaction(payment.terminal().terminalId(), payment.transactionId())
-                    .map(Payments.StoredPayment::outcome);
-            if (answered.isPresent()) {
-                return answered.get();
-            }
+        Optional<PaymentOutcome> answered = earlier.outcome();
+        while (answered.isEmpty() && clock.instant().isBefore(giveUp)) {
             try {
                 Thread.sleep(RETRY_POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            answered = payments.findById(earlier.id()).flatMap(Payment::outcome);
         }
-        throw new PaymentInProgress();
+        return answered.orElseThrow(PaymentInProgress::new);
     }
 
-    private Payment run(Payment payment, PresentedCard card) {
-        IntendedUse intendedUse = payment.intendedUse();
+    private PaymentRun run(PaymentRun run, PresentedCard card) {
+        Payment payment = run.payment();
+        IntendedUse intendedUse = run.intendedUse();
         CompletableFuture<CouponOffer> search = couponSearch.start(payment.terminal(), card, intendedUse);
-        payment.fullAmountAnswered(authorize(payment, AuthorizationLeg.FULL_AMOUNT, payment.amount(), card));
+        run.fullAmountAnswered(authorize(payment, AuthorizationLeg.FULL_AMOUNT, payment.amount(), card));
         CouponOffer offer = search.join();
-        journal.record(searched(payment, offer));
+        journal.save(searched(payment, offer));
         log.debug("coupon search of payment {} answered in {} ms", payment.id(), offer.elapsed().toMillis());
-        payment.couponsFound(offer);
-        if (!payment.shouldHoldCoupons()) {
-            return payment;
+        run.couponsFound(offer);
+        if (!run.shouldHoldCoupons()) {
+            return run;
         }
         CouponHold hold = couponHolds.hold(payment.terminal(), payment.id(), payment.transactionId(), offer.discountCodes(),
                 card, intendedUse);
         if (hold instanceof CouponHold.Held held) {
-            if (!payments.couponsHeld(payment, held)) {
+            if (!steps.couponsHeld(payment, held)) {
                 throw new PaymentAbandoned();
             }
         } else if (hold instanceof CouponHold.NotHeld notHeld) {
-            journal.record(JournalEntry.coupons(payment.id(), JournalStep.COUPON_RESERVATION_FAILED, null,
+            journal.save(JournalEntry.coupons(payment.id(), JournalStep.COUPON_RESERVATION_FAILED, null,
                     offer.discountCodes(), null, notHeld.reason() + ": " + notHeld.detail()));
         }
-        payment.couponsHeld(hold);
-        Optional<Money> discounted = payment.discountedAmount();
+        run.couponsHeld(hold);
+        Optional<Money> discounted = run.discountedAmount();
         if (discounted.isPresent()) {
-            payment.discountedAmountAnswered(authorize(payment, AuthorizationLeg.DISCOUNTED, discounted.get(), card));
+            run.discountedAmountAnswered(authorize(payment, AuthorizationLeg.DISCOUNTED, discounted.get(), card));
         }
-        return payment;
+        return run;
     }
 
     /** Sends one authorization, written ahead with its reversal armed, and journals the answer. */
     private SentAuthorization authorize(Payment payment, AuthorizationLeg leg, Money amount, PresentedCard card) {
         UUID authorizationId = UUID.randomUUID();
-        if (!payments.prepareAuthorization(payment, authorizationId, leg, amount)) {
+        if (!steps.prepareAuthorization(payment, authorizationId, leg, amount)) {
             throw new PaymentAbandoned();
         }
         SentAuthorization sent;
@@ -163,7 +168,7 @@ class PaymentFlow {
             log.warn("authorization {} ({}) unanswered: {}", authorizationId, leg, noAnswer.getMessage());
             sent = SentAuthorization.unanswered(authorizationId, leg, amount);
         }
-        journal.record(answered(payment, sent));
+        journal.save(answered(payment, sent));
         return sent;
     }
 
@@ -189,6 +194,10 @@ class PaymentFlow {
         return JournalEntry.coupons(payment.id(), JournalStep.COUPON_SEARCH_ANSWERED, null, offer.discountCodes(),
                 offer.totalDiscount(), (offer.hasDiscount() ? "discount found, payable " + Receipt.format(offer.payable())
                         : "no discount") + ", benefits or tickets: " + offer.benefits().size() + ", in " + millis + " ms");
+    }
+
+    /** What the terminal is told, and whether it is the answer to an earlier request that this one repeats. */
+    record Answer(PaymentOutcome outcome, boolean replayed) {
     }
 
     /** The payment passed its deadline and was abandoned while this flow still ran; its abandonment stands. */

@@ -21,9 +21,10 @@ class HttpCardSettlementCenter implements CardSettlementCenter {
     private final RestClient reversals;
 
     HttpCardSettlementCenter(RestClient.Builder builder, JsonMapper jsonMapper, SettlementCenterProperties properties) {
-        this.authorizations = OutboundHttp.client(builder, jsonMapper, properties.url(), properties.connectTimeout(),
+        JsonMapper json = OutboundHttp.tolerant(jsonMapper);
+        this.authorizations = OutboundHttp.client(builder, json, properties.url(), properties.connectTimeout(),
                 properties.authorizationTimeout());
-        this.reversals = OutboundHttp.client(builder, jsonMapper, properties.url(), properties.connectTimeout(),
+        this.reversals = OutboundHttp.client(builder, json, properties.url(), properties.connectTimeout(),
                 properties.reversalTimeout());
     }
 

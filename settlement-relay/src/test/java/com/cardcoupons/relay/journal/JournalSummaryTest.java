@@ -51,8 +51,8 @@ class JournalSummaryTest {
     @Test
     void aDeclineHoldsNothing() {
         JournalSummary declined = JournalSummary.of(List.of(sent(FULL, AuthorizationLeg.FULL_AMOUNT, 1_000),
-                new JournalEntry(0, null, PAYMENT, JournalStep.AUTHORIZATION_DECLINED, FULL, AuthorizationLeg.FULL_AMOUNT,
-                        yen(1_000), null, "51", null, List.of(), null)), JPY, yen(0), 0);
+                JournalEntry.authorization(PAYMENT, JournalStep.AUTHORIZATION_DECLINED, FULL, AuthorizationLeg.FULL_AMOUNT,
+                        yen(1_000), null, "51", null)), JPY, yen(0), 0);
 
         assertThat(declined.outstanding()).isEqualTo(yen(0));
         assertThat(declined.authorizations().get(0).responseCode()).isEqualTo("51");

@@ -1,0 +1,155 @@
+package com.cardcoupons.relay.payment;
+
+import com.cardcoupons.model.money.Money;
+import com.cardcoupons.relay.coupon.CouponHold;
+import com.cardcoupons.relay.journal.JournalEntry;
+import com.cardcoupons.relay.journal.JournalStep;
+import com.cardcoupons.relay.journal.SettlementJournal;
+import com.cardcoupons.relay.outbox.FollowUp;
+import com.cardcoupons.relay.outbox.FollowUpAction;
+import com.cardcoupons.relay.outbox.FollowUpState;
+import com.cardcoupons.relay.outbox.SettlementOutbox;
+import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The steps of a payment that change what is recorded, each in one short commit of its own with the journal entries
+ * and follow-ups that go with it, made before the call it prepares for (a write-ahead log) and never held open across
+ * one. Steps that could race an abandonment take the payment row's lock first, in the same order everywhere (payment,
+ * then outbox), so a payment is either answered by its flow or abandoned, never both.
+ */
+@Component
+class PaymentSteps {
+
+    private final Payments payments;
+    private final SettlementJournal journal;
+    private final SettlementOutbox outbox;
+    private final Clock clock;
+
+    PaymentSteps(Payments payments, SettlementJournal journal, SettlementOutbox outbox, Clock clock) {
+        this.payments = payments;
+        this.journal = journal;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a payment just received; or, when its terminal sent it before (under the same idempotency key or the
+     * same transaction id), gives the earlier payment instead. Payments of one terminal begin one at a time, so a
+     * request and its retry cannot both find nothing and both be recorded.
+     *
+     * @throws IdempotencyKeyReused when the key was used for a different payment
+     * @throws TransactionIdReused  when the transaction id was used for a different payment
+     */
+    @Transactional
+    Optional<Payment> begin(Payment payment) {
+        payments.awaitTurnOf(payment.terminalId());
+        List<Payment> earlier = payments.findRepeated(payment.terminalId(), payment.idempotencyKey(), payment.transactionId());
+        if (!earlier.isEmpty()) {
+            return Optional.of(Payment.repeatedBy(payment, earlier));
+        }
+        payments.persist(payment);
+        PaymentOutcome.CardOnReceipt card = payment.card();
+        journal.save(JournalEntry.payment(payment.id(), JournalStep.PAYMENT_RECEIVED, payment.amount(),
+                "transaction " + payment.transactionId() + ", " + card.brand() + " " + card.type() + " ****" + card.lastFour()));
+        return Optional.empty();
+    }
+
+    /**
+     * Writes ahead of an authorization: its reversal, armed, and its journal entry. False when the payment was
+     * abandoned meanwhile, in which case the authorization must not be sent.
+     */
+    @Transactional
+    boolean prepareAuthorization(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount) {
+        if (!payments.findSharedById(payment.id()).orElseThrow().inProgress()) {
+            return false;
+        }
+        outbox.persist(FollowUp.reversal(payment.id(), authorizationId, leg, amount, payment.deadline()));
+        journal.save(JournalEntry.authorization(payment.id(), JournalStep.AUTHORIZATION_SENT, authorizationId, leg, amount,
+                null, null, null));
+        return true;
+    }
+
+    /** Records held coupons with their release armed; false when the payment was abandoned meanwhile (released at once). */
+    @Transactional
+    boolean couponsHeld(Payment payment, CouponHold.Held held) {
+        boolean inProgress = payments.findSharedById(payment.id()).orElseThrow().inProgress();
+        outbox.persist(FollowUp.couponRelease(payment.id(), held.reservationId(), inProgress, payment.deadline(),
+                clock.instant()));
+        journal.save(JournalEntry.coupons(payment.id(), JournalStep.COUPON_RESERVED, held.reservationId(), held.codes(),
+                held.totalDiscount(), held.payable() == null ? null : "payable " + Receipt.format(held.payable())));
+        return inProgress;
+    }
+
+    /**
+     * Answers the payment as settled: records the answer, keeps the standing authorization, fires the reversals,
+     * drops those of declined authorizations, and confirms or releases the held coupons. A payment abandoned
+     * meanwhile keeps its abandonment, and that answer is returned instead.
+     */
+    @Transactional
+    PaymentOutcome finish(Payment payment, Settlement settlement) {
+        Payment locked = payments.findLockedById(payment.id()).orElseThrow();
+        if (!locked.inProgress()) {
+            return locked.outcome().orElseThrow();
+        }
+        PaymentOutcome outcome = settlement.outcome();
+        locked.answer(outcome);
+        Instant now = clock.instant();
+        if (settlement.standing() != null) {
+            reversalOf(settlement.standing()).cancel(now);
+        }
+        settlement.declined().forEach(declined -> reversalOf(declined).cancel(now));
+        for (SentAuthorization reversal : settlement.toReverse()) {
+            reversalOf(reversal).fire(now);
+            journal.save(JournalEntry.reversal(payment.id(), JournalStep.REVERSAL_QUEUED, reversal.authorizationId(),
+                    reversal.leg(), reversal.amount(),
+                    reversal.unanswered() ? "it may have been approved" : "replaced by the discounted authorization"));
+        }
+        if (settlement.reservationId() != null) {
+            outbox.findByReservationId(settlement.reservationId()).orElseThrow()
+                    .settleCoupons(settlement.confirmCoupons(), now);
+        }
+        journal.save(JournalEntry.payment(payment.id(), JournalStep.PAYMENT_ANSWERED, outcome.chargedAmount(),
+                outcome.result() + ", coupons " + outcome.coupon().status()
+                        + (outcome.authorizationCode() == null ? "" : ", code " + outcome.authorizationCode())));
+        return outcome;
+    }
+
+    /**
+     * Abandons payments still in progress past their deadline (their relay stopped mid-flow): each is answered as
+     * timed out, and everything it armed fires. Returns the abandoned payments' ids.
+     */
+    @Transactional
+    List<UUID> abandonOverdue(int limit) {
+        Instant now = clock.instant();
+        List<UUID> abandoned = new ArrayList<>();
+        for (Payment payment : payments.lockOverdue(now, limit)) {
+            PaymentOutcome outcome = payment.abandon(now);
+            for (FollowUp armed : outbox.findByPaymentIdAndState(payment.id(), FollowUpState.ARMED)) {
+                armed.fire(now);
+                if (armed.action() == FollowUpAction.REVERSE_AUTHORIZATION) {
+                    journal.save(JournalEntry.reversal(payment.id(), JournalStep.REVERSAL_QUEUED, armed.authorizationId(),
+                            armed.leg(), armed.amount(), "payment abandoned"));
+                }
+            }
+            journal.save(JournalEntry.payment(payment.id(), JournalStep.PAYMENT_ABANDONED, outcome.chargedAmount(),
+                    "not answered by its deadline; everything it sent is reversed"));
+            abandoned.add(payment.id());
+        }
+        return abandoned;
+    }
+
+    private FollowUp reversalOf(SentAuthorization authorization) {
+        return outbox.findByAuthorizationId(authorization.authorizationId())
+                .orElseThrow(() -> new IllegalStateException("authorization " + authorization.authorizationId()
+                        + " was sent without its reversal armed"));
+    }
+}
