@@ -2,7 +2,6 @@ package com.cardcoupons.relay.journal;
 
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,8 +21,9 @@ import java.util.UUID;
 /**
  * One step of one payment, in the append-only {@code settlement_journal}: written once, never changed (a trigger
  * refuses updates and deletes). Authorization steps name the authorization, its leg and amount; reversal steps the
- * authorization they undo; coupon steps the reservation and coupon codes. The sequence and the time are the
- * database's, given when the entry is written.
+ * authorization they undo; coupon steps the reservation and coupon codes. {@code occurredAt} is when the step
+ * happened, which may be a moment before the commit that writes it; the sequence is the database's, in the order of
+ * writing.
  */
 @Entity
 @Table(name = "settlement_journal")
@@ -36,7 +36,6 @@ public class JournalEntry {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(insertable = false, updatable = false)
     private Instant occurredAt;
 
     private UUID paymentId;
@@ -68,9 +67,11 @@ public class JournalEntry {
     protected JournalEntry() {
     }
 
-    private JournalEntry(UUID paymentId, JournalStep step, UUID authorizationId, AuthorizationLeg leg, Money amount,
-            String authorizationCode, String responseCode, UUID reservationId, List<String> couponCodes, String detail) {
+    private JournalEntry(UUID paymentId, Instant occurredAt, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
+            Money amount, String authorizationCode, String responseCode, UUID reservationId, List<String> couponCodes,
+            String detail) {
         this.paymentId = paymentId;
+        this.occurredAt = occurredAt;
         this.step = step;
         this.authorizationId = authorizationId;
         this.leg = leg;
@@ -83,24 +84,24 @@ public class JournalEntry {
         this.detail = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
     }
 
-    public static JournalEntry payment(UUID paymentId, JournalStep step, Money amount, String detail) {
-        return new JournalEntry(paymentId, step, null, null, amount, null, null, null, null, detail);
+    public static JournalEntry payment(UUID paymentId, Instant at, JournalStep step, Money amount, String detail) {
+        return new JournalEntry(paymentId, at, step, null, null, amount, null, null, null, null, detail);
     }
 
-    public static JournalEntry authorization(UUID paymentId, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
-            Money amount, String authorizationCode, String responseCode, String detail) {
-        return new JournalEntry(paymentId, step, authorizationId, leg, amount, authorizationCode, responseCode, null, null,
-                detail);
+    public static JournalEntry authorization(UUID paymentId, Instant at, JournalStep step, UUID authorizationId,
+            AuthorizationLeg leg, Money amount, String authorizationCode, String responseCode, String detail) {
+        return new JournalEntry(paymentId, at, step, authorizationId, leg, amount, authorizationCode, responseCode, null,
+                null, detail);
     }
 
-    public static JournalEntry reversal(UUID paymentId, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
-            Money amount, String detail) {
-        return new JournalEntry(paymentId, step, authorizationId, leg, amount, null, null, null, null, detail);
+    public static JournalEntry reversal(UUID paymentId, Instant at, JournalStep step, UUID authorizationId,
+            AuthorizationLeg leg, Money amount, String detail) {
+        return new JournalEntry(paymentId, at, step, authorizationId, leg, amount, null, null, null, null, detail);
     }
 
-    public static JournalEntry coupons(UUID paymentId, JournalStep step, UUID reservationId, List<String> couponCodes,
-            Money discount, String detail) {
-        return new JournalEntry(paymentId, step, null, null, discount, null, null, reservationId, couponCodes, detail);
+    public static JournalEntry coupons(UUID paymentId, Instant at, JournalStep step, UUID reservationId,
+            List<String> couponCodes, Money discount, String detail) {
+        return new JournalEntry(paymentId, at, step, null, null, discount, null, null, reservationId, couponCodes, detail);
     }
 
     /** The entry's place in the journal, given when it was written. */

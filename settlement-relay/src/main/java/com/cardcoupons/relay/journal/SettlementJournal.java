@@ -10,6 +10,8 @@ public interface SettlementJournal extends Repository<JournalEntry, Long> {
 
     JournalEntry save(JournalEntry entry);
 
+    List<JournalEntry> saveAll(Iterable<JournalEntry> entries);
+
     /** A payment's steps, in the order they were written. */
     List<JournalEntry> findByPaymentIdOrderById(UUID paymentId);
 }

@@ -145,13 +145,14 @@ public class OutboxDispatcher implements DisposableBean {
         });
     }
 
-    private static JournalEntry reversalStep(FollowUp reversal, JournalStep step, String detail) {
-        return JournalEntry.reversal(reversal.paymentId(), step, reversal.authorizationId(), reversal.leg(), reversal.amount(),
-                detail);
+    private JournalEntry reversalStep(FollowUp reversal, JournalStep step, String detail) {
+        return JournalEntry.reversal(reversal.paymentId(), clock.instant(), step, reversal.authorizationId(), reversal.leg(),
+                reversal.amount(), detail);
     }
 
-    private static JournalEntry couponStep(FollowUp followUp, JournalStep step, String detail) {
-        return JournalEntry.coupons(followUp.paymentId(), step, followUp.reservationId(), List.of(), null, detail);
+    private JournalEntry couponStep(FollowUp followUp, JournalStep step, String detail) {
+        return JournalEntry.coupons(followUp.paymentId(), clock.instant(), step, followUp.reservationId(), List.of(), null,
+                detail);
     }
 
     @Override

@@ -11,7 +11,6 @@ import com.cardcoupons.relay.coupon.CouponOffer;
 import com.cardcoupons.relay.coupon.CouponSearch;
 import com.cardcoupons.relay.journal.JournalEntry;
 import com.cardcoupons.relay.journal.JournalStep;
-import com.cardcoupons.relay.journal.SettlementJournal;
 import com.cardcoupons.relay.outbox.OutboxDispatcher;
 import com.cardcoupons.relay.settlement.AuthorizationAnswer;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
@@ -27,6 +26,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,9 +36,9 @@ import java.util.concurrent.CompletableFuture;
  * Runs one payment (claims 9 and 19): starts the coupon search and the full-amount authorization at the same moment
  * (the search on its own thread, the authorization on this one); when a usable discount comes back, holds the
  * coupons and authorizes the discounted price; then answers the terminal and leaves the reversal of whatever does
- * not stand, and the coupons' confirmation or release, to the outbox. Each step is journaled before and after it
- * happens, each in a commit of its own: no database connection is held while a counterpart is called. The decisions
- * are {@link PaymentRun}'s.
+ * not stand, and the coupons' confirmation or release, to the outbox. What is sent is written ahead, what comes back
+ * is journaled with the next commit ({@link PaymentSteps}), and no database connection is held while a counterpart
+ * is called. The decisions are {@link PaymentRun}'s.
  *
  * <p>A payment is its own idempotency: a request its terminal sent before, under the same idempotency key or
  * transaction id, gets the first request's answer, waiting for it while the first is still running.
@@ -51,7 +51,6 @@ class PaymentFlow {
 
     private final PaymentSteps steps;
     private final Payments payments;
-    private final SettlementJournal journal;
     private final CouponSearch couponSearch;
     private final CouponHolds couponHolds;
     private final CardSettlementCenter settlementCenter;
@@ -61,12 +60,11 @@ class PaymentFlow {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    PaymentFlow(PaymentSteps steps, Payments payments, SettlementJournal journal, CouponSearch couponSearch,
-            CouponHolds couponHolds, CardSettlementCenter settlementCenter, OutboxDispatcher outbox,
-            UsageMediumTokenizer tokenizer, PaymentProperties properties, Clock clock, MeterRegistry meters) {
+    PaymentFlow(PaymentSteps steps, Payments payments, CouponSearch couponSearch, CouponHolds couponHolds,
+            CardSettlementCenter settlementCenter, OutboxDispatcher outbox, UsageMediumTokenizer tokenizer,
+            PaymentProperties properties, Clock clock, MeterRegistry meters) {
         this.steps = steps;
         this.payments = payments;
-        this.journal = journal;
         this.couponSearch = couponSearch;
         this.couponHolds = couponHolds;
         this.settlementCenter = settlementCenter;
@@ -82,14 +80,14 @@ class PaymentFlow {
         Timer.Sample timing = Timer.start(meters);
         Payment payment = Payment.receive(request, key, terminal, tokenizer.tokenize(request.card().medium()),
                 clock.instant(), properties.deadline());
-        Optional<Payment> earlier = steps.begin(payment);
+        UUID fullAmount = UUID.randomUUID();
+        Optional<Payment> earlier = steps.begin(payment, fullAmount);
         if (earlier.isPresent()) {
             return new Answer(awaitAnswer(earlier.get()), true);
         }
         PaymentOutcome outcome;
         try {
-            outcome = steps.finish(payment, run(new PaymentRun(payment, request.basket()), request.card())
-                    .settle(clock.instant()));
+            outcome = run(new PaymentRun(payment, request.basket()), fullAmount, request.card());
         } catch (PaymentAbandoned abandoned) {
             outcome = payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
         }
@@ -123,75 +121,79 @@ class PaymentFlow {
         return answered.orElseThrow(PaymentInProgress::new);
     }
 
-    private PaymentRun run(PaymentRun run, PresentedCard card) {
+    /**
+     * The flow after the payment and its full-amount authorization were written ahead, up to its answer. What comes
+     * back from the counterparts is journaled with the next commit.
+     */
+    private PaymentOutcome run(PaymentRun run, UUID fullAmount, PresentedCard card) {
         Payment payment = run.payment();
         IntendedUse intendedUse = run.intendedUse();
+        List<JournalEntry> learnt = new ArrayList<>();
         CompletableFuture<CouponOffer> search = couponSearch.start(payment.terminal(), card, intendedUse);
-        run.fullAmountAnswered(authorize(payment, AuthorizationLeg.FULL_AMOUNT, payment.amount(), card));
+        SentAuthorization full = send(payment, fullAmount, AuthorizationLeg.FULL_AMOUNT, payment.amount(), card);
+        learnt.add(answered(payment, full));
+        run.fullAmountAnswered(full);
         CouponOffer offer = search.join();
-        journal.save(searched(payment, offer));
-        log.debug("coupon search of payment {} answered in {} ms", payment.id(), offer.elapsed().toMillis());
+        learnt.add(searched(payment, offer));
         run.couponsFound(offer);
-        if (!run.shouldHoldCoupons()) {
-            return run;
-        }
-        CouponHold hold = couponHolds.hold(payment.terminal(), payment.id(), payment.transactionId(), offer.discountCodes(),
-                card, intendedUse);
-        if (hold instanceof CouponHold.Held held) {
-            if (!steps.couponsHeld(payment, held)) {
-                throw new PaymentAbandoned();
+        if (run.shouldHoldCoupons()) {
+            CouponHold hold = couponHolds.hold(payment.terminal(), payment.id(), payment.transactionId(),
+                    offer.discountCodes(), card, intendedUse);
+            run.couponsHeld(hold);
+            if (hold instanceof CouponHold.Held held) {
+                Optional<Money> discounted = run.discountedAmount();
+                UUID second = discounted.isPresent() ? UUID.randomUUID() : null;
+                if (!steps.couponsHeld(payment, learnt, held, second, discounted.orElse(null))) {
+                    throw new PaymentAbandoned();
+                }
+                learnt = new ArrayList<>();
+                if (discounted.isPresent()) {
+                    SentAuthorization sent = send(payment, second, AuthorizationLeg.DISCOUNTED, discounted.get(), card);
+                    learnt.add(answered(payment, sent));
+                    run.discountedAmountAnswered(sent);
+                }
+            } else if (hold instanceof CouponHold.NotHeld notHeld) {
+                learnt.add(JournalEntry.coupons(payment.id(), clock.instant(), JournalStep.COUPON_RESERVATION_FAILED, null,
+                        offer.discountCodes(), null, notHeld.reason() + ": " + notHeld.detail()));
             }
-        } else if (hold instanceof CouponHold.NotHeld notHeld) {
-            journal.save(JournalEntry.coupons(payment.id(), JournalStep.COUPON_RESERVATION_FAILED, null,
-                    offer.discountCodes(), null, notHeld.reason() + ": " + notHeld.detail()));
         }
-        run.couponsHeld(hold);
-        Optional<Money> discounted = run.discountedAmount();
-        if (discounted.isPresent()) {
-            run.discountedAmountAnswered(authorize(payment, AuthorizationLeg.DISCOUNTED, discounted.get(), card));
-        }
-        return run;
+        return steps.finish(payment, learnt, run.settle(clock.instant()));
     }
 
-    /** Sends one authorization, written ahead with its reversal armed, and journals the answer. */
-    private SentAuthorization authorize(Payment payment, AuthorizationLeg leg, Money amount, PresentedCard card) {
-        UUID authorizationId = UUID.randomUUID();
-        if (!steps.prepareAuthorization(payment, authorizationId, leg, amount)) {
-            throw new PaymentAbandoned();
-        }
-        SentAuthorization sent;
+    /** Sends one authorization, already written ahead with its reversal armed; no answer in time counts as none. */
+    private SentAuthorization send(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount,
+            PresentedCard card) {
         try {
             AuthorizationAnswer answer = settlementCenter.authorize(new AuthorizationMessage(authorizationId,
                     payment.terminal().merchantId(), payment.terminal().terminalId(), card, amount));
-            sent = new SentAuthorization(authorizationId, leg, amount, answer);
+            return new SentAuthorization(authorizationId, leg, amount, answer);
         } catch (SettlementCenterNoAnswer noAnswer) {
             log.warn("authorization {} ({}) unanswered: {}", authorizationId, leg, noAnswer.getMessage());
-            sent = SentAuthorization.unanswered(authorizationId, leg, amount);
+            return SentAuthorization.unanswered(authorizationId, leg, amount);
         }
-        journal.save(answered(payment, sent));
-        return sent;
     }
 
-    private static JournalEntry answered(Payment payment, SentAuthorization sent) {
+    private JournalEntry answered(Payment payment, SentAuthorization sent) {
+        Instant now = clock.instant();
         if (sent.answer() instanceof AuthorizationAnswer.Approved approved) {
-            return JournalEntry.authorization(payment.id(), JournalStep.AUTHORIZATION_APPROVED, sent.authorizationId(),
+            return JournalEntry.authorization(payment.id(), now, JournalStep.AUTHORIZATION_APPROVED, sent.authorizationId(),
                     sent.leg(), sent.amount(), approved.authorizationCode(), "00", null);
         }
         if (sent.answer() instanceof AuthorizationAnswer.Declined declined) {
-            return JournalEntry.authorization(payment.id(), JournalStep.AUTHORIZATION_DECLINED, sent.authorizationId(),
+            return JournalEntry.authorization(payment.id(), now, JournalStep.AUTHORIZATION_DECLINED, sent.authorizationId(),
                     sent.leg(), sent.amount(), null, declined.responseCode(), declined.reason());
         }
-        return JournalEntry.authorization(payment.id(), JournalStep.AUTHORIZATION_UNANSWERED, sent.authorizationId(),
+        return JournalEntry.authorization(payment.id(), now, JournalStep.AUTHORIZATION_UNANSWERED, sent.authorizationId(),
                 sent.leg(), sent.amount(), null, null, "no answer in time; it may have been approved");
     }
 
-    private static JournalEntry searched(Payment payment, CouponOffer offer) {
+    private JournalEntry searched(Payment payment, CouponOffer offer) {
         long millis = offer.elapsed().toMillis();
         if (!offer.available()) {
-            return JournalEntry.coupons(payment.id(), JournalStep.COUPON_SEARCH_UNAVAILABLE, null, List.of(), null,
-                    offer.unavailableReason() + " after " + millis + " ms");
+            return JournalEntry.coupons(payment.id(), clock.instant(), JournalStep.COUPON_SEARCH_UNAVAILABLE, null, List.of(),
+                    null, offer.unavailableReason() + " after " + millis + " ms");
         }
-        return JournalEntry.coupons(payment.id(), JournalStep.COUPON_SEARCH_ANSWERED, null, offer.discountCodes(),
+        return JournalEntry.coupons(payment.id(), clock.instant(), JournalStep.COUPON_SEARCH_ANSWERED, null, offer.discountCodes(),
                 offer.totalDiscount(), (offer.hasDiscount() ? "discount found, payable " + Receipt.format(offer.payable())
                         : "no discount") + ", benefits or tickets: " + offer.benefits().size() + ", in " + millis + " ms");
     }

@@ -21,10 +21,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The steps of a payment that change what is recorded, each in one short commit of its own with the journal entries
- * and follow-ups that go with it, made before the call it prepares for (a write-ahead log) and never held open across
- * one. Steps that could race an abandonment take the payment row's lock first, in the same order everywhere (payment,
- * then outbox), so a payment is either answered by its flow or abandoned, never both.
+ * The steps of a payment that change what is recorded, each one short commit, never held open across a call to a
+ * counterpart. An authorization is written ahead, with its reversal armed, in the commit before it is sent; so are
+ * held coupons, with their release armed. What came back (answers, the search's result) is journaled with the next
+ * commit the payment makes anyway: a payment without a discount commits twice before its answer, one with a discount
+ * three times. Steps that could race an abandonment take the payment row's lock first, in the same order everywhere
+ * (payment, then outbox), so a payment is either answered by its flow or abandoned, never both.
  */
 @Component
 class PaymentSteps {
@@ -42,15 +44,16 @@ class PaymentSteps {
     }
 
     /**
-     * Records a payment just received; or, when its terminal sent it before (under the same idempotency key or the
-     * same transaction id), gives the earlier payment instead. Payments of one terminal begin one at a time, so a
-     * request and its retry cannot both find nothing and both be recorded.
+     * Records a payment just received, and writes ahead its full-amount authorization {@code authorizationId}; or,
+     * when its terminal sent it before (under the same idempotency key or the same transaction id), gives the earlier
+     * payment instead. Payments of one terminal begin one at a time, so a request and its retry cannot both find
+     * nothing and both be recorded.
      *
      * @throws IdempotencyKeyReused when the key was used for a different payment
      * @throws TransactionIdReused  when the transaction id was used for a different payment
      */
     @Transactional
-    Optional<Payment> begin(Payment payment) {
+    Optional<Payment> begin(Payment payment, UUID authorizationId) {
         payments.awaitTurnOf(payment.terminalId());
         List<Payment> earlier = payments.findRepeated(payment.terminalId(), payment.idempotencyKey(), payment.transactionId());
         if (!earlier.isEmpty()) {
@@ -58,45 +61,41 @@ class PaymentSteps {
         }
         payments.persist(payment);
         PaymentOutcome.CardOnReceipt card = payment.card();
-        journal.save(JournalEntry.payment(payment.id(), JournalStep.PAYMENT_RECEIVED, payment.amount(),
+        journal.save(JournalEntry.payment(payment.id(), payment.receivedAt(), JournalStep.PAYMENT_RECEIVED, payment.amount(),
                 "transaction " + payment.transactionId() + ", " + card.brand() + " " + card.type() + " ****" + card.lastFour()));
+        writeAhead(payment, authorizationId, AuthorizationLeg.FULL_AMOUNT, payment.amount());
         return Optional.empty();
     }
 
     /**
-     * Writes ahead of an authorization: its reversal, armed, and its journal entry. False when the payment was
-     * abandoned meanwhile, in which case the authorization must not be sent.
+     * Records held coupons with their release armed, after what the payment learnt before, and writes ahead the
+     * discounted authorization {@code authorizationId} if there is one to send. False when the payment was abandoned
+     * meanwhile: the coupons are released at once, and nothing is to be sent.
      */
     @Transactional
-    boolean prepareAuthorization(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount) {
-        if (!payments.findSharedById(payment.id()).orElseThrow().inProgress()) {
-            return false;
-        }
-        outbox.persist(FollowUp.reversal(payment.id(), authorizationId, leg, amount, payment.deadline()));
-        journal.save(JournalEntry.authorization(payment.id(), JournalStep.AUTHORIZATION_SENT, authorizationId, leg, amount,
-                null, null, null));
-        return true;
-    }
-
-    /** Records held coupons with their release armed; false when the payment was abandoned meanwhile (released at once). */
-    @Transactional
-    boolean couponsHeld(Payment payment, CouponHold.Held held) {
+    boolean couponsHeld(Payment payment, List<JournalEntry> learnt, CouponHold.Held held, UUID authorizationId,
+            Money discounted) {
         boolean inProgress = payments.findSharedById(payment.id()).orElseThrow().inProgress();
-        outbox.persist(FollowUp.couponRelease(payment.id(), held.reservationId(), inProgress, payment.deadline(),
-                clock.instant()));
-        journal.save(JournalEntry.coupons(payment.id(), JournalStep.COUPON_RESERVED, held.reservationId(), held.codes(),
+        journal.saveAll(learnt);
+        Instant now = clock.instant();
+        outbox.persist(FollowUp.couponRelease(payment.id(), held.reservationId(), inProgress, payment.deadline(), now));
+        journal.save(JournalEntry.coupons(payment.id(), now, JournalStep.COUPON_RESERVED, held.reservationId(), held.codes(),
                 held.totalDiscount(), held.payable() == null ? null : "payable " + Receipt.format(held.payable())));
+        if (inProgress && authorizationId != null) {
+            writeAhead(payment, authorizationId, AuthorizationLeg.DISCOUNTED, discounted);
+        }
         return inProgress;
     }
 
     /**
-     * Answers the payment as settled: records the answer, keeps the standing authorization, fires the reversals,
-     * drops those of declined authorizations, and confirms or releases the held coupons. A payment abandoned
-     * meanwhile keeps its abandonment, and that answer is returned instead.
+     * Answers the payment as settled, after what it learnt last: records the answer, keeps the standing
+     * authorization, fires the reversals, drops those of declined authorizations, and confirms or releases the held
+     * coupons. A payment abandoned meanwhile keeps its abandonment, and that answer is returned instead.
      */
     @Transactional
-    PaymentOutcome finish(Payment payment, Settlement settlement) {
+    PaymentOutcome finish(Payment payment, List<JournalEntry> learnt, Settlement settlement) {
         Payment locked = payments.findLockedById(payment.id()).orElseThrow();
+        journal.saveAll(learnt);
         if (!locked.inProgress()) {
             return locked.outcome().orElseThrow();
         }
@@ -109,7 +108,7 @@ class PaymentSteps {
         settlement.declined().forEach(declined -> reversalOf(declined).cancel(now));
         for (SentAuthorization reversal : settlement.toReverse()) {
             reversalOf(reversal).fire(now);
-            journal.save(JournalEntry.reversal(payment.id(), JournalStep.REVERSAL_QUEUED, reversal.authorizationId(),
+            journal.save(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED, reversal.authorizationId(),
                     reversal.leg(), reversal.amount(),
                     reversal.unanswered() ? "it may have been approved" : "replaced by the discounted authorization"));
         }
@@ -117,7 +116,7 @@ class PaymentSteps {
             outbox.findByReservationId(settlement.reservationId()).orElseThrow()
                     .settleCoupons(settlement.confirmCoupons(), now);
         }
-        journal.save(JournalEntry.payment(payment.id(), JournalStep.PAYMENT_ANSWERED, outcome.chargedAmount(),
+        journal.save(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ANSWERED, outcome.chargedAmount(),
                 outcome.result() + ", coupons " + outcome.coupon().status()
                         + (outcome.authorizationCode() == null ? "" : ", code " + outcome.authorizationCode())));
         return outcome;
@@ -136,15 +135,22 @@ class PaymentSteps {
             for (FollowUp armed : outbox.findByPaymentIdAndState(payment.id(), FollowUpState.ARMED)) {
                 armed.fire(now);
                 if (armed.action() == FollowUpAction.REVERSE_AUTHORIZATION) {
-                    journal.save(JournalEntry.reversal(payment.id(), JournalStep.REVERSAL_QUEUED, armed.authorizationId(),
-                            armed.leg(), armed.amount(), "payment abandoned"));
+                    journal.save(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED,
+                            armed.authorizationId(), armed.leg(), armed.amount(), "payment abandoned"));
                 }
             }
-            journal.save(JournalEntry.payment(payment.id(), JournalStep.PAYMENT_ABANDONED, outcome.chargedAmount(),
+            journal.save(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ABANDONED, outcome.chargedAmount(),
                     "not answered by its deadline; everything it sent is reversed"));
             abandoned.add(payment.id());
         }
         return abandoned;
+    }
+
+    /** An authorization about to be sent: its reversal armed until the payment decides, and its journal entry. */
+    private void writeAhead(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount) {
+        outbox.persist(FollowUp.reversal(payment.id(), authorizationId, leg, amount, payment.deadline()));
+        journal.save(JournalEntry.authorization(payment.id(), clock.instant(), JournalStep.AUTHORIZATION_SENT, authorizationId,
+                leg, amount, null, null, null));
     }
 
     private FollowUp reversalOf(SentAuthorization authorization) {
