@@ -91,7 +91,6 @@ class PaymentFlow {
         } catch (PaymentAbandoned abandoned) {
             outcome = payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
         }
-        outbox.dispatchSoon(payment.id());
         timing.stop(meters.timer("relay.payments", "result", outcome.result().name(),
                 "coupons", outcome.coupon().status().name()));
         log.info("payment {} of transaction {}: {} {} charged {} (coupons {})", payment.id(), payment.transactionId(),
@@ -157,7 +156,12 @@ class PaymentFlow {
                         offer.discountCodes(), null, notHeld.reason() + ": " + notHeld.detail()));
             }
         }
-        return steps.finish(payment, learnt, run.settle(clock.instant()));
+        Settlement settlement = run.settle(clock.instant());
+        PaymentOutcome outcome = steps.finish(payment, learnt, settlement);
+        if (settlement.leavesFollowUps()) {
+            outbox.dispatchSoon(payment.id());
+        }
+        return outcome;
     }
 
     /** Sends one authorization, already written ahead with its reversal armed; no answer in time counts as none. */

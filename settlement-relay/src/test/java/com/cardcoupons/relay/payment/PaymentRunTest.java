@@ -61,6 +61,7 @@ class PaymentRunTest {
             assertThat(settlement.standing()).isEqualTo(full);
             assertThat(settlement.toReverse()).isEmpty();
             assertThat(settlement.reservationId()).isNull();
+            assertThat(settlement.leavesFollowUps()).as("nothing to send after the answer").isFalse();
         }
 
         @Test
@@ -133,6 +134,7 @@ class PaymentRunTest {
             assertThat(settlement.toReverse()).containsExactly(full);
             assertThat(settlement.reservationId()).isEqualTo(HELD.reservationId());
             assertThat(settlement.confirmCoupons()).isTrue();
+            assertThat(settlement.leavesFollowUps()).isTrue();
         }
 
         @Test

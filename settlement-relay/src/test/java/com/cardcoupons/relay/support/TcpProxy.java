@@ -117,6 +117,9 @@ public final class TcpProxy implements AutoCloseable {
         Socket upstream;
         try {
             upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+            // small answers pass at once, not when Nagle's algorithm would let them
+            upstream.setTcpNoDelay(true);
+            client.setTcpNoDelay(true);
         } catch (IOException refused) {
             closeQuietly(client);
             return;
