@@ -169,10 +169,6 @@ public class FollowUp {
         return action;
     }
 
-    public FollowUpState state() {
-        return state;
-    }
-
     public UUID authorizationId() {
         return authorizationId;
     }

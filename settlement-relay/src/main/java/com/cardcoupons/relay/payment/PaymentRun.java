@@ -161,8 +161,4 @@ final class PaymentRun {
     Payment payment() {
         return payment;
     }
-
-    CouponOffer offer() {
-        return offer;
-    }
 }
