@@ -25,11 +25,16 @@ import java.time.Duration;
  * client itself (an authorization is retried, if ever, by the relay's own rules), and a connection idle for long is
  * checked, or closed, before the other side may have closed it.
  */
-public final class OutboundHttp {
+public final class OutboundHttp implements AutoCloseable {
 
     private static final int CONNECTIONS = 256;
 
-    private OutboundHttp() {
+    private final RestClient rest;
+    private final HttpComponentsClientHttpRequestFactory requests;
+
+    private OutboundHttp(RestClient rest, HttpComponentsClientHttpRequestFactory requests) {
+        this.rest = rest;
+        this.requests = requests;
     }
 
     /** The service's JSON mapper, reading answers that carry fields this relay does not know yet. */
@@ -38,7 +43,7 @@ public final class OutboundHttp {
     }
 
     /** A client of its own connections; {@code json} is a {@link #tolerant} mapper, which clients may share. */
-    public static RestClient client(RestClient.Builder builder, JsonMapper json, URI baseUrl, Duration connectTimeout,
+    public static OutboundHttp connect(RestClient.Builder builder, JsonMapper json, URI baseUrl, Duration connectTimeout,
             Duration readTimeout) {
         CloseableHttpClient http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -58,10 +63,25 @@ public final class OutboundHttp {
                 .evictIdleConnections(TimeValue.ofSeconds(10))
                 .disableAutomaticRetries()
                 .build();
-        return builder.clone()
+        HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(http);
+        return new OutboundHttp(builder.clone()
                 .baseUrl(baseUrl.toString())
-                .requestFactory(new HttpComponentsClientHttpRequestFactory(http))
+                .requestFactory(requests)
                 .configureMessageConverters(converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
-                .build();
+                .build(), requests);
+    }
+
+    public RestClient rest() {
+        return rest;
+    }
+
+    /** Closes the client's connections. */
+    @Override
+    public void close() {
+        try {
+            requests.destroy();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the HTTP client", e);
+        }
     }
 }

@@ -13,6 +13,7 @@ import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.relay.OutboundHttp;
 import com.cardcoupons.relay.card.PresentedCard;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpStatusCodeException;
@@ -36,23 +37,23 @@ import java.util.UUID;
  * releases its coupons at most once each however often the relay repeats itself.
  */
 @Component
-class HttpCouponServer implements CouponServer {
+class HttpCouponServer implements CouponServer, DisposableBean {
 
     private static final UUID WARM_UP = new UUID(0, 0);
     private static final String SEARCHES = "/api/v1/searches";
     private static final String RESERVATIONS = "/api/v1/reservations";
     private static final String HEALTH = "/actuator/health/readiness";
 
-    private final RestClient searches;
-    private final RestClient reservations;
+    private final OutboundHttp searches;
+    private final OutboundHttp reservations;
     private final IdentitySigner signer;
     private final JsonMapper json;
 
     HttpCouponServer(RestClient.Builder builder, JsonMapper jsonMapper, IdentitySigner signer, CouponServerProperties properties) {
         this.json = OutboundHttp.tolerant(jsonMapper);
-        this.searches = OutboundHttp.client(builder, json, properties.url(), properties.connectTimeout(),
+        this.searches = OutboundHttp.connect(builder, json, properties.url(), properties.connectTimeout(),
                 properties.searchReadTimeout());
-        this.reservations = OutboundHttp.client(builder, json, properties.url(), properties.connectTimeout(),
+        this.reservations = OutboundHttp.connect(builder, json, properties.url(), properties.connectTimeout(),
                 properties.reservationTimeout());
         this.signer = signer;
     }
@@ -89,10 +90,10 @@ class HttpCouponServer implements CouponServer {
      * or slow only ends it sooner.
      */
     void warmUp(int healthReads) {
-        for (RestClient client : List.of(searches, reservations)) {
+        for (OutboundHttp client : List.of(searches, reservations)) {
             for (int i = 0; i < healthReads; i++) {
                 try {
-                    client.get().uri(HEALTH).retrieve().toBodilessEntity();
+                    client.rest().get().uri(HEALTH).retrieve().toBodilessEntity();
                 } catch (HttpStatusCodeException answered) {
                     // an answer all the same: the connection is open
                 } catch (RestClientException unreachable) {
@@ -116,15 +117,21 @@ class HttpCouponServer implements CouponServer {
                         ReservationState.RESERVED)), one, one, Instant.EPOCH)), ReservationResponse.class);
     }
 
+    @Override
+    public void destroy() {
+        searches.close();
+        reservations.close();
+    }
+
     private static String key(UUID paymentId, String step) {
         return "relay:" + paymentId + ":" + step;
     }
 
-    private <T> T call(RestClient client, CallerIdentity terminal, String path, String idempotencyKey, Object body,
+    private <T> T call(OutboundHttp client, CallerIdentity terminal, String path, String idempotencyKey, Object body,
             Class<T> answer) {
         Map<String, String> identity = signer.sign(terminal, "POST", path);
         try {
-            RestClient.RequestBodySpec request = client.post().uri(path)
+            RestClient.RequestBodySpec request = client.rest().post().uri(path)
                     .headers(headers -> {
                         identity.forEach(headers::set);
                         if (idempotencyKey != null) {
