@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * Reserves the discount coupons for a payment, through the same circuit breaker as the search and within the
- * reservation timeout. The idempotency key is the payment's, so a repeated reservation is the same reservation.
+ * reservation timeout. The idempotency key is derived from the payment, so a repeated reservation is the same one.
  */
 @Component
 public class CouponHolds {
@@ -32,8 +32,8 @@ public class CouponHolds {
     public CouponHold hold(CallerIdentity terminal, UUID paymentId, String transactionId, List<String> couponCodes,
             PresentedCard card, IntendedUse intendedUse) {
         try {
-            ReservationResponse reservation = breaker.executeSupplier(() -> couponServer.reserve(terminal,
-                    "settlement-relay:" + paymentId + ":reserve", transactionId, couponCodes, card, intendedUse));
+            ReservationResponse reservation = breaker.executeSupplier(() -> couponServer.reserve(terminal, paymentId,
+                    transactionId, couponCodes, card, intendedUse));
             if (reservation.state() != ReservationResponse.ReservationState.RESERVED || reservation.reservationId() == null) {
                 return new CouponHold.NotHeld("RESERVATION_NOT_HELD", "coupon-server answered " + reservation.state());
             }

@@ -80,6 +80,16 @@ public class CouponSearch implements DisposableBean {
         }
     }
 
+    /**
+     * Runs an empty task through the search's threads and time limiter (which counts it as one successful call),
+     * outside the circuit breaker, whose record of coupon-server's health it must not touch: what the first search
+     * would otherwise load and start itself.
+     */
+    void warmUp() {
+        budget.executeCompletionStage(timer, () -> CompletableFuture.runAsync(() -> { }, searches))
+                .toCompletableFuture().join();
+    }
+
     private static CouponOffer unavailable(Throwable failure, long started) {
         Throwable cause = unwrap(failure);
         String reason;

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * Coupon-server's terminal contracts ({@code com.cardcoupons.model.terminal}), called on behalf of the terminal
- * that sent the payment. Mutating calls carry an idempotency key, so a repeat is answered as the first was.
+ * that sent the payment. Mutating calls carry an idempotency key derived from the payment they are made for, so a
+ * repeat is answered as the first was.
  *
  * <p>Every method throws {@link CouponServerUnavailable} when no usable answer came back, and
  * {@link CouponServerRefusal} when coupon-server refused the request (a 4xx).
@@ -20,10 +21,10 @@ public interface CouponServer {
 
     CouponSearchResponse search(CallerIdentity terminal, PresentedCard card, IntendedUse intendedUse);
 
-    ReservationResponse reserve(CallerIdentity terminal, String idempotencyKey, String transactionId,
-            List<String> couponCodes, PresentedCard card, IntendedUse intendedUse);
+    ReservationResponse reserve(CallerIdentity terminal, UUID paymentId, String transactionId, List<String> couponCodes,
+            PresentedCard card, IntendedUse intendedUse);
 
-    ReservationResponse confirm(CallerIdentity terminal, String idempotencyKey, UUID reservationId);
+    ReservationResponse confirm(CallerIdentity terminal, UUID paymentId, UUID reservationId);
 
-    ReservationResponse release(CallerIdentity terminal, String idempotencyKey, UUID reservationId);
+    ReservationResponse release(CallerIdentity terminal, UUID paymentId, UUID reservationId);
 }

@@ -2,54 +2,154 @@ package com.cardcoupons.relay.journal;
 
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * One step of one payment. Authorization steps name the authorization, its leg and amount; reversal steps the
- * authorization they undo; coupon steps the reservation and coupon codes. {@code sequence} and {@code occurredAt}
- * are the journal's, set when the entry is written.
+ * One step of one payment, in the append-only {@code settlement_journal}: written once, never changed (a trigger
+ * refuses updates and deletes). Authorization steps name the authorization, its leg and amount; reversal steps the
+ * authorization they undo; coupon steps the reservation and coupon codes. {@code occurredAt} is when the step
+ * happened, which may be a moment before the commit that writes it; the sequence is the database's, in the order of
+ * writing.
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record JournalEntry(
-        long sequence,
-        Instant occurredAt,
-        UUID paymentId,
-        JournalStep step,
-        UUID authorizationId,
-        AuthorizationLeg leg,
-        Money amount,
-        String authorizationCode,
-        String responseCode,
-        UUID reservationId,
-        List<String> couponCodes,
-        String detail) {
+@Entity
+@Table(name = "settlement_journal")
+@Immutable
+public class JournalEntry {
 
-    public JournalEntry {
-        couponCodes = couponCodes == null ? List.of() : List.copyOf(couponCodes);
-        detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 499) + "…";
+    private static final int MAX_DETAIL = 500;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Instant occurredAt;
+
+    private UUID paymentId;
+
+    @Enumerated(EnumType.STRING)
+    private JournalStep step;
+
+    private UUID authorizationId;
+
+    @Enumerated(EnumType.STRING)
+    private AuthorizationLeg leg;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private Currency currency;
+
+    private Long amountMinor;
+
+    private String authorizationCode;
+
+    private String responseCode;
+
+    private UUID reservationId;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private List<String> couponCodes;
+
+    private String detail;
+
+    protected JournalEntry() {
     }
 
-    public static JournalEntry payment(UUID paymentId, JournalStep step, Money amount, String detail) {
-        return new JournalEntry(0, null, paymentId, step, null, null, amount, null, null, null, List.of(), detail);
+    private JournalEntry(UUID paymentId, Instant occurredAt, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
+            Money amount, String authorizationCode, String responseCode, UUID reservationId, List<String> couponCodes,
+            String detail) {
+        this.paymentId = paymentId;
+        this.occurredAt = occurredAt;
+        this.step = step;
+        this.authorizationId = authorizationId;
+        this.leg = leg;
+        this.currency = amount == null ? null : amount.currency();
+        this.amountMinor = amount == null ? null : amount.amountMinor();
+        this.authorizationCode = authorizationCode;
+        this.responseCode = responseCode;
+        this.reservationId = reservationId;
+        this.couponCodes = couponCodes == null || couponCodes.isEmpty() ? null : List.copyOf(couponCodes);
+        this.detail = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
     }
 
-    public static JournalEntry authorization(UUID paymentId, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
-            Money amount, String authorizationCode, String responseCode, String detail) {
-        return new JournalEntry(0, null, paymentId, step, authorizationId, leg, amount, authorizationCode, responseCode,
-                null, List.of(), detail);
+    public static JournalEntry payment(UUID paymentId, Instant at, JournalStep step, Money amount, String detail) {
+        return new JournalEntry(paymentId, at, step, null, null, amount, null, null, null, null, detail);
     }
 
-    public static JournalEntry reversal(UUID paymentId, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
-            Money amount, String detail) {
-        return new JournalEntry(0, null, paymentId, step, authorizationId, leg, amount, null, null, null, List.of(), detail);
+    public static JournalEntry authorization(UUID paymentId, Instant at, JournalStep step, UUID authorizationId,
+            AuthorizationLeg leg, Money amount, String authorizationCode, String responseCode, String detail) {
+        return new JournalEntry(paymentId, at, step, authorizationId, leg, amount, authorizationCode, responseCode, null,
+                null, detail);
     }
 
-    public static JournalEntry coupons(UUID paymentId, JournalStep step, UUID reservationId, List<String> couponCodes,
-            Money discount, String detail) {
-        return new JournalEntry(0, null, paymentId, step, null, null, discount, null, null, reservationId, couponCodes, detail);
+    public static JournalEntry reversal(UUID paymentId, Instant at, JournalStep step, UUID authorizationId,
+            AuthorizationLeg leg, Money amount, String detail) {
+        return new JournalEntry(paymentId, at, step, authorizationId, leg, amount, null, null, null, null, detail);
+    }
+
+    public static JournalEntry coupons(UUID paymentId, Instant at, JournalStep step, UUID reservationId,
+            List<String> couponCodes, Money discount, String detail) {
+        return new JournalEntry(paymentId, at, step, null, null, discount, null, null, reservationId, couponCodes, detail);
+    }
+
+    /** The entry's place in the journal, given when it was written. */
+    public Long sequence() {
+        return id;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public UUID paymentId() {
+        return paymentId;
+    }
+
+    public JournalStep step() {
+        return step;
+    }
+
+    public UUID authorizationId() {
+        return authorizationId;
+    }
+
+    public AuthorizationLeg leg() {
+        return leg;
+    }
+
+    public Money amount() {
+        return currency == null ? null : new Money(amountMinor, currency);
+    }
+
+    public String authorizationCode() {
+        return authorizationCode;
+    }
+
+    public String responseCode() {
+        return responseCode;
+    }
+
+    public UUID reservationId() {
+        return reservationId;
+    }
+
+    public List<String> couponCodes() {
+        return couponCodes == null ? List.of() : couponCodes;
+    }
+
+    public String detail() {
+        return detail;
     }
 }

@@ -3,13 +3,195 @@ package com.cardcoupons.relay.outbox;
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
+import java.time.Instant;
+import java.util.Currency;
 import java.util.UUID;
 
 /**
- * A follow-up claimed for sending: a reversal names its authorization, leg and amount; a coupon follow-up its
- * reservation. {@code terminal} is the terminal the payment came from, on whose behalf coupon-server is called.
+ * Something that must still reach the card settlement center or coupon-server for a payment: the reversal of an
+ * authorization, or the confirmation or release of held coupons. A reversal is armed before its authorization is sent,
+ * a release right after its coupons are held; the payment's answer then fires, cancels or turns them, and a sender
+ * works the pending ones until each is acknowledged or refused. Every move is guarded: a follow-up is decided once,
+ * and only a pending one is sent.
  */
-public record FollowUp(UUID id, UUID paymentId, FollowUpAction action, UUID authorizationId, AuthorizationLeg leg,
-        Money amount, UUID reservationId, int attempt, CallerIdentity terminal) {
+@Entity
+@Table(name = "settlement_outbox")
+public class FollowUp {
+
+    private static final int MAX_ERROR = 500;
+
+    @Id
+    private UUID id;
+
+    @Column(name = "payment_id")
+    private UUID paymentId;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "payment_id", insertable = false, updatable = false)
+    private PayingTerminal terminal;
+
+    @Enumerated(EnumType.STRING)
+    private FollowUpAction action;
+
+    private UUID authorizationId;
+
+    @Enumerated(EnumType.STRING)
+    private AuthorizationLeg leg;
+
+    private UUID reservationId;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private Currency currency;
+
+    private Long amountMinor;
+
+    @Enumerated(EnumType.STRING)
+    private FollowUpState state;
+
+    private int attempts;
+
+    private Instant nextAttemptAt;
+
+    private String lastError;
+
+    @Column(insertable = false, updatable = false)
+    private Instant createdAt;
+
+    private Instant finishedAt;
+
+    protected FollowUp() {
+    }
+
+    private FollowUp(UUID paymentId, FollowUpAction action, UUID authorizationId, AuthorizationLeg leg, Money amount,
+            UUID reservationId, FollowUpState state, Instant nextAttemptAt) {
+        this.id = UUID.randomUUID();
+        this.paymentId = paymentId;
+        this.action = action;
+        this.authorizationId = authorizationId;
+        this.leg = leg;
+        this.currency = amount == null ? null : amount.currency();
+        this.amountMinor = amount == null ? null : amount.amountMinor();
+        this.reservationId = reservationId;
+        this.state = state;
+        this.nextAttemptAt = nextAttemptAt;
+    }
+
+    /** The reversal of an authorization about to be sent: it fires at the payment's deadline unless the payment decides first. */
+    public static FollowUp reversal(UUID paymentId, UUID authorizationId, AuthorizationLeg leg, Money amount, Instant deadline) {
+        return new FollowUp(paymentId, FollowUpAction.REVERSE_AUTHORIZATION, authorizationId, leg, amount, null,
+                FollowUpState.ARMED, deadline);
+    }
+
+    /** The release of coupons just held, armed until the payment decides; due at once for a payment already decided. */
+    public static FollowUp couponRelease(UUID paymentId, UUID reservationId, boolean armed, Instant deadline, Instant now) {
+        return new FollowUp(paymentId, FollowUpAction.RELEASE_COUPONS, null, null, null, reservationId,
+                armed ? FollowUpState.ARMED : FollowUpState.PENDING, armed ? deadline : now);
+    }
+
+    /** The authorization must be undone, or the coupons released: due now. */
+    public void fire(Instant now) {
+        require(state == FollowUpState.ARMED, "only an armed follow-up fires");
+        state = FollowUpState.PENDING;
+        nextAttemptAt = now;
+    }
+
+    /** The authorization stands, or was declined: its reversal is not needed. */
+    public void cancel(Instant now) {
+        require(action == FollowUpAction.REVERSE_AUTHORIZATION, "only a reversal is cancelled");
+        require(state == FollowUpState.ARMED, "only an armed reversal is cancelled");
+        state = FollowUpState.CANCELLED;
+        finishedAt = now;
+    }
+
+    /** The held coupons are to be confirmed (the discount was charged) or released: due now. */
+    public void settleCoupons(boolean confirm, Instant now) {
+        require(action != FollowUpAction.REVERSE_AUTHORIZATION, "only coupons are confirmed or released");
+        require(state == FollowUpState.ARMED, "held coupons are settled once");
+        action = confirm ? FollowUpAction.CONFIRM_COUPONS : FollowUpAction.RELEASE_COUPONS;
+        fire(now);
+    }
+
+    /** Acknowledged by the other side. */
+    public void done(Instant now) {
+        finish(FollowUpState.DONE, null, now);
+    }
+
+    /** Refused for good: left for a person, with the reason. */
+    public void failed(String error, Instant now) {
+        finish(FollowUpState.FAILED, error, now);
+    }
+
+    /** Not acknowledged: tried again at {@code next}. */
+    public void retryAt(Instant next, String error) {
+        require(state == FollowUpState.PENDING, "only a pending follow-up is retried");
+        nextAttemptAt = next;
+        lastError = truncate(error);
+    }
+
+    private void finish(FollowUpState outcome, String error, Instant now) {
+        require(state == FollowUpState.PENDING, "only a pending follow-up is finished");
+        state = outcome;
+        lastError = truncate(error);
+        finishedAt = now;
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR - 1) + "…";
+    }
+
+    private static void require(boolean condition, String rule) {
+        if (!condition) {
+            throw new IllegalStateException(rule);
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID paymentId() {
+        return paymentId;
+    }
+
+    public FollowUpAction action() {
+        return action;
+    }
+
+    public UUID authorizationId() {
+        return authorizationId;
+    }
+
+    public AuthorizationLeg leg() {
+        return leg;
+    }
+
+    public Money amount() {
+        return currency == null ? null : new Money(amountMinor, currency);
+    }
+
+    public UUID reservationId() {
+        return reservationId;
+    }
+
+    /** How many times it was claimed for sending. */
+    public int attempt() {
+        return attempts;
+    }
+
+    /** The terminal the payment came from, on whose behalf coupon-server is called. */
+    public CallerIdentity terminal() {
+        return terminal.identity();
+    }
 }

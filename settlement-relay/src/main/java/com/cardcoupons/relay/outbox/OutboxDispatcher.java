@@ -7,7 +7,6 @@ import com.cardcoupons.relay.coupon.CouponServerUnavailable;
 import com.cardcoupons.relay.journal.JournalEntry;
 import com.cardcoupons.relay.journal.JournalStep;
 import com.cardcoupons.relay.journal.SettlementJournal;
-import com.cardcoupons.relay.ledger.Ledger;
 import com.cardcoupons.relay.settlement.CardSettlementCenter;
 import com.cardcoupons.relay.settlement.ReversalMessage;
 import com.cardcoupons.relay.settlement.ReversalRefused;
@@ -18,18 +17,21 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
  * Sends the follow-ups: right after a payment is answered (its own, at once) and on a timer (any that are due,
- * including retries and those left by a relay that stopped). Each attempt and its result go to the journal. A
- * follow-up not acknowledged is tried again with a growing delay, for as long as it takes; one refused outright is
- * marked failed, for a person to look at.
+ * including retries and those left by a relay that stopped). Each attempt and its result go to the journal, the
+ * result in one commit with the follow-up's new state. A follow-up not acknowledged is tried again with a growing
+ * delay, for as long as it takes; one refused outright is marked failed, for a person to look at. No connection is
+ * held while the other side is called.
  */
 @Component
 public class OutboxDispatcher implements DisposableBean {
@@ -38,20 +40,22 @@ public class OutboxDispatcher implements DisposableBean {
 
     private final SettlementOutbox outbox;
     private final SettlementJournal journal;
-    private final Ledger ledger;
     private final CardSettlementCenter settlementCenter;
     private final CouponServer couponServer;
     private final OutboxProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
     private final ThreadPoolTaskExecutor immediate;
 
-    OutboxDispatcher(SettlementOutbox outbox, SettlementJournal journal, Ledger ledger,
-            CardSettlementCenter settlementCenter, CouponServer couponServer, OutboxProperties properties) {
+    OutboxDispatcher(SettlementOutbox outbox, SettlementJournal journal, CardSettlementCenter settlementCenter,
+            CouponServer couponServer, OutboxProperties properties, TransactionTemplate transactions, Clock clock) {
         this.outbox = outbox;
         this.journal = journal;
-        this.ledger = ledger;
         this.settlementCenter = settlementCenter;
         this.couponServer = couponServer;
         this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
         this.immediate = new ThreadPoolTaskExecutor();
         this.immediate.setThreadNamePrefix("outbox-");
         this.immediate.setCorePoolSize(4);
@@ -94,67 +98,61 @@ public class OutboxDispatcher implements DisposableBean {
     }
 
     private void reverse(FollowUp reversal) {
-        journal.record(JournalEntry.reversal(reversal.paymentId(), JournalStep.REVERSAL_SENT, reversal.authorizationId(),
-                reversal.leg(), reversal.amount(), "attempt " + reversal.attempt()));
+        journal.save(reversalStep(reversal, JournalStep.REVERSAL_SENT, "attempt " + reversal.attempt()));
         try {
             settlementCenter.reverse(new ReversalMessage(reversal.authorizationId(), reversal.amount()));
-            ledger.inTransaction(() -> {
-                outbox.done(reversal.id());
-                journal.record(JournalEntry.reversal(reversal.paymentId(), JournalStep.REVERSAL_ACKNOWLEDGED,
-                        reversal.authorizationId(), reversal.leg(), reversal.amount(), null));
-            });
+            finish(reversal, sent -> sent.done(clock.instant()), reversalStep(reversal, JournalStep.REVERSAL_ACKNOWLEDGED, null));
         } catch (SettlementCenterNoAnswer noAnswer) {
             Duration delay = properties.backoff(reversal.attempt());
-            ledger.inTransaction(() -> {
-                outbox.retryAt(reversal.id(), Instant.now().plus(delay), noAnswer.getMessage());
-                journal.record(JournalEntry.reversal(reversal.paymentId(), JournalStep.REVERSAL_FAILED,
-                        reversal.authorizationId(), reversal.leg(), reversal.amount(),
-                        "not acknowledged; next attempt in " + delay.toMillis() + " ms"));
-            });
+            finish(reversal, sent -> sent.retryAt(clock.instant().plus(delay), noAnswer.getMessage()),
+                    reversalStep(reversal, JournalStep.REVERSAL_FAILED, "not acknowledged; next attempt in " + delay.toMillis() + " ms"));
         } catch (ReversalRefused refused) {
             log.error("reversal of authorization {} refused; it needs attention", reversal.authorizationId(), refused);
-            ledger.inTransaction(() -> {
-                outbox.failed(reversal.id(), refused.getMessage());
-                journal.record(JournalEntry.reversal(reversal.paymentId(), JournalStep.REVERSAL_REFUSED,
-                        reversal.authorizationId(), reversal.leg(), reversal.amount(), refused.getMessage()));
-            });
+            finish(reversal, sent -> sent.failed(refused.getMessage(), clock.instant()),
+                    reversalStep(reversal, JournalStep.REVERSAL_REFUSED, refused.getMessage()));
         }
     }
 
     private void settleCoupons(FollowUp followUp) {
         boolean confirm = followUp.action() == FollowUpAction.CONFIRM_COUPONS;
-        String key = "settlement-relay:" + followUp.reservationId() + (confirm ? ":confirm" : ":release");
         try {
             if (confirm) {
-                couponServer.confirm(followUp.terminal(), key, followUp.reservationId());
+                couponServer.confirm(followUp.terminal(), followUp.paymentId(), followUp.reservationId());
             } else {
-                couponServer.release(followUp.terminal(), key, followUp.reservationId());
+                couponServer.release(followUp.terminal(), followUp.paymentId(), followUp.reservationId());
             }
-            ledger.inTransaction(() -> {
-                outbox.done(followUp.id());
-                journal.record(JournalEntry.coupons(followUp.paymentId(),
-                        confirm ? JournalStep.COUPON_CONFIRMED : JournalStep.COUPON_RELEASED, followUp.reservationId(),
-                        List.of(), null, null));
-            });
+            finish(followUp, sent -> sent.done(clock.instant()),
+                    couponStep(followUp, confirm ? JournalStep.COUPON_CONFIRMED : JournalStep.COUPON_RELEASED, null));
         } catch (CouponServerUnavailable unavailable) {
             Duration delay = properties.backoff(followUp.attempt());
-            ledger.inTransaction(() -> {
-                outbox.retryAt(followUp.id(), Instant.now().plus(delay), unavailable.getMessage());
-                journal.record(JournalEntry.coupons(followUp.paymentId(),
-                        confirm ? JournalStep.COUPON_CONFIRM_FAILED : JournalStep.COUPON_RELEASE_FAILED,
-                        followUp.reservationId(), List.of(), null,
-                        "coupon-server did not answer; next attempt in " + delay.toMillis() + " ms"));
-            });
+            finish(followUp, sent -> sent.retryAt(clock.instant().plus(delay), unavailable.getMessage()),
+                    couponStep(followUp, confirm ? JournalStep.COUPON_CONFIRM_FAILED : JournalStep.COUPON_RELEASE_FAILED,
+                            "coupon-server did not answer; next attempt in " + delay.toMillis() + " ms"));
         } catch (CouponServerRefusal refused) {
             log.error("coupon-server refused to {} reservation {}; it needs attention",
                     confirm ? "confirm" : "release", followUp.reservationId(), refused);
-            ledger.inTransaction(() -> {
-                outbox.failed(followUp.id(), refused.getMessage());
-                journal.record(JournalEntry.coupons(followUp.paymentId(),
-                        confirm ? JournalStep.COUPON_CONFIRM_FAILED : JournalStep.COUPON_RELEASE_FAILED,
-                        followUp.reservationId(), List.of(), null, "refused for good: " + refused.getMessage()));
-            });
+            finish(followUp, sent -> sent.failed(refused.getMessage(), clock.instant()),
+                    couponStep(followUp, confirm ? JournalStep.COUPON_CONFIRM_FAILED : JournalStep.COUPON_RELEASE_FAILED,
+                            "refused for good: " + refused.getMessage()));
         }
+    }
+
+    /** Records what became of an attempt: the follow-up's new state and its journal entry, in one commit. */
+    private void finish(FollowUp followUp, Consumer<FollowUp> move, JournalEntry entry) {
+        transactions.executeWithoutResult(status -> {
+            move.accept(outbox.findLockedById(followUp.id()).orElseThrow());
+            journal.save(entry);
+        });
+    }
+
+    private JournalEntry reversalStep(FollowUp reversal, JournalStep step, String detail) {
+        return JournalEntry.reversal(reversal.paymentId(), clock.instant(), step, reversal.authorizationId(), reversal.leg(),
+                reversal.amount(), detail);
+    }
+
+    private JournalEntry couponStep(FollowUp followUp, JournalStep step, String detail) {
+        return JournalEntry.coupons(followUp.paymentId(), clock.instant(), step, followUp.reservationId(), List.of(), null,
+                detail);
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,21 +20,19 @@ class AbandonedPayments {
     private static final Logger log = LoggerFactory.getLogger(AbandonedPayments.class);
     private static final int BATCH = 50;
 
-    private final Payments payments;
+    private final PaymentSteps steps;
     private final OutboxDispatcher outbox;
-    private final Clock clock;
 
-    AbandonedPayments(Payments payments, OutboxDispatcher outbox, Clock clock) {
-        this.payments = payments;
+    AbandonedPayments(PaymentSteps steps, OutboxDispatcher outbox) {
+        this.steps = steps;
         this.outbox = outbox;
-        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${relay.payment.abandonment-check}", initialDelayString = "${relay.payment.abandonment-check}")
     void abandonOverdue() {
         List<UUID> abandoned;
         do {
-            abandoned = payments.abandonOverdue(clock.instant(), BATCH);
+            abandoned = steps.abandonOverdue(BATCH);
             for (UUID paymentId : abandoned) {
                 log.warn("payment {} abandoned past its deadline; its authorizations are being reversed", paymentId);
                 outbox.dispatchSoon(paymentId);

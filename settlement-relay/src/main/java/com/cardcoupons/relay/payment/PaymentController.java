@@ -1,12 +1,13 @@
 package com.cardcoupons.relay.payment;
 
-import com.cardcoupons.platform.idempotency.Idempotent;
+import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
 import com.cardcoupons.platform.identity.Role;
-import com.cardcoupons.relay.journal.SettlementJournal;
-import com.cardcoupons.relay.outbox.SettlementOutbox;
 import com.cardcoupons.platform.problem.Problems;
+import com.cardcoupons.relay.journal.SettlementJournal;
+import com.cardcoupons.relay.outbox.FollowUpState;
+import com.cardcoupons.relay.outbox.SettlementOutbox;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,20 +19,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Credit payments for terminals, and their outcome and journal for the terminal, its merchant and platform admins.
- * A terminal sees only its own payments, a merchant only its stores'.
+ * Credit payments for terminals; their outcome and journal for the terminal that paid and for its merchant. A
+ * terminal sees only its own payments, a merchant only its own merchant's; nobody else sees any.
  */
 @RestController
 @RequestMapping("/api/v1/payments")
 class PaymentController {
+
+    private static final String REPLAYED = "Idempotency-Replayed";
 
     private final PaymentFlow flow;
     private final Payments payments;
@@ -45,41 +50,53 @@ class PaymentController {
         this.outbox = outbox;
     }
 
-    /** Pays; every outcome, approved, declined or timed out, is a payment recorded under the terminal's transaction id. */
+    /**
+     * Pays; every outcome, approved, declined or timed out, is a payment recorded under the terminal's transaction id
+     * and idempotency key. A repeat of a payment gets its answer, marked {@code Idempotency-Replayed}.
+     */
     @PostMapping
-    @Idempotent
     @PermittedRoles(Role.TERMINAL)
-    ResponseEntity<PaymentOutcome> pay(CallerIdentity caller, @Valid @RequestBody PaymentRequest request) {
-        PaymentOutcome outcome = flow.pay(caller, request);
-        return ResponseEntity.created(URI.create("/api/v1/payments/" + outcome.paymentId())).body(outcome);
+    ResponseEntity<PaymentOutcome> pay(CallerIdentity caller,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody PaymentRequest request) {
+        PaymentFlow.Answer answer = flow.pay(caller, new IdempotencyKey(idempotencyKey), request);
+        ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/v1/payments/" + answer.outcome().paymentId()));
+        if (answer.replayed()) {
+            created.header(REPLAYED, "true");
+        }
+        return created.body(answer.outcome());
     }
 
     @GetMapping("/{paymentId}")
-    @PermittedRoles({Role.TERMINAL, Role.MERCHANT, Role.PLATFORM_ADMIN})
+    @PermittedRoles({Role.TERMINAL, Role.MERCHANT})
     PaymentOutcome outcome(CallerIdentity caller, @PathVariable UUID paymentId) {
-        return answered(visible(caller, payments.find(paymentId).orElseThrow(PaymentNotFound::new)));
+        return answered(visible(caller, payments.findById(paymentId).orElseThrow(PaymentNotFound::new)));
     }
 
     /** A terminal's transaction by its own id: what became of it. Terminals may leave out their terminal id. */
     @GetMapping
-    @PermittedRoles({Role.TERMINAL, Role.MERCHANT, Role.PLATFORM_ADMIN})
+    @PermittedRoles({Role.TERMINAL, Role.MERCHANT})
     PaymentOutcome byTransaction(CallerIdentity caller, @RequestParam(required = false) UUID terminalId,
             @RequestParam String transactionId) {
         UUID terminal = terminalId != null ? terminalId : caller.terminalId();
         if (terminal == null) {
-            throw new PaymentNotFound();
+            throw DomainException.invalid("PARAMETER_REQUIRED", "terminalId", "a merchant names the terminal of the transaction");
         }
-        return answered(visible(caller, payments.findByTransaction(terminal, transactionId).orElseThrow(PaymentNotFound::new)));
+        return answered(visible(caller, payments.findByTerminalIdAndTransactionId(terminal, transactionId)
+                .orElseThrow(PaymentNotFound::new)));
     }
 
     @GetMapping("/{paymentId}/journal")
-    @PermittedRoles({Role.TERMINAL, Role.MERCHANT, Role.PLATFORM_ADMIN})
+    @PermittedRoles({Role.TERMINAL, Role.MERCHANT})
     PaymentJournalView journal(CallerIdentity caller, @PathVariable UUID paymentId) {
-        Payments.StoredPayment payment = visible(caller, payments.find(paymentId).orElseThrow(PaymentNotFound::new));
-        return PaymentJournalView.of(payment, journal.of(paymentId), outbox.unfinished(paymentId));
+        Payment payment = visible(caller, payments.findById(paymentId).orElseThrow(PaymentNotFound::new));
+        // counted before the journal is read: a follow-up finishes in one commit with its journal entry, so none
+        // counted as done can be missing from the journal read after
+        long pending = outbox.countByPaymentIdAndStateIn(paymentId, List.of(FollowUpState.ARMED, FollowUpState.PENDING));
+        return PaymentJournalView.of(payment, journal.findByPaymentIdOrderById(paymentId), pending);
     }
 
-    /** Not a 4xx: the platform records a 4xx as the final answer to an idempotency key, and this one is not final. */
+    /** Not final, so not a 4xx: the retry is to come back for the answer. */
     @ExceptionHandler(PaymentInProgress.class)
     ResponseEntity<ProblemDetail> inProgress(PaymentInProgress inProgress) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -88,7 +105,8 @@ class PaymentController {
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "PAYMENT_IN_PROGRESS", inProgress.getMessage()));
     }
 
-    private static Payments.StoredPayment visible(CallerIdentity caller, Payments.StoredPayment payment) {
+    /** A terminal sees its own payments (another's are not found); a merchant its own merchant's. */
+    private static Payment visible(CallerIdentity caller, Payment payment) {
         if (caller.is(Role.TERMINAL) && !payment.terminalId().equals(caller.terminalId())) {
             throw new PaymentNotFound();
         }
@@ -96,10 +114,7 @@ class PaymentController {
         return payment;
     }
 
-    private static PaymentOutcome answered(Payments.StoredPayment payment) {
-        if (payment.outcome() == null) {
-            throw new PaymentInProgress();
-        }
-        return payment.outcome();
+    private static PaymentOutcome answered(Payment payment) {
+        return payment.outcome().orElseThrow(PaymentInProgress::new);
     }
 }

@@ -11,7 +11,6 @@ import com.cardcoupons.relay.coupon.CouponOffer;
 import com.cardcoupons.relay.coupon.CouponSearch;
 import com.cardcoupons.relay.journal.JournalEntry;
 import com.cardcoupons.relay.journal.JournalStep;
-import com.cardcoupons.relay.journal.SettlementJournal;
 import com.cardcoupons.relay.outbox.OutboxDispatcher;
 import com.cardcoupons.relay.settlement.AuthorizationAnswer;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
@@ -27,6 +26,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,8 +36,12 @@ import java.util.concurrent.CompletableFuture;
  * Runs one payment (claims 9 and 19): starts the coupon search and the full-amount authorization at the same moment
  * (the search on its own thread, the authorization on this one); when a usable discount comes back, holds the
  * coupons and authorizes the discounted price; then answers the terminal and leaves the reversal of whatever does
- * not stand, and the coupons' confirmation or release, to the outbox. Each step is journaled before and after it
- * happens; the decisions are {@link Payment}'s.
+ * not stand, and the coupons' confirmation or release, to the outbox. What is sent is written ahead, what comes back
+ * is journaled with the next commit ({@link PaymentSteps}), and no database connection is held while a counterpart
+ * is called. The decisions are {@link PaymentRun}'s.
+ *
+ * <p>A payment is its own idempotency: a request its terminal sent before, under the same idempotency key or
+ * transaction id, gets the first request's answer, waiting for it while the first is still running.
  */
 @Component
 class PaymentFlow {
@@ -45,8 +49,8 @@ class PaymentFlow {
     private static final Logger log = LoggerFactory.getLogger(PaymentFlow.class);
     private static final Duration RETRY_POLL = Duration.ofMillis(50);
 
+    private final PaymentSteps steps;
     private final Payments payments;
-    private final SettlementJournal journal;
     private final CouponSearch couponSearch;
     private final CouponHolds couponHolds;
     private final CardSettlementCenter settlementCenter;
@@ -56,11 +60,11 @@ class PaymentFlow {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    PaymentFlow(Payments payments, SettlementJournal journal, CouponSearch couponSearch, CouponHolds couponHolds,
+    PaymentFlow(PaymentSteps steps, Payments payments, CouponSearch couponSearch, CouponHolds couponHolds,
             CardSettlementCenter settlementCenter, OutboxDispatcher outbox, UsageMediumTokenizer tokenizer,
             PaymentProperties properties, Clock clock, MeterRegistry meters) {
+        this.steps = steps;
         this.payments = payments;
-        this.journal = journal;
         this.couponSearch = couponSearch;
         this.couponHolds = couponHolds;
         this.settlementCenter = settlementCenter;
@@ -71,124 +75,135 @@ class PaymentFlow {
         this.meters = meters;
     }
 
-    PaymentOutcome pay(CallerIdentity terminal, PaymentRequest request) {
+    Answer pay(CallerIdentity terminal, IdempotencyKey key, PaymentRequest request) {
         request.requireSendableBy(terminal);
         Timer.Sample timing = Timer.start(meters);
-        Payment payment = Payment.receive(request, terminal, tokenizer.tokenize(request.card().medium()), clock.instant(),
-                properties.deadline());
-        Optional<PaymentOutcome> earlier;
-        try {
-            earlier = payments.begin(payment);
-        } catch (PaymentInProgress stillRunning) {
-            return awaitAnswer(payment);
-        }
+        Payment payment = Payment.receive(request, key, terminal, tokenizer.tokenize(request.card().medium()),
+                clock.instant(), properties.deadline());
+        UUID fullAmount = UUID.randomUUID();
+        Optional<Payment> earlier = steps.begin(payment, fullAmount);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return new Answer(awaitAnswer(earlier.get()), true);
         }
         PaymentOutcome outcome;
         try {
-            outcome = payments.finish(payment, run(payment, request.card()).settle(clock.instant()));
+            outcome = run(new PaymentRun(payment, request.basket()), fullAmount, request.card());
         } catch (PaymentAbandoned abandoned) {
-            outcome = payments.find(payment.id()).map(Payments.StoredPayment::outcome).orElseThrow();
+            outcome = payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
         }
-        outbox.dispatchSoon(payment.id());
         timing.stop(meters.timer("relay.payments", "result", outcome.result().name(),
                 "coupons", outcome.coupon().status().name()));
         log.info("payment {} of transaction {}: {} {} charged {} (coupons {})", payment.id(), payment.transactionId(),
                 outcome.result(), outcome.authorizationCode() == null ? "" : outcome.authorizationCode(),
                 outcome.chargedAmount(), outcome.coupon().status());
-        return outcome;
+        return new Answer(outcome, false);
     }
 
-    /** A retry of a payment another request is still paying: waits for its answer, as a retry with its key would. */
-    private PaymentOutcome awaitAnswer(Payment payment) {
+    /**
+     * The answer of a payment sent before: at once if it was answered, else once the request still running it
+     * answers, polling for it (that request may be running on another relay).
+     *
+     * @throws PaymentInProgress when it is still running after the retry waited {@code relay.payment.retry-wait}
+     */
+    private PaymentOutcome awaitAnswer(Payment earlier) {
         Instant giveUp = clock.instant().plus(properties.retryWait());
-        while (clock.instant().isBefore(giveUp)) {
-            Optional<PaymentOutcome> answered = payments.findByTransaction(payment.terminal().terminalId(), payment.transactionId())
-                    .map(Payments.StoredPayment::outcome);
-            if (answered.isPresent()) {
-                return answered.get();
-            }
+        Optional<PaymentOutcome> answered = earlier.outcome();
+        while (answered.isEmpty() && clock.instant().isBefore(giveUp)) {
             try {
                 Thread.sleep(RETRY_POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            answered = payments.findById(earlier.id()).flatMap(Payment::outcome);
         }
-        throw new PaymentInProgress();
+        return answered.orElseThrow(PaymentInProgress::new);
     }
 
-    private Payment run(Payment payment, PresentedCard card) {
-        IntendedUse intendedUse = payment.intendedUse();
+    /**
+     * The flow after the payment and its full-amount authorization were written ahead, up to its answer. What comes
+     * back from the counterparts is journaled with the next commit.
+     */
+    private PaymentOutcome run(PaymentRun run, UUID fullAmount, PresentedCard card) {
+        Payment payment = run.payment();
+        IntendedUse intendedUse = run.intendedUse();
+        List<JournalEntry> learnt = new ArrayList<>();
         CompletableFuture<CouponOffer> search = couponSearch.start(payment.terminal(), card, intendedUse);
-        payment.fullAmountAnswered(authorize(payment, AuthorizationLeg.FULL_AMOUNT, payment.amount(), card));
+        SentAuthorization full = send(payment, fullAmount, AuthorizationLeg.FULL_AMOUNT, payment.amount(), card);
+        learnt.add(answered(payment, full));
+        run.fullAmountAnswered(full);
         CouponOffer offer = search.join();
-        journal.record(searched(payment, offer));
-        log.debug("coupon search of payment {} answered in {} ms", payment.id(), offer.elapsed().toMillis());
-        payment.couponsFound(offer);
-        if (!payment.shouldHoldCoupons()) {
-            return payment;
-        }
-        CouponHold hold = couponHolds.hold(payment.terminal(), payment.id(), payment.transactionId(), offer.discountCodes(),
-                card, intendedUse);
-        if (hold instanceof CouponHold.Held held) {
-            if (!payments.couponsHeld(payment, held)) {
-                throw new PaymentAbandoned();
+        learnt.add(searched(payment, offer));
+        run.couponsFound(offer);
+        if (run.shouldHoldCoupons()) {
+            CouponHold hold = couponHolds.hold(payment.terminal(), payment.id(), payment.transactionId(),
+                    offer.discountCodes(), card, intendedUse);
+            run.couponsHeld(hold);
+            if (hold instanceof CouponHold.Held held) {
+                Optional<Money> discounted = run.discountedAmount();
+                UUID second = discounted.isPresent() ? UUID.randomUUID() : null;
+                if (!steps.couponsHeld(payment, learnt, held, second, discounted.orElse(null))) {
+                    throw new PaymentAbandoned();
+                }
+                learnt = new ArrayList<>();
+                if (discounted.isPresent()) {
+                    SentAuthorization sent = send(payment, second, AuthorizationLeg.DISCOUNTED, discounted.get(), card);
+                    learnt.add(answered(payment, sent));
+                    run.discountedAmountAnswered(sent);
+                }
+            } else if (hold instanceof CouponHold.NotHeld notHeld) {
+                learnt.add(JournalEntry.coupons(payment.id(), clock.instant(), JournalStep.COUPON_RESERVATION_FAILED, null,
+                        offer.discountCodes(), null, notHeld.reason() + ": " + notHeld.detail()));
             }
-        } else if (hold instanceof CouponHold.NotHeld notHeld) {
-            journal.record(JournalEntry.coupons(payment.id(), JournalStep.COUPON_RESERVATION_FAILED, null,
-                    offer.discountCodes(), null, notHeld.reason() + ": " + notHeld.detail()));
         }
-        payment.couponsHeld(hold);
-        Optional<Money> discounted = payment.discountedAmount();
-        if (discounted.isPresent()) {
-            payment.discountedAmountAnswered(authorize(payment, AuthorizationLeg.DISCOUNTED, discounted.get(), card));
+        Settlement settlement = run.settle(clock.instant());
+        PaymentOutcome outcome = steps.finish(payment, learnt, settlement);
+        if (settlement.leavesFollowUps()) {
+            outbox.dispatchSoon(payment.id());
         }
-        return payment;
+        return outcome;
     }
 
-    /** Sends one authorization, written ahead with its reversal armed, and journals the answer. */
-    private SentAuthorization authorize(Payment payment, AuthorizationLeg leg, Money amount, PresentedCard card) {
-        UUID authorizationId = UUID.randomUUID();
-        if (!payments.prepareAuthorization(payment, authorizationId, leg, amount)) {
-            throw new PaymentAbandoned();
-        }
-        SentAuthorization sent;
+    /** Sends one authorization, already written ahead with its reversal armed; no answer in time counts as none. */
+    private SentAuthorization send(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount,
+            PresentedCard card) {
         try {
             AuthorizationAnswer answer = settlementCenter.authorize(new AuthorizationMessage(authorizationId,
                     payment.terminal().merchantId(), payment.terminal().terminalId(), card, amount));
-            sent = new SentAuthorization(authorizationId, leg, amount, answer);
+            return new SentAuthorization(authorizationId, leg, amount, answer);
         } catch (SettlementCenterNoAnswer noAnswer) {
             log.warn("authorization {} ({}) unanswered: {}", authorizationId, leg, noAnswer.getMessage());
-            sent = SentAuthorization.unanswered(authorizationId, leg, amount);
+            return SentAuthorization.unanswered(authorizationId, leg, amount);
         }
-        journal.record(answered(payment, sent));
-        return sent;
     }
 
-    private static JournalEntry answered(Payment payment, SentAuthorization sent) {
+    private JournalEntry answered(Payment payment, SentAuthorization sent) {
+        Instant now = clock.instant();
         if (sent.answer() instanceof AuthorizationAnswer.Approved approved) {
-            return JournalEntry.authorization(payment.id(), JournalStep.AUTHORIZATION_APPROVED, sent.authorizationId(),
+            return JournalEntry.authorization(payment.id(), now, JournalStep.AUTHORIZATION_APPROVED, sent.authorizationId(),
                     sent.leg(), sent.amount(), approved.authorizationCode(), "00", null);
         }
         if (sent.answer() instanceof AuthorizationAnswer.Declined declined) {
-            return JournalEntry.authorization(payment.id(), JournalStep.AUTHORIZATION_DECLINED, sent.authorizationId(),
+            return JournalEntry.authorization(payment.id(), now, JournalStep.AUTHORIZATION_DECLINED, sent.authorizationId(),
                     sent.leg(), sent.amount(), null, declined.responseCode(), declined.reason());
         }
-        return JournalEntry.authorization(payment.id(), JournalStep.AUTHORIZATION_UNANSWERED, sent.authorizationId(),
+        return JournalEntry.authorization(payment.id(), now, JournalStep.AUTHORIZATION_UNANSWERED, sent.authorizationId(),
                 sent.leg(), sent.amount(), null, null, "no answer in time; it may have been approved");
     }
 
-    private static JournalEntry searched(Payment payment, CouponOffer offer) {
+    private JournalEntry searched(Payment payment, CouponOffer offer) {
         long millis = offer.elapsed().toMillis();
         if (!offer.available()) {
-            return JournalEntry.coupons(payment.id(), JournalStep.COUPON_SEARCH_UNAVAILABLE, null, List.of(), null,
-                    offer.unavailableReason() + " after " + millis + " ms");
+            return JournalEntry.coupons(payment.id(), clock.instant(), JournalStep.COUPON_SEARCH_UNAVAILABLE, null, List.of(),
+                    null, offer.unavailableReason() + " after " + millis + " ms");
         }
-        return JournalEntry.coupons(payment.id(), JournalStep.COUPON_SEARCH_ANSWERED, null, offer.discountCodes(),
+        return JournalEntry.coupons(payment.id(), clock.instant(), JournalStep.COUPON_SEARCH_ANSWERED, null, offer.discountCodes(),
                 offer.totalDiscount(), (offer.hasDiscount() ? "discount found, payable " + Receipt.format(offer.payable())
                         : "no discount") + ", benefits or tickets: " + offer.benefits().size() + ", in " + millis + " ms");
+    }
+
+    /** What the terminal is told, and whether it is the answer to an earlier request that this one repeats. */
+    record Answer(PaymentOutcome outcome, boolean replayed) {
     }
 
     /** The payment passed its deadline and was abandoned while this flow still ran; its abandonment stands. */

@@ -1,9 +1,9 @@
 package com.cardcoupons.relay.payment;
 
 /**
- * The terminal sent a transaction again, under another idempotency key, and the first is still being paid after the
- * retry waited for it. Answered {@code 503} with {@code Retry-After}, because a 4xx would be recorded as the final
- * answer to the retry's idempotency key, and this one is not final.
+ * The terminal sent a payment again, under the same idempotency key or transaction id, and the first request is still
+ * running after the repeat waited for it. Answered {@code 503} with {@code Retry-After}: this is no answer yet, and
+ * the repeat is to come back for it.
  */
 class PaymentInProgress extends RuntimeException {
 

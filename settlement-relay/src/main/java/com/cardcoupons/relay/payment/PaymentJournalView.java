@@ -2,8 +2,12 @@ package com.cardcoupons.relay.payment;
 
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.relay.journal.JournalEntry;
+import com.cardcoupons.relay.journal.JournalStep;
 import com.cardcoupons.relay.journal.JournalSummary;
+import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,13 +25,27 @@ record PaymentJournalView(
         long pendingFollowUps,
         boolean balanced,
         List<JournalSummary.AuthorizationTrail> authorizations,
-        List<JournalEntry> entries) {
+        List<Entry> entries) {
 
-    static PaymentJournalView of(Payments.StoredPayment payment, List<JournalEntry> entries, long pendingFollowUps) {
-        PaymentOutcome outcome = payment.outcome();
+    static PaymentJournalView of(Payment payment, List<JournalEntry> entries, long pendingFollowUps) {
+        PaymentOutcome outcome = payment.outcome().orElse(null);
         Money told = outcome == null ? null : outcome.chargedAmount();
         JournalSummary summary = JournalSummary.of(entries, payment.amount().currency(), told, pendingFollowUps);
         return new PaymentJournalView(payment.id(), payment.transactionId(), outcome == null ? null : outcome.result(),
-                told, summary.outstanding(), pendingFollowUps, summary.balanced(), summary.authorizations(), entries);
+                told, summary.outstanding(), pendingFollowUps, summary.balanced(), summary.authorizations(),
+                entries.stream().map(Entry::of).toList());
+    }
+
+    /** One step as the journal recorded it; fields a step does not have are left out. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Entry(long sequence, Instant occurredAt, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
+            Money amount, String authorizationCode, String responseCode, UUID reservationId, List<String> couponCodes,
+            String detail) {
+
+        static Entry of(JournalEntry entry) {
+            return new Entry(entry.sequence(), entry.occurredAt(), entry.step(), entry.authorizationId(), entry.leg(),
+                    entry.amount(), entry.authorizationCode(), entry.responseCode(), entry.reservationId(),
+                    entry.couponCodes(), entry.detail());
+        }
     }
 }

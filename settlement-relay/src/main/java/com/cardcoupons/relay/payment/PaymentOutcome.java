@@ -35,6 +35,30 @@ public record PaymentOutcome(
         receipt = receipt == null ? List.of() : List.copyOf(receipt);
     }
 
+    /** An answer with the message and the receipt lines that go with it. */
+    static PaymentOutcome of(UUID paymentId, String transactionId, PaymentResult result, String authorizationCode,
+            Decline decline, Money originalAmount, Money chargedAmount, CouponResult coupon, List<FoundBenefit> benefits,
+            CardOnReceipt card, Instant answeredAt) {
+        PaymentOutcome outcome = new PaymentOutcome(paymentId, transactionId, result, message(result, coupon.status()),
+                authorizationCode, decline, originalAmount, chargedAmount, coupon, benefits, card, List.of(), answeredAt);
+        return new PaymentOutcome(paymentId, transactionId, result, outcome.message(), authorizationCode, decline,
+                originalAmount, chargedAmount, coupon, benefits, card, Receipt.lines(outcome), answeredAt);
+    }
+
+    private static String message(PaymentResult result, CouponStatus coupons) {
+        return switch (result) {
+            case DECLINED -> "Declined by the card issuer; nothing is charged.";
+            case TIMED_OUT -> "The card settlement center did not answer in time; nothing is charged and any"
+                    + " authorization is being reversed. Start a new transaction to try again.";
+            case APPROVED -> switch (coupons) {
+                case APPLIED -> "Approved at the discounted price.";
+                case UNAVAILABLE -> "Approved at full price; coupons were unavailable.";
+                case NOT_APPLIED -> "Approved at full price; the discount could not be applied.";
+                case NONE -> "Approved.";
+            };
+        };
+    }
+
     /** Why the issuer declined: the network's response code and, when it gave one, its meaning. */
     public record Decline(String responseCode, String reason) {
     }

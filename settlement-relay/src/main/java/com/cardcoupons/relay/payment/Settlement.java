@@ -15,4 +15,9 @@ record Settlement(PaymentOutcome outcome, SentAuthorization standing, List<SentA
         toReverse = List.copyOf(toReverse);
         declined = List.copyOf(declined);
     }
+
+    /** Whether anything is left to send once the terminal has its answer: a reversal, or coupons to settle. */
+    boolean leavesFollowUps() {
+        return !toReverse.isEmpty() || reservationId != null;
+    }
 }

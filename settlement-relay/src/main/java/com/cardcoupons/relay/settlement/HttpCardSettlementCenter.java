@@ -2,6 +2,7 @@ package com.cardcoupons.relay.settlement;
 
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.relay.OutboundHttp;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -15,15 +16,16 @@ import java.time.YearMonth;
  * their own read timeouts: an authorization the terminal is waiting for gives up sooner than a reversal in the outbox.
  */
 @Component
-class HttpCardSettlementCenter implements CardSettlementCenter {
+class HttpCardSettlementCenter implements CardSettlementCenter, DisposableBean {
 
-    private final RestClient authorizations;
-    private final RestClient reversals;
+    private final OutboundHttp authorizations;
+    private final OutboundHttp reversals;
 
     HttpCardSettlementCenter(RestClient.Builder builder, JsonMapper jsonMapper, SettlementCenterProperties properties) {
-        this.authorizations = OutboundHttp.client(builder, jsonMapper, properties.url(), properties.connectTimeout(),
+        JsonMapper json = OutboundHttp.tolerant(jsonMapper);
+        this.authorizations = OutboundHttp.connect(builder, json, properties.url(), properties.connectTimeout(),
                 properties.authorizationTimeout());
-        this.reversals = OutboundHttp.client(builder, jsonMapper, properties.url(), properties.connectTimeout(),
+        this.reversals = OutboundHttp.connect(builder, json, properties.url(), properties.connectTimeout(),
                 properties.reversalTimeout());
     }
 
@@ -31,7 +33,7 @@ class HttpCardSettlementCenter implements CardSettlementCenter {
     public AuthorizationAnswer authorize(AuthorizationMessage message) {
         WireAnswer answer;
         try {
-            answer = authorizations.post().uri("/acquirer/v1/authorizations")
+            answer = authorizations.rest().post().uri("/acquirer/v1/authorizations")
                     .body(WireAuthorization.of(message))
                     .retrieve()
                     .body(WireAnswer.class);
@@ -53,7 +55,7 @@ class HttpCardSettlementCenter implements CardSettlementCenter {
     @Override
     public void reverse(ReversalMessage message) {
         try {
-            reversals.post().uri("/acquirer/v1/reversals")
+            reversals.rest().post().uri("/acquirer/v1/reversals")
                     .body(new WireReversal(message.authorizationId().toString(), message.amount()))
                     .retrieve()
                     .toBodilessEntity();
@@ -63,6 +65,12 @@ class HttpCardSettlementCenter implements CardSettlementCenter {
         } catch (RestClientException e) {
             throw new SettlementCenterNoAnswer("no acknowledgement of the reversal of " + message.authorizationId(), e);
         }
+    }
+
+    @Override
+    public void destroy() {
+        authorizations.close();
+        reversals.close();
     }
 
     /** The acquirer protocol's authorization message; the card number travels only here. */

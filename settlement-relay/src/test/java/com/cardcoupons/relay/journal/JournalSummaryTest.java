@@ -4,6 +4,7 @@ import com.cardcoupons.model.money.Money;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ class JournalSummaryTest {
     private static final UUID FULL = UUID.randomUUID();
     private static final UUID DISCOUNTED = UUID.randomUUID();
     private static final Currency JPY = Currency.getInstance("JPY");
+    private static final Instant AT = Instant.parse("2026-05-01T03:00:00Z");
 
     @Test
     void aDiscountedPaymentIsBalancedOnceTheFullAmountIsReversed() {
@@ -51,8 +53,8 @@ class JournalSummaryTest {
     @Test
     void aDeclineHoldsNothing() {
         JournalSummary declined = JournalSummary.of(List.of(sent(FULL, AuthorizationLeg.FULL_AMOUNT, 1_000),
-                new JournalEntry(0, null, PAYMENT, JournalStep.AUTHORIZATION_DECLINED, FULL, AuthorizationLeg.FULL_AMOUNT,
-                        yen(1_000), null, "51", null, List.of(), null)), JPY, yen(0), 0);
+                JournalEntry.authorization(PAYMENT, AT, JournalStep.AUTHORIZATION_DECLINED, FULL, AuthorizationLeg.FULL_AMOUNT,
+                        yen(1_000), null, "51", null)), JPY, yen(0), 0);
 
         assertThat(declined.outstanding()).isEqualTo(yen(0));
         assertThat(declined.authorizations().get(0).responseCode()).isEqualTo("51");
@@ -60,16 +62,16 @@ class JournalSummaryTest {
     }
 
     private static JournalEntry sent(UUID id, AuthorizationLeg leg, long amount) {
-        return JournalEntry.authorization(PAYMENT, JournalStep.AUTHORIZATION_SENT, id, leg, yen(amount), null, null, null);
+        return JournalEntry.authorization(PAYMENT, AT, JournalStep.AUTHORIZATION_SENT, id, leg, yen(amount), null, null, null);
     }
 
     private static JournalEntry answer(UUID id, JournalStep step, long amount) {
-        return JournalEntry.authorization(PAYMENT, step, id, AuthorizationLeg.FULL_AMOUNT, yen(amount),
+        return JournalEntry.authorization(PAYMENT, AT, step, id, AuthorizationLeg.FULL_AMOUNT, yen(amount),
                 step == JournalStep.AUTHORIZATION_APPROVED ? "CODE01" : null, null, null);
     }
 
     private static JournalEntry reversal(UUID id, JournalStep step) {
-        return JournalEntry.reversal(PAYMENT, step, id, AuthorizationLeg.FULL_AMOUNT, yen(1_000), null);
+        return JournalEntry.reversal(PAYMENT, AT, step, id, AuthorizationLeg.FULL_AMOUNT, yen(1_000), null);
     }
 
     private static Money yen(long amount) {

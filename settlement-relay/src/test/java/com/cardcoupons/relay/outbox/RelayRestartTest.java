@@ -1,9 +1,11 @@
 package com.cardcoupons.relay.outbox;
 
+import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.relay.SettlementRelayApplication;
-import com.cardcoupons.relay.support.CouponServerStandIn;
+import com.cardcoupons.relay.support.CouponServerInProcess;
+import com.cardcoupons.relay.support.CouponsOnCards;
 import com.cardcoupons.relay.support.RelayTestBase;
 import com.cardcoupons.relay.support.SettlementCenter;
 import com.cardcoupons.relay.support.TestCards;
@@ -12,6 +14,7 @@ import com.cardcoupons.testsupport.PostgresTestDatabases;
 import com.cardcoupons.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,9 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,22 +39,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The outbox and the payment deadline survive the relay: a reversal pending when a relay stops is sent by the next
  * one; a payment left in flight by a relay that died is abandoned by the next at its deadline and everything it sent
  * undone; and a payment still waiting at its deadline is abandoned by its own relay. Each relay here is a whole
- * application on the same real PostgreSQL, started and stopped like a process.
+ * application on the same real PostgreSQL, started and stopped like a process, beside the real coupon-server.
  */
 class RelayRestartTest {
 
     private static final SettlementCenter settlementCenter = SettlementCenter.shared();
-    private static final CouponServerStandIn couponServer = new CouponServerStandIn(new IdentitySigner(
-            RelayTestBase.GATEWAY_SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60), Clock.systemUTC()));
+
+    private static TestDatabase database;
+    private static CouponServerInProcess couponServer;
 
     private final List<ConfigurableApplicationContext> relays = new ArrayList<>();
-    private TestDatabase database;
+
+    @BeforeAll
+    static void aDatabaseWithAStoreAndCouponServer() {
+        database = PostgresTestDatabases.create("relayrestart");
+        RelayTestBase.insertStoreWithTills(jdbc());
+        couponServer = CouponServerInProcess.start(database);
+    }
 
     @BeforeEach
-    void aDatabaseWithAStore() {
-        database = PostgresTestDatabases.create("relayrestart");
-        RelayTestBase.insertStoreWithTills(JdbcClient.create(
-                new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password())));
+    void noFaults() {
         settlementCenter.clearFaults();
     }
 
@@ -72,16 +76,18 @@ class RelayRestartTest {
     @Test
     void aReversalPendingWhenTheRelayStopsIsSentByTheNextRelay() {
         String card = TestCards.fresh();
-        settlementCenter.slowAuthorizationsOf(4_321, 1_500);
         settlementCenter.failReversals();
         ConfigurableApplicationContext first = startRelay("30s", "1s");
+        CouponsOnCards coupons = new CouponsOnCards(jdbc(), first.getBean(UsageMediumTokenizer.class));
+        String coupon = coupons.discount(card, "10% off", 1_000);
 
-        JsonNode outcome = till(first).post("/api/v1/payments", RelayTestBase.payment("T-RESTART-1", card, 4_321), "T-RESTART-1").json();
+        JsonNode outcome = till(first).post("/api/v1/payments", RelayTestBase.payment("T-RESTART-1", card, 4_000), "T-RESTART-1").json();
         String paymentId = outcome.path("paymentId").asString();
-        assertThat(outcome.path("result").asString()).isEqualTo("TIMED_OUT");
-        awaitJournal(first, paymentId, journal -> steps(journal).contains("REVERSAL_FAILED"));
+        assertThat(outcome.path("coupon").path("status").asString()).isEqualTo("APPLIED");
+        assertThat(minor(outcome.path("chargedAmount"))).isEqualTo(3_600);
+        awaitJournal(first, paymentId, journal -> steps(journal).containsAll(List.of("REVERSAL_FAILED", "COUPON_CONFIRMED")));
         first.close();
-        assertThat(settlementCenter.held(card, "JPY")).as("still held while no relay runs").isEqualTo(4_321);
+        assertThat(settlementCenter.held(card, "JPY")).as("both authorizations held while no relay runs").isEqualTo(7_600);
 
         settlementCenter.clearFaults();
         ConfigurableApplicationContext second = startRelay("30s", "1s");
@@ -90,7 +96,9 @@ class RelayRestartTest {
         assertThat(steps(journal)).containsSubsequence("REVERSAL_FAILED", "REVERSAL_SENT", "REVERSAL_ACKNOWLEDGED");
         assertThat(settlementCenter.stateOf(journal.path("authorizations").get(0).path("authorizationId").asString()))
                 .isEqualTo("REVERSED");
-        assertThat(settlementCenter.held(card, "JPY")).isZero();
+        assertThat(settlementCenter.held(card, "JPY")).as("what the terminal was told").isEqualTo(3_600);
+        assertThat(coupons.usesHeld(coupon)).isEqualTo(1);
+        assertThat(coupons.usage(coupon)).containsExactly("RESERVED", "CONFIRMED");
     }
 
     @Test
@@ -101,12 +109,13 @@ class RelayRestartTest {
         // what a relay that died right after sending an authorization leaves behind: its payment in progress, with
         // its deadline two seconds away; the authorization written ahead, with its reversal armed; and the settlement
         // center's approval
-        JdbcClient db = JdbcClient.create(new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+        JdbcClient db = jdbc();
         db.sql("""
                         insert into payment (id, merchant_id, store_id, terminal_id, terminal_principal, transaction_id,
-                                             request_fingerprint, card_token, card_type, card_brand, card_last_four, currency,
-                                             amount_minor, state, received_at, deadline_at)
-                        values (?, ?, ?, ?, 'till-1', 'T-LEFT-IN-FLIGHT-1', repeat('f', 64), repeat('t', 43), 'CREDIT', 'VISA',
+                                             idempotency_key, request_fingerprint, card_token, card_type, card_brand,
+                                             card_last_four, currency, amount_minor, state, received_at, deadline_at)
+                        values (?, ?, ?, ?, 'till-1', 'T-LEFT-IN-FLIGHT-1', 'T-LEFT-IN-FLIGHT-1', repeat('f', 64),
+                                repeat('t', 43), 'CREDIT', 'VISA',
                                 ?, 'JPY', 5432, 'IN_PROGRESS', now() - interval '1 minute', now() + interval '2 seconds')""")
                 .params(paymentId, RelayTestBase.MERCHANT, RelayTestBase.STORE, RelayTestBase.TILL, card.substring(12))
                 .update();
@@ -192,6 +201,10 @@ class RelayRestartTest {
         }
         assertThat(until.test(journal)).as("journal reached the expected state: " + journal).isTrue();
         return journal;
+    }
+
+    private static JdbcClient jdbc() {
+        return JdbcClient.create(new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
     }
 
     private static Predicate<JsonNode> balanced() {

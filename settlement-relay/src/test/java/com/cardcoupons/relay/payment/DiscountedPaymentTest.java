@@ -1,9 +1,8 @@
 package com.cardcoupons.relay.payment;
 
-import com.cardcoupons.model.terminal.ReservationResponse.ReservationState;
-import com.cardcoupons.relay.support.CouponServerStandIn;
-import com.cardcoupons.relay.support.CouponServerStandIn.StandInCoupon;
-import com.cardcoupons.relay.support.RelayTestBase;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.identity.Role;
+import com.cardcoupons.relay.support.CouponServerTestBase;
 import com.cardcoupons.relay.support.TestCards;
 import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
@@ -18,14 +17,17 @@ import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Claims 9 and 19: the discount applied inside the card authorization, and every way it can fall back to full price. */
-class DiscountedPaymentTest extends RelayTestBase {
+/**
+ * Claims 9 and 19 against the real coupon-server: the discount applied inside the card authorization, and every way
+ * it falls back to full price. After each payment the card holds what the terminal was told, and the coupon is used,
+ * or free again, as coupon-server's own records say.
+ */
+class DiscountedPaymentTest extends CouponServerTestBase {
 
     @Test
     void aDiscountFoundWhileTheFullAmountIsAuthorizedIsChargedByASecondAuthorization() {
         String card = TestCards.fresh();
-        StandInCoupon tenPercent = StandInCoupon.discount("SAKURA10OFFAAAAA", "10% off everything", 1_000);
-        couponServer.give(card, tenPercent);
+        String tenPercent = coupons.discount(card, "10% off everything", 1_000);
 
         Reply reply = pay("T-DISCOUNT-1", card, 1_000);
 
@@ -35,7 +37,7 @@ class DiscountedPaymentTest extends RelayTestBase {
         assertThat(minor(outcome.path("originalAmount"))).isEqualTo(1_000);
         assertThat(minor(outcome.path("chargedAmount"))).isEqualTo(900);
         assertThat(outcome.path("coupon").path("status").asString()).isEqualTo("APPLIED");
-        assertThat(outcome.path("coupon").path("applied").get(0).path("code").asString()).isEqualTo("SAKURA10OFFAAAAA");
+        assertThat(outcome.path("coupon").path("applied").get(0).path("code").asString()).isEqualTo(tenPercent);
         assertThat(outcome.path("coupon").path("applied").get(0).path("title").asString()).isEqualTo("10% off everything");
         assertThat(minor(outcome.path("coupon").path("totalDiscount"))).isEqualTo(100);
         assertThat(outcome.path("card").path("lastFour").asString()).isEqualTo(card.substring(12));
@@ -57,35 +59,31 @@ class DiscountedPaymentTest extends RelayTestBase {
         assertThat(settlementCenter.stateOf(authorizations.get(1))).isEqualTo("APPROVED");
         assertThat(settlementCenter.held(card, "JPY")).as("what the card really holds").isEqualTo(900);
 
-        assertThat(couponServer.reservationsOf("T-DISCOUNT-1")).singleElement()
-                .extracting(CouponServerStandIn.Reservation::state).isEqualTo(ReservationState.CONFIRMED);
-        assertThat(tenPercent.usesLeft()).isZero();
+        assertThat(coupons.usesHeld(tenPercent)).isEqualTo(1);
+        assertThat(coupons.usage(tenPercent)).containsExactly("RESERVED", "CONFIRMED");
     }
 
     @Test
-    void callsToCouponServerAreSignedAsTheTerminalAndCarryTheCorrelationId() {
+    void theRelaysKeysAtCouponServerAreThePaymentsUnderAPrefixOfTheirOwn() {
         String card = TestCards.fresh();
-        couponServer.give(card, StandInCoupon.discount("SIGNEDCOUPONAAAA", "5% off", 500));
+        coupons.discount(card, "5% off", 500);
 
-        Reply reply = pay("T-SIGNED-1", card, 2_000);
-        awaitBalanced(reply.json().path("paymentId").asString());
+        String paymentId = pay("T-KEYS-1", card, 2_000).json().path("paymentId").asString();
+        awaitBalanced(paymentId);
 
-        String correlationId = reply.header("X-Correlation-Id");
-        assertThat(couponServer.calls()).hasSize(3).allSatisfy(call -> {
-            assertThat(call.caller()).as("verified identity of " + call.path()).isNotNull();
-            assertThat(call.caller().terminalId()).isEqualTo(TILL);
-            assertThat(call.caller().principal()).isEqualTo("till-" + TILL);
-            assertThat(call.correlationId()).isEqualTo(correlationId);
-        });
-        assertThat(couponServer.calls()).extracting(CouponServerStandIn.Call::path)
-                .containsExactlyInAnyOrder("/api/v1/searches", "/api/v1/reservations",
-                        "/api/v1/reservations/" + couponServer.reservationsOf("T-SIGNED-1").get(0).id() + "/confirm");
+        String terminalsKeySpace = "coupon-server:TERMINAL:till-" + TILL;
+        assertThat(jdbc.sql("select idempotency_key from idempotency_record where scope = ? and idempotency_key like ?")
+                .params(terminalsKeySpace, "%" + paymentId + "%").query(String.class).list())
+                .as("recorded by coupon-server in the terminal's own key space")
+                .containsExactlyInAnyOrder("relay:" + paymentId + ":reserve", "relay:" + paymentId + ":confirm");
+        assertThat(jdbc.sql("select count(*) from idempotency_record where scope = ? and idempotency_key not like 'relay:%'")
+                .param(terminalsKeySpace).query(Long.class).single()).isZero();
     }
 
     @Test
     void withoutADiscountTheFirstAuthorizationStandsAndBenefitsComeBackForTheTerminalToHonour() {
         String card = TestCards.fresh();
-        couponServer.give(card, StandInCoupon.benefit("FREECOFFEEAAAAAA", "Free coffee", "one regular coffee"));
+        String coffee = coupons.benefit(card, "Free coffee", "one regular coffee");
 
         Reply reply = pay("T-NO-DISCOUNT-1", card, 1_500);
 
@@ -93,22 +91,22 @@ class DiscountedPaymentTest extends RelayTestBase {
         assertThat(outcome.path("result").asString()).isEqualTo("APPROVED");
         assertThat(minor(outcome.path("chargedAmount"))).isEqualTo(1_500);
         assertThat(outcome.path("coupon").path("status").asString()).isEqualTo("NONE");
-        assertThat(outcome.path("benefits").get(0).path("code").asString()).isEqualTo("FREECOFFEEAAAAAA");
-        assertThat(outcome.path("benefits").get(0).path("grant").asString()).isEqualTo("one regular coffee");
+        assertThat(outcome.path("benefits").get(0).path("code").asString()).isEqualTo(coffee);
+        assertThat(outcome.path("benefits").get(0).path("grant").asString()).isEqualTo("Free item: one regular coffee");
         assertThat(outcome.path("receipt").toString()).contains("Free coffee");
 
         JsonNode journal = awaitBalanced(outcome.path("paymentId").asString());
         assertThat(authorizationIds(journal)).hasSize(1);
         assertThat(steps(journal)).doesNotContain("REVERSAL_QUEUED", "COUPON_RESERVED");
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(1_500);
-        assertThat(couponServer.callsTo("/api/v1/reservations")).isZero();
+        assertThat(coupons.usesHeld(coffee)).as("the terminal redeems a benefit when it hands it over").isZero();
+        assertThat(coupons.usage(coffee)).isEmpty();
     }
 
     @Test
     void whenTheDiscountedAuthorizationIsDeclinedTheFullPriceStandsAndTheCouponIsReleased() {
         String card = TestCards.fresh();
-        StandInCoupon coupon = StandInCoupon.discount("DECLINEDSECONDAA", "10% off", 1_000);
-        couponServer.give(card, coupon);
+        String coupon = coupons.discount(card, "10% off", 1_000);
         // the first authorization holds 1,000 of a 1,500 limit, so the second, for 900, is over the limit
         settlementCenter.setLimit(card, 1_500);
 
@@ -126,15 +124,14 @@ class DiscountedPaymentTest extends RelayTestBase {
         assertThat(journal.path("authorizations").get(1).path("responseCode").asString()).isEqualTo("51");
         assertThat(steps(journal)).contains("COUPON_RELEASED").doesNotContain("REVERSAL_QUEUED");
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(1_000);
-        assertThat(couponServer.reservationsOf("T-SECOND-DECLINED-1")).singleElement()
-                .extracting(CouponServerStandIn.Reservation::state).isEqualTo(ReservationState.RELEASED);
-        assertThat(coupon.usesLeft()).as("the coupon can be used another time").isEqualTo(1);
+        assertThat(coupons.usesHeld(coupon)).as("the coupon can be used another time").isZero();
+        assertThat(coupons.usage(coupon)).containsExactly("RESERVED", "RELEASED");
     }
 
     @Test
     void whenTheDiscountedAuthorizationGoesUnansweredItIsReversedAndTheFullPriceStands() {
         String card = TestCards.fresh();
-        couponServer.give(card, StandInCoupon.discount("UNANSWEREDSECOND", "20% off", 2_000));
+        String coupon = coupons.discount(card, "20% off", 2_000);
         settlementCenter.slowAuthorizationsOf(800, 1_500);
 
         JsonNode outcome = pay("T-SECOND-UNANSWERED-1", card, 1_000).json();
@@ -150,15 +147,14 @@ class DiscountedPaymentTest extends RelayTestBase {
         assertThat(settlementCenter.stateOf(authorizations.get(0))).isEqualTo("APPROVED");
         assertThat(settlementCenter.stateOf(authorizations.get(1))).as("approved late, then reversed").isEqualTo("REVERSED");
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(1_000);
-        assertThat(couponServer.reservationsOf("T-SECOND-UNANSWERED-1")).singleElement()
-                .extracting(CouponServerStandIn.Reservation::state).isEqualTo(ReservationState.RELEASED);
+        assertThat(coupons.usesHeld(coupon)).isZero();
+        assertThat(coupons.usage(coupon)).containsExactly("RESERVED", "RELEASED");
     }
 
     @Test
     void twoPaymentsRacingForOneSingleUseCouponApplyItOnce() {
         String card = TestCards.fresh();
-        StandInCoupon onlyOnce = StandInCoupon.discount("RACEDCOUPONAAAAA", "10% off", 1_000);
-        couponServer.give(card, onlyOnce);
+        String onlyOnce = coupons.discount(card, "10% off", 1_000);
 
         ExecutorService tills = Executors.newFixedThreadPool(2);
         CompletableFuture<Reply> first = CompletableFuture.supplyAsync(() -> pay("T-RACE-A", card, 1_000), tills);
@@ -172,7 +168,8 @@ class DiscountedPaymentTest extends RelayTestBase {
         assertThat(charged).isEqualTo(900 + 1_000);
         outcomes.forEach(outcome -> awaitBalanced(outcome.path("paymentId").asString()));
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(charged);
-        assertThat(onlyOnce.usesLeft()).isZero();
+        assertThat(coupons.usesHeld(onlyOnce)).isEqualTo(1);
+        assertThat(coupons.usage(onlyOnce)).containsExactly("RESERVED", "CONFIRMED");
     }
 
     @Test
@@ -185,16 +182,30 @@ class DiscountedPaymentTest extends RelayTestBase {
     }
 
     @Test
-    void aPaymentsOutcomeCanBeReadAgainByItsIdOrItsTransactionId() {
-        String card = TestCards.fresh();
-        JsonNode outcome = pay("T-READ-1", card, 700).json();
+    void aTerminalReadsItsOwnPaymentsAndJournalsAndItsMerchantReadsThemTooButNobodyElse() {
+        JsonNode outcome = pay("T-READ-1", TestCards.fresh(), 700).json();
         String paymentId = outcome.path("paymentId").asString();
 
         assertThat(till().get("/api/v1/payments/" + paymentId).json()).isEqualTo(outcome);
         assertThat(till().get("/api/v1/payments?transactionId=T-READ-1").json()).isEqualTo(outcome);
+        assertThat(till().get("/api/v1/payments/" + paymentId + "/journal").status()).isEqualTo(200);
         assertThat(merchant(MERCHANT).get("/api/v1/payments/" + paymentId).json()).isEqualTo(outcome);
-        assertThat(merchant(UUID.randomUUID()).get("/api/v1/payments/" + paymentId).code()).isEqualTo("OTHER_MERCHANT");
+        assertThat(merchant(MERCHANT).get("/api/v1/payments?terminalId=" + TILL + "&transactionId=T-READ-1").json())
+                .isEqualTo(outcome);
+        assertThat(merchant(MERCHANT).get("/api/v1/payments/" + paymentId + "/journal").status()).isEqualTo(200);
+        assertThat(merchant(MERCHANT).get("/api/v1/payments?transactionId=T-READ-1").code()).isEqualTo("PARAMETER_REQUIRED");
+
         assertThat(tillAs(OTHER_TILL).get("/api/v1/payments/" + paymentId).code()).isEqualTo("PAYMENT_NOT_FOUND");
         assertThat(tillAs(OTHER_TILL).get("/api/v1/payments/" + paymentId + "/journal").status()).isEqualTo(404);
+        assertThat(tillAs(OTHER_TILL).get("/api/v1/payments?terminalId=" + TILL + "&transactionId=T-READ-1").status())
+                .isEqualTo(404);
+        assertThat(merchant(UUID.randomUUID()).get("/api/v1/payments/" + paymentId).code()).isEqualTo("OTHER_MERCHANT");
+        assertThat(merchant(UUID.randomUUID()).get("/api/v1/payments/" + paymentId + "/journal").code()).isEqualTo("OTHER_MERCHANT");
+        for (CallerIdentity other : List.of(CallerIdentity.approver("approver-1"), CallerIdentity.consumerChannel("app-1", "MOBILE_APP"),
+                new CallerIdentity("admin-1", Role.PLATFORM_ADMIN, null, null, null, null))) {
+            ApiCaller caller = ApiCaller.anonymous("http://localhost:" + port).as((method, path) -> signer.sign(other, method, path));
+            assertThat(caller.get("/api/v1/payments/" + paymentId).code()).as(other.role().name()).isEqualTo("ROLE_NOT_PERMITTED");
+            assertThat(caller.get("/api/v1/payments/" + paymentId + "/journal").code()).isEqualTo("ROLE_NOT_PERMITTED");
+        }
     }
 }

@@ -1,6 +1,6 @@
 package com.cardcoupons.relay.payment;
 
-import com.cardcoupons.relay.support.RelayTestBase;
+import com.cardcoupons.relay.support.CouponServerTestBase;
 import com.cardcoupons.relay.support.TestCards;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -16,14 +16,16 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Claim 9's "at the same moment", measured two ways with 100 ms injected on both the coupon search and the
- * authorization. From outside: a payment takes about 100 ms more than without, not 200 ms more (against a baseline
- * taken in the same run, so a busy machine slows both alike). From the journal: each payment took less than its
- * search and its authorization added up, which only overlapping legs can do. Runs with the production budget of
- * 150 ms, which a 100 ms search fits in. (Throughput and percentiles are the benchmark's business.)
+ * Claim 9's "at the same moment", measured two ways with 100 ms injected on both the coupon search (a proxy in front
+ * of the real coupon-server holds its answers back) and the authorization (the simulator's latency). From outside: a
+ * payment takes about 100 ms more than without, not 200 ms more (against a baseline taken in the same run, so a busy
+ * machine slows both alike). From the journal: each payment took less than its search and its authorization added
+ * up, which only overlapping legs can do. The search budget is 250 ms, so that the real search behind its 100 ms
+ * fits on this shared two-core machine; the budget is not what is measured here. (Throughput and percentiles are
+ * the benchmark's business.)
  */
-@TestPropertySource(properties = "resilience4j.timelimiter.instances.coupon-search.timeout-duration=150ms")
-class ParallelFanOutTest extends RelayTestBase {
+@TestPropertySource(properties = "resilience4j.timelimiter.instances.coupon-search.timeout-duration=250ms")
+class ParallelFanOutTest extends CouponServerTestBase {
 
     private static final Pattern SEARCH_MILLIS = Pattern.compile("in (\\d+) ms$|after (\\d+) ms$");
 
@@ -31,7 +33,7 @@ class ParallelFanOutTest extends RelayTestBase {
     void withOneHundredMillisecondsOnBothLegsAPaymentTakesAboutOneHundredMillisecondsMoreNotTwoHundred() {
         long baseline = median(pay("T-FAN-OUT-BASELINE-", 9));
 
-        couponServer.slow(100);
+        couponServerProxy.delay(Duration.ofMillis(100));
         settlementCenter.slowAuthorizations(100);
         List<Paid> paid = pay("T-FAN-OUT-", 9);
         long withLatency = median(paid);

@@ -1,7 +1,6 @@
 package com.cardcoupons.relay.payment;
 
-import com.cardcoupons.relay.support.CouponServerStandIn.StandInCoupon;
-import com.cardcoupons.relay.support.RelayTestBase;
+import com.cardcoupons.relay.support.CouponServerTestBase;
 import com.cardcoupons.relay.support.TestCards;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import org.junit.jupiter.api.Test;
@@ -24,17 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Claim 10's safety: a terminal on a flaky link may send a payment any number of times, even while the first is
- * still running, and the card is charged once and the coupon used once. Plus what a terminal may not send.
+ * still running, and the card is charged once and the coupon used once. The payment is its own idempotency, under its
+ * terminal's idempotency key and transaction id. Plus what a terminal may not send.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "relay.payment.retry-wait=400ms")
-class PaymentRetryTest extends RelayTestBase {
+class PaymentRetryTest extends CouponServerTestBase {
 
     @Test
     void theSameTransactionSentTwiceAtOnceIsPaidOnceAndBothGetTheSameAnswer() {
         String card = TestCards.fresh();
-        StandInCoupon coupon = StandInCoupon.discount("TWICEATONCEAAAAA", "10% off", 1_000);
-        couponServer.give(card, coupon);
+        String coupon = coupons.discount(card, "10% off", 1_000);
         settlementCenter.slowAuthorizationsOf(2_340, 300);
 
         List<Reply> replies = atOnce(() -> pay("T-TWICE-1", card, 2_340), () -> pay("T-TWICE-1", card, 2_340));
@@ -48,8 +47,10 @@ class PaymentRetryTest extends RelayTestBase {
         assertThat(steps(journal).stream().filter("PAYMENT_RECEIVED"::equals)).hasSize(1);
         assertThat(authorizationIds(journal)).hasSize(2);
         assertThat(settlementCenter.held(card, "JPY")).as("charged once").isEqualTo(2_106);
-        assertThat(couponServer.reservationsOf("T-TWICE-1")).hasSize(1);
-        assertThat(coupon.usesLeft()).isZero();
+        assertThat(jdbc.sql("select count(*) from reservation where transaction_id = 'T-TWICE-1'").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(coupons.usesHeld(coupon)).isEqualTo(1);
+        assertThat(coupons.usage(coupon)).containsExactly("RESERVED", "CONFIRMED");
     }
 
     @Test
@@ -106,6 +107,30 @@ class PaymentRetryTest extends RelayTestBase {
     }
 
     @Test
+    void theSameKeyWithAnotherPaymentIsRefusedEvenWhileTheFirstRuns() {
+        String card = TestCards.fresh();
+        settlementCenter.slowAuthorizationsOf(3_200, 300);
+
+        List<Reply> replies = atOnce(() -> till().post("/api/v1/payments", payment("T-KEY-1", card, 3_200), "key-1"),
+                () -> {
+                    sleep(100);
+                    return till().post("/api/v1/payments", payment("T-KEY-1", card, 3_201), "key-1");
+                });
+        Reply anotherTransaction = till().post("/api/v1/payments", payment("T-KEY-2", card, 3_200), "key-1");
+
+        assertThat(replies.get(0).status()).isEqualTo(201);
+        for (Reply refused : List.of(replies.get(1), anotherTransaction)) {
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+            assertThat(refused.json().path("field").asString()).isEqualTo("Idempotency-Key");
+        }
+        assertThat(jdbc.sql("select count(*) from payment where transaction_id like 'T-KEY-%'").query(Long.class).single())
+                .isEqualTo(1);
+        awaitBalanced(replies.get(0).json().path("paymentId").asString());
+        assertThat(settlementCenter.held(card, "JPY")).isEqualTo(3_200);
+    }
+
+    @Test
     void aTransactionIdUsedForAnotherPaymentIsRefused() {
         pay("T-REUSED-1", TestCards.fresh(), 1_000);
 
@@ -156,8 +181,13 @@ class PaymentRetryTest extends RelayTestBase {
                 "unitPrice", Map.of("amountMinor", 10, "currency", "USD"))));
         assertThat(refusal(otherCurrency)).containsExactly("CURRENCY_MISMATCH", "basket[0].unitPrice.currency");
 
-        assertThat(till().post("/api/v1/payments", payment("T-BAD-6", TestCards.fresh(), 1_000)).code())
-                .isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+        Reply withoutKey = till().post("/api/v1/payments", payment("T-BAD-6", TestCards.fresh(), 1_000));
+        assertThat(withoutKey.status()).isEqualTo(400);
+        assertThat(withoutKey.code()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+        assertThat(withoutKey.json().path("field").asString()).isEqualTo("Idempotency-Key");
+        Reply badKey = till().post("/api/v1/payments", payment("T-BAD-7", TestCards.fresh(), 1_000), "x".repeat(129));
+        assertThat(badKey.code()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
+        assertThat(badKey.json().path("field").asString()).isEqualTo("Idempotency-Key");
         assertThat(jdbc.sql("select count(*) from payment where transaction_id like 'T-BAD-%'").query(Long.class).single())
                 .as("nothing half-written").isZero();
     }
@@ -165,7 +195,7 @@ class PaymentRetryTest extends RelayTestBase {
     @Test
     void noCardNumberReachesTheLogsTheDatabaseOrTheAnswer(CapturedOutput output) {
         String card = TestCards.fresh();
-        couponServer.give(card, StandInCoupon.discount("NOPANANYWHEREAAA", "10% off", 1_000));
+        coupons.discount(card, "10% off", 1_000);
         settlementCenter.slowAuthorizationsOf(990, 1_500);
 
         Reply reply = pay("T-NO-PAN-1", card, 1_100);
@@ -173,7 +203,8 @@ class PaymentRetryTest extends RelayTestBase {
 
         assertThat(reply.body()).doesNotContain(card);
         assertThat(output.getAll()).contains("T-NO-PAN-1").doesNotContain(card);
-        for (String table : List.of("payment", "settlement_journal", "settlement_outbox", "idempotency_record")) {
+        for (String table : List.of("payment", "settlement_journal", "settlement_outbox", "idempotency_record",
+                "reservation", "usage_event")) {
             assertThat(jdbc.sql("select count(*) from " + table + " t where t::text like ?").param("%" + card + "%")
                     .query(Long.class).single()).as(table).isZero();
         }

@@ -1,7 +1,6 @@
 package com.cardcoupons.relay.payment;
 
-import com.cardcoupons.relay.support.CouponServerStandIn.StandInCoupon;
-import com.cardcoupons.relay.support.RelayTestBase;
+import com.cardcoupons.relay.support.CouponServerTestBase;
 import com.cardcoupons.relay.support.TestCards;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import org.junit.jupiter.api.Test;
@@ -12,13 +11,16 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the terminal is told when the settlement center declines, or does not answer at all. */
-class SettlementCenterOutcomesTest extends RelayTestBase {
+/**
+ * What the terminal is told when the settlement center declines, or does not answer at all, with the real
+ * coupon-server on the other leg: a coupon is never held for a payment that is not approved.
+ */
+class SettlementCenterOutcomesTest extends CouponServerTestBase {
 
     @Test
     void whenTheSettlementCenterDoesNotAnswerThePaymentTimesOutAndTheAuthorizationIsReversed() {
         String card = TestCards.fresh();
-        couponServer.give(card, StandInCoupon.discount("TIMEOUTCOUPONAAA", "10% off", 1_000));
+        String coupon = coupons.discount(card, "10% off", 1_000);
         settlementCenter.slowAuthorizations(2_000);
 
         long started = System.nanoTime();
@@ -33,7 +35,7 @@ class SettlementCenterOutcomesTest extends RelayTestBase {
         assertThat(outcome.path("message").asString()).contains("did not answer");
         assertThat(outcome.path("coupon").path("reason").asString()).isEqualTo("PAYMENT_NOT_APPROVED");
         assertThat(millis).as("answered at the authorization timeout, not when the center finally answers").isLessThan(1_900);
-        assertThat(couponServer.callsTo("/api/v1/reservations")).as("no coupon held for a payment not approved").isZero();
+        assertThat(coupons.searchesFor(card)).as("the search ran beside the authorization").isEqualTo(1);
 
         JsonNode journal = awaitBalanced(outcome.path("paymentId").asString());
         assertThat(steps(journal)).containsSubsequence("AUTHORIZATION_SENT", "AUTHORIZATION_UNANSWERED", "REVERSAL_QUEUED",
@@ -42,6 +44,8 @@ class SettlementCenterOutcomesTest extends RelayTestBase {
         String authorization = authorizationIds(journal).get(0);
         assertThat(settlementCenter.stateOf(authorization)).as("approved late, then reversed").isEqualTo("REVERSED");
         assertThat(settlementCenter.held(card, "JPY")).isZero();
+        assertThat(coupons.usesHeld(coupon)).as("no coupon held for a payment not approved").isZero();
+        assertThat(coupons.usage(coupon)).isEmpty();
     }
 
     @Test
@@ -97,7 +101,7 @@ class SettlementCenterOutcomesTest extends RelayTestBase {
     @Test
     void theJournalAccountsForEveryAuthorizationOfEveryOutcome() {
         String card = TestCards.fresh();
-        couponServer.give(card, StandInCoupon.discount("ACCOUNTEDFORAAAA", "25% off", 2_500));
+        String coupon = coupons.discount(card, "25% off", 2_500);
         settlementCenter.setLimit(card, 100_000);
 
         JsonNode outcome = pay("T-ACCOUNTED-1", card, 4_000).json();
@@ -111,5 +115,7 @@ class SettlementCenterOutcomesTest extends RelayTestBase {
         assertThat(journal.path("authorizations").get(0).path("reversal").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(journal.path("authorizations").get(1).path("reversal").asString()).isEqualTo("NONE");
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(3_000);
+        assertThat(coupons.usesHeld(coupon)).isEqualTo(1);
+        assertThat(coupons.usage(coupon)).containsExactly("RESERVED", "CONFIRMED");
     }
 }

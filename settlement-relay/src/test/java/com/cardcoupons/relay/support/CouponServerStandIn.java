@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
 /**
  * Coupon-server reduced to its terminal contracts, implemented faithfully: it verifies the gateway-signed terminal
  * identity, searches the coupons a card carries, holds single-use coupons so a second hold of a used coupon is
- * refused, replays a reservation by its idempotency key, and confirms or releases. It can also be made slow, down
- * (503) or dropping connections, which the real one cannot be told to be.
+ * refused, replays a reservation by its idempotency key, and confirms or releases. It records every call as it came,
+ * and it can fail its holds alone, or its confirmations and releases alone, which the real one cannot be made to do.
  */
 public final class CouponServerStandIn implements AutoCloseable {
 
@@ -51,8 +51,6 @@ public final class CouponServerStandIn implements AutoCloseable {
     private final Map<UUID, Reservation> reservations = new ConcurrentHashMap<>();
     private final Map<String, String> replies = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private volatile long latencyMs;
-    private volatile Mode mode = Mode.UP;
     private volatile Predicate<String> failing = path -> false;
 
     public CouponServerStandIn(IdentitySigner signer) {
@@ -76,18 +74,6 @@ public final class CouponServerStandIn implements AutoCloseable {
         couponsByCard.computeIfAbsent(card, c -> new CopyOnWriteArrayList<>()).add(coupon);
     }
 
-    public void slow(long millis) {
-        latencyMs = millis;
-    }
-
-    public void down() {
-        mode = Mode.DOWN;
-    }
-
-    public void dropConnections() {
-        mode = Mode.DROP;
-    }
-
     /** Answers 503 to reservations only, as if coupon-server failed between the search and the hold. */
     public void failReservations() {
         failing = path -> path.equals("/api/v1/reservations");
@@ -99,8 +85,6 @@ public final class CouponServerStandIn implements AutoCloseable {
     }
 
     public void recover() {
-        latencyMs = 0;
-        mode = Mode.UP;
         failing = path -> false;
     }
 
@@ -115,10 +99,6 @@ public final class CouponServerStandIn implements AutoCloseable {
 
     public long callsTo(String pathPrefix) {
         return calls.stream().filter(call -> call.path().startsWith(pathPrefix)).count();
-    }
-
-    public Optional<Reservation> reservation(UUID id) {
-        return Optional.ofNullable(reservations.get(id));
     }
 
     public List<Reservation> reservationsOf(String transactionId) {
@@ -138,11 +118,7 @@ public final class CouponServerStandIn implements AutoCloseable {
                     exchange.getRequestMethod(), path);
             calls.add(new Call(path, caller.orElse(null), exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key")));
-            pause();
-            if (mode == Mode.DROP) {
-                return;
-            }
-            if (mode == Mode.DOWN || failing.test(path)) {
+            if (failing.test(path)) {
                 send(exchange, 503, problem("SERVICE_UNAVAILABLE"));
                 return;
             }
@@ -261,16 +237,6 @@ public final class CouponServerStandIn implements AutoCloseable {
                 discount, coupon.grant(), ReservationResponse.ReservationState.RESERVED);
     }
 
-    private void pause() {
-        if (latencyMs > 0) {
-            try {
-                Thread.sleep(latencyMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static JsonNode readBody(HttpExchange exchange) throws IOException {
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
@@ -289,10 +255,6 @@ public final class CouponServerStandIn implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", status < 300 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
-    }
-
-    private enum Mode {
-        UP, DOWN, DROP
     }
 
     /** A call as it arrived: its path, the verified caller (null if the signature failed), correlation id and key. */

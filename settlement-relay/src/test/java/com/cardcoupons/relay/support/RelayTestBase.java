@@ -12,13 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,11 +27,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A relay on its own fresh PostgreSQL, wired to the real settlement center simulator and to a coupon-server stand-in,
- * both in this JVM on random ports. Timeouts are shortened so that timeouts can be tested in about a second. Each
- * relay is warmed up with a few payments before its first test, and its coupon search budget is widened to 1 s, so
- * that a busy test machine's pauses do not turn coupons "unavailable"; the 150 ms default itself is what
- * {@code ParallelFanOutTest} runs with.
+ * A relay on its own fresh PostgreSQL, wired to the real settlement center simulator (in this JVM, on a random port)
+ * and to a coupon-server the subclass provides: the real one ({@link CouponServerTestBase}) or a stand-in for fault
+ * shapes the real one cannot take ({@link StandInTestBase}). Timeouts are shortened so that timeouts can be tested in
+ * about a second. Each relay is warmed up with a few payments before its first test, and its coupon search budget is
+ * widened to 1 s, so that a busy test machine's pauses do not turn coupons "unavailable"; the 150 ms default itself
+ * is what {@code ParallelFanOutTest} runs with. Every test class has a database of its own, so its relay is closed
+ * after it rather than cached.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "coupons.gateway-trust.shared-secret=" + RelayTestBase.GATEWAY_SECRET,
@@ -46,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "relay.payment.abandonment-check=300ms",
         "resilience4j.timelimiter.instances.coupon-search.timeout-duration=1s"})
 @IsolatedDatabase
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class RelayTestBase {
 
     public static final String GATEWAY_SECRET = "test-gateway-secret-for-the-settlement-relay-tests";
@@ -56,8 +57,6 @@ public abstract class RelayTestBase {
     public static final String EXPIRY = "2031-12";
 
     protected static final SettlementCenter settlementCenter = SettlementCenter.shared();
-    protected static final CouponServerStandIn couponServer = new CouponServerStandIn(new IdentitySigner(
-            GATEWAY_SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60), Clock.systemUTC()));
 
     @LocalServerPort
     protected int port;
@@ -72,9 +71,8 @@ public abstract class RelayTestBase {
     protected CircuitBreakerRegistry breakers;
 
     @DynamicPropertySource
-    static void counterparts(DynamicPropertyRegistry registry) {
+    static void settlementCenter(DynamicPropertyRegistry registry) {
         registry.add("relay.settlement-center.url", settlementCenter::url);
-        registry.add("relay.coupon-server.url", couponServer::url);
     }
 
     private static int warmedUpRelay;
@@ -82,7 +80,6 @@ public abstract class RelayTestBase {
     @BeforeEach
     void aStoreWithTwoTillsAndAWarmRelay() {
         insertStoreWithTills(jdbc);
-        couponServer.reset();
         settlementCenter.clearFaults();
         if (warmedUpRelay != port) {
             // a cold JVM's first payments load classes and open connections for a second or more on a busy machine,
@@ -92,14 +89,12 @@ public abstract class RelayTestBase {
             }
             warmedUpRelay = port;
         }
-        couponServer.reset();
         breakers.circuitBreaker(CouponSearch.BREAKER).reset();
     }
 
     @AfterEach
     void clearFaults() {
         settlementCenter.clearFaults();
-        couponServer.reset();
     }
 
     public static void insertStoreWithTills(JdbcClient jdbc) {

@@ -1,0 +1,57 @@
+package com.cardcoupons.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The relay benchmark's results as Markdown, for docs/benchmarks.md: each measure with its percentiles and answers,
+ * and the parallel fan-out's ratio, a payment without a coupon against its two legs measured alone, at the median.
+ */
+record RelayReport(RelayOptions options, String database, List<Measure> measures) {
+
+    static final double FAN_OUT_GOAL = 0.55;
+
+    /** A measured period and what its calls were answered. */
+    record Measure(LoadRun.Result result, Map<String, Long> outcomes) {
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append("\n\n");
+        md.append("- Load: ").append(options.describe()).append("\n");
+        md.append("- Database: ").append(database).append("\n\n");
+        md.append("| Measure | Throughput (/s) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | Failures | Answers |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---|---|\n");
+        for (Measure measure : measures) {
+            LoadRun.Result load = measure.result();
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %s | %s |%n", load.name(),
+                    load.throughput(), load.millis(50), load.millis(95), load.millis(99),
+                    load.latencyMicros().getMaxValue() / 1000.0,
+                    (load.failures().isEmpty() ? "none" : load.failures().toString())
+                            + (load.ranOut() ? "; ran out of cards with a coupon" : ""),
+                    measure.outcomes().isEmpty() ? "" : measure.outcomes().toString()));
+        }
+        double search = measures.get(0).result().millis(50);
+        double authorization = measures.get(1).result().millis(50);
+        double payment = measures.get(2).result().millis(50);
+        double ratio = payment / (search + authorization);
+        md.append("\n| Target | Measured | Met |\n|---|---:|---|\n");
+        md.append(String.format(Locale.ROOT, "| payment without a coupon / (search + authorization alone), p50, <= %.2f "
+                        + "| %.2f (%.2f / (%.2f + %.2f) ms) | %s |%n", FAN_OUT_GOAL, ratio, payment, search, authorization,
+                ratio <= FAN_OUT_GOAL ? "yes" : "**no**"));
+        return md.toString();
+    }
+
+    void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, markdown());
+    }
+}

@@ -1,0 +1,247 @@
+package com.cardcoupons.relay.payment;
+
+import com.cardcoupons.model.medium.MediumType;
+import com.cardcoupons.model.medium.UsageMediumTokenizer;
+import com.cardcoupons.model.money.Money;
+import com.cardcoupons.model.terminal.CouponKind;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.relay.card.PresentedCard;
+import com.cardcoupons.relay.card.PrimaryAccountNumber;
+import com.cardcoupons.relay.coupon.AppliedCoupon;
+import com.cardcoupons.relay.coupon.CouponHold;
+import com.cardcoupons.relay.coupon.CouponOffer;
+import com.cardcoupons.relay.coupon.FoundBenefit;
+import com.cardcoupons.relay.settlement.AuthorizationAnswer;
+import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The rules that settle a payment, without Spring: which authorization stands, what is reversed, what the terminal is told. */
+class PaymentRunTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T03:00:00Z");
+    private static final CallerIdentity TILL = CallerIdentity.terminal("till-1", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    private static final UsageMediumTokenizer TOKENIZER =
+            new UsageMediumTokenizer("a-test-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8));
+    private static final FoundBenefit COFFEE = new FoundBenefit("COFFEE", "Free coffee", CouponKind.BENEFIT, "one coffee");
+    private static final CouponOffer NO_DISCOUNT = new CouponOffer(true, null, List.of(), null, null, List.of(COFFEE), Duration.ofMillis(20));
+    private static final CouponOffer TEN_PERCENT = new CouponOffer(true, null, List.of("TEN"), yen(100), yen(900), List.of(COFFEE),
+            Duration.ofMillis(20));
+    private static final CouponHold.Held HELD = new CouponHold.Held(UUID.randomUUID(),
+            List.of(new AppliedCoupon("TEN", "10% off", yen(100))), yen(100), yen(900));
+
+    private final PaymentRun payment = new PaymentRun(received(1_000), request(1_000).basket());
+
+    @Nested
+    class WithoutADiscount {
+
+        @Test
+        void anApprovalStandsAndBenefitsAreHandedOver() {
+            SentAuthorization full = approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111");
+            payment.fullAmountAnswered(full);
+            payment.couponsFound(NO_DISCOUNT);
+
+            assertThat(payment.shouldHoldCoupons()).isFalse();
+            Settlement settlement = payment.settle(NOW);
+            assertThat(settlement.outcome().result()).isEqualTo(PaymentResult.APPROVED);
+            assertThat(settlement.outcome().chargedAmount()).isEqualTo(yen(1_000));
+            assertThat(settlement.outcome().authorizationCode()).isEqualTo("AAA111");
+            assertThat(settlement.outcome().coupon().status()).isEqualTo(CouponStatus.NONE);
+            assertThat(settlement.outcome().benefits()).containsExactly(COFFEE);
+            assertThat(settlement.standing()).isEqualTo(full);
+            assertThat(settlement.toReverse()).isEmpty();
+            assertThat(settlement.reservationId()).isNull();
+            assertThat(settlement.leavesFollowUps()).as("nothing to send after the answer").isFalse();
+        }
+
+        @Test
+        void aDeclineChargesNothingReversesNothingAndHandsNoBenefitOver() {
+            SentAuthorization full = new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, yen(1_000),
+                    new AuthorizationAnswer.Declined("51", "INSUFFICIENT_FUNDS"));
+            payment.fullAmountAnswered(full);
+            payment.couponsFound(TEN_PERCENT);
+
+            assertThat(payment.shouldHoldCoupons()).as("no coupon held for a declined payment").isFalse();
+            Settlement settlement = payment.settle(NOW);
+            assertThat(settlement.outcome().result()).isEqualTo(PaymentResult.DECLINED);
+            assertThat(settlement.outcome().decline()).isEqualTo(new PaymentOutcome.Decline("51", "INSUFFICIENT_FUNDS"));
+            assertThat(settlement.outcome().chargedAmount()).isEqualTo(yen(0));
+            assertThat(settlement.outcome().coupon().reason()).isEqualTo("PAYMENT_NOT_APPROVED");
+            assertThat(settlement.outcome().benefits()).isEmpty();
+            assertThat(settlement.toReverse()).isEmpty();
+            assertThat(settlement.declined()).containsExactly(full);
+        }
+
+        @Test
+        void noAnswerTimesOutAndReversesWhatMayHaveBeenApproved() {
+            SentAuthorization full = SentAuthorization.unanswered(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, yen(1_000));
+            payment.fullAmountAnswered(full);
+            payment.couponsFound(NO_DISCOUNT);
+
+            Settlement settlement = payment.settle(NOW);
+            assertThat(settlement.outcome().result()).isEqualTo(PaymentResult.TIMED_OUT);
+            assertThat(settlement.outcome().chargedAmount()).isEqualTo(yen(0));
+            assertThat(settlement.standing()).isNull();
+            assertThat(settlement.toReverse()).containsExactly(full);
+        }
+
+        @Test
+        void anUnavailableSearchIsSaidSo() {
+            payment.fullAmountAnswered(approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111"));
+            payment.couponsFound(CouponOffer.unavailable("COUPON_SEARCH_TIMED_OUT", Duration.ofMillis(150)));
+
+            PaymentOutcome outcome = payment.settle(NOW).outcome();
+            assertThat(outcome.coupon().status()).isEqualTo(CouponStatus.UNAVAILABLE);
+            assertThat(outcome.coupon().reason()).isEqualTo("COUPON_SEARCH_TIMED_OUT");
+            assertThat(outcome.chargedAmount()).isEqualTo(yen(1_000));
+            assertThat(outcome.receipt()).contains("COUPONS UNAVAILABLE: FULL PRICE CHARGED");
+        }
+    }
+
+    @Nested
+    class WithADiscount {
+
+        @Test
+        void anApprovedDiscountedAuthorizationReplacesTheFullAmountAndConfirmsTheCoupons() {
+            SentAuthorization full = approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111");
+            payment.fullAmountAnswered(full);
+            payment.couponsFound(TEN_PERCENT);
+            assertThat(payment.shouldHoldCoupons()).isTrue();
+            payment.couponsHeld(HELD);
+            assertThat(payment.discountedAmount()).contains(yen(900));
+            SentAuthorization discounted = approved(AuthorizationLeg.DISCOUNTED, 900, "BBB222");
+            payment.discountedAmountAnswered(discounted);
+
+            Settlement settlement = payment.settle(NOW);
+            assertThat(settlement.outcome().result()).isEqualTo(PaymentResult.APPROVED);
+            assertThat(settlement.outcome().authorizationCode()).isEqualTo("BBB222");
+            assertThat(settlement.outcome().originalAmount()).isEqualTo(yen(1_000));
+            assertThat(settlement.outcome().chargedAmount()).isEqualTo(yen(900));
+            assertThat(settlement.outcome().coupon().status()).isEqualTo(CouponStatus.APPLIED);
+            assertThat(settlement.outcome().coupon().applied()).containsExactlyElementsOf(HELD.coupons());
+            assertThat(settlement.outcome().coupon().totalDiscount()).isEqualTo(yen(100));
+            assertThat(settlement.standing()).isEqualTo(discounted);
+            assertThat(settlement.toReverse()).containsExactly(full);
+            assertThat(settlement.reservationId()).isEqualTo(HELD.reservationId());
+            assertThat(settlement.confirmCoupons()).isTrue();
+            assertThat(settlement.leavesFollowUps()).isTrue();
+        }
+
+        @Test
+        void aDeclinedDiscountedAuthorizationLeavesTheFullAmountStandingAndReleasesTheCoupons() {
+            SentAuthorization full = approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111");
+            payment.fullAmountAnswered(full);
+            payment.couponsFound(TEN_PERCENT);
+            payment.couponsHeld(HELD);
+            SentAuthorization discounted = new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.DISCOUNTED, yen(900),
+                    new AuthorizationAnswer.Declined("51", null));
+            payment.discountedAmountAnswered(discounted);
+
+            Settlement settlement = payment.settle(NOW);
+            assertThat(settlement.outcome().chargedAmount()).isEqualTo(yen(1_000));
+            assertThat(settlement.outcome().authorizationCode()).isEqualTo("AAA111");
+            assertThat(settlement.outcome().coupon().reason()).isEqualTo("DISCOUNTED_AUTHORIZATION_DECLINED");
+            assertThat(settlement.standing()).isEqualTo(full);
+            assertThat(settlement.toReverse()).isEmpty();
+            assertThat(settlement.declined()).containsExactly(discounted);
+            assertThat(settlement.confirmCoupons()).isFalse();
+            assertThat(settlement.reservationId()).isEqualTo(HELD.reservationId());
+        }
+
+        @Test
+        void anUnansweredDiscountedAuthorizationIsReversedAndTheFullAmountStands() {
+            payment.fullAmountAnswered(approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111"));
+            payment.couponsFound(TEN_PERCENT);
+            payment.couponsHeld(HELD);
+            SentAuthorization discounted = SentAuthorization.unanswered(UUID.randomUUID(), AuthorizationLeg.DISCOUNTED, yen(900));
+            payment.discountedAmountAnswered(discounted);
+
+            Settlement settlement = payment.settle(NOW);
+            assertThat(settlement.outcome().chargedAmount()).isEqualTo(yen(1_000));
+            assertThat(settlement.outcome().coupon().reason()).isEqualTo("DISCOUNTED_AUTHORIZATION_UNANSWERED");
+            assertThat(settlement.toReverse()).containsExactly(discounted);
+            assertThat(settlement.confirmCoupons()).isFalse();
+        }
+
+        @Test
+        void couponsNotHeldMeanFullPriceWithTheReason() {
+            payment.fullAmountAnswered(approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111"));
+            payment.couponsFound(TEN_PERCENT);
+            payment.couponsHeld(new CouponHold.NotHeld("RESERVATION_REFUSED", "used up"));
+
+            assertThat(payment.discountedAmount()).isEmpty();
+            Settlement settlement = payment.settle(NOW);
+            assertThat(settlement.outcome().coupon().reason()).isEqualTo("RESERVATION_REFUSED");
+            assertThat(settlement.reservationId()).isNull();
+        }
+
+        @Test
+        void aHoldThatWouldNotLowerTheAmountIsNotAuthorizedAndIsReleased() {
+            payment.fullAmountAnswered(approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111"));
+            payment.couponsFound(TEN_PERCENT);
+            CouponHold.Held free = new CouponHold.Held(UUID.randomUUID(), List.of(), yen(1_000), yen(0));
+            payment.couponsHeld(free);
+
+            assertThat(payment.discountedAmount()).as("nothing to authorize at zero").isEmpty();
+            Settlement settlement = payment.settle(NOW);
+            assertThat(settlement.outcome().coupon().reason()).isEqualTo("DISCOUNT_NOT_APPLICABLE");
+            assertThat(settlement.reservationId()).isEqualTo(free.reservationId());
+            assertThat(settlement.confirmCoupons()).isFalse();
+        }
+    }
+
+    @Nested
+    class Guards {
+
+        @Test
+        void stepsOutOfOrderAreRefused() {
+            assertThatThrownBy(() -> payment.settle(NOW)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> payment.fullAmountAnswered(approved(AuthorizationLeg.FULL_AMOUNT, 999, "X")))
+                    .as("the first authorization is for the full amount").isInstanceOf(IllegalStateException.class);
+            payment.fullAmountAnswered(approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111"));
+            payment.couponsFound(NO_DISCOUNT);
+            assertThatThrownBy(() -> payment.couponsHeld(HELD)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> payment.discountedAmountAnswered(approved(AuthorizationLeg.DISCOUNTED, 900, "B")))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void theDiscountedAuthorizationMustBeForTheHeldPrice() {
+            payment.fullAmountAnswered(approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111"));
+            payment.couponsFound(TEN_PERCENT);
+            payment.couponsHeld(HELD);
+
+            assertThatThrownBy(() -> payment.discountedAmountAnswered(approved(AuthorizationLeg.DISCOUNTED, 800, "B")))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    private static SentAuthorization approved(AuthorizationLeg leg, long amount, String code) {
+        return new SentAuthorization(UUID.randomUUID(), leg, yen(amount), new AuthorizationAnswer.Approved(code));
+    }
+
+    static Payment received(long amount) {
+        return Payment.receive(request(amount), new IdempotencyKey("T-1"), TILL, TOKENIZER.tokenize(request(amount).card().medium()),
+                NOW, Duration.ofSeconds(30));
+    }
+
+    static PaymentRequest request(long amount) {
+        return new PaymentRequest("T-1", TILL.merchantId(), TILL.storeId(), TILL.terminalId(),
+                new PresentedCard(MediumType.CREDIT, PrimaryAccountNumber.parse("4111111111111111"), YearMonth.of(2030, 1)),
+                yen(amount), List.of());
+    }
+
+    private static Money yen(long amount) {
+        return Money.of(amount, "JPY");
+    }
+}
