@@ -1,2 +1,5 @@
-/** Real PostgreSQL for every integration test: one shared way to get a clean, migrated database. */
+/**
+ * Shared integration-test support: a clean, migrated PostgreSQL database per test class, real HTTP calls, and the
+ * startup checks every service must pass.
+ */
 package com.cardcoupons.testsupport;
