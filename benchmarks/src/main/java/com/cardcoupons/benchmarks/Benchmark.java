@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * One command, one run: open (or start) the database, seed it, start coupon-server on it unless a target is given,
@@ -40,36 +38,53 @@ public final class Benchmark {
             pgbench.initialise(options.pgbenchScale());
 
             ConfigurableApplicationContext service = options.target() == null ? start(database, options) : null;
-            Target target = null;
             try {
                 String baseUrl = options.target() != null ? options.target()
                         : "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
-                target = Target.of(baseUrl, options);
-                log("load: " + baseUrl + " with " + target.credentials());
+                FreshCoupons fresh = new FreshCoupons(new Dataset(options.campaigns(), options.cards()), options.coupons());
+                List<String> targets = new ArrayList<>();
                 List<LoadRun.Result> loads = new ArrayList<>();
-                loads.add(LoadRun.run("search", options.threads(), options.warmup(), options.duration(), search(target, options)));
-                log("search: " + summary(loads.get(0)));
-                loads.add(LoadRun.run("redemption", options.threads(), options.warmup(), options.duration(), redemption(target, options)));
-                log("redemption: " + summary(loads.get(1)));
+                try (Target target = Target.of(baseUrl, options)) {
+                    targets.add(target.describe());
+                    load("", target, fresh, options, loads);
+                }
+                if (options.gateway()) {
+                    try (BenchGateway gateway = BenchGateway.start(database, options, baseUrl);
+                         Target target = Target.of(gateway.url(), Options.header(gateway.apiKeyHeader()), options)) {
+                        targets.add("the reception-terminal gateway at " + target.describe() + ", in front of " + baseUrl);
+                        load(" via gateway", target, fresh, options, loads);
+                    }
+                }
                 double select = pgbench.tps("-S", options.threads(), options.duration());
                 log("pgbench -S: " + Math.round(select) + " tps");
                 double update = pgbench.tps("-N", options.threads(), options.duration());
                 log("pgbench -N: " + Math.round(update) + " tps");
 
-                Report report = new Report(options, database.description(), target, seeded, loads, select, update);
+                Report report = new Report(options, database.description(), targets, seeded, loads, select, update);
                 report.write(options.out());
                 System.out.println();
                 System.out.println(report.markdown());
                 log("written to " + options.out().toAbsolutePath());
             } finally {
-                if (target != null) {
-                    target.close();
-                }
                 if (service != null) {
                     service.close();
                 }
             }
         }
+    }
+
+    /** The search load, then the redemption load, at one target. */
+    private static void load(String suffix, Target target, FreshCoupons fresh, Options options, List<LoadRun.Result> loads)
+            throws Exception {
+        log("load: " + target.describe());
+        LoadRun.Result search = LoadRun.run("search" + suffix, options.threads(), options.warmup(), options.duration(),
+                search(target, options));
+        log(search.name() + ": " + summary(search));
+        loads.add(search);
+        LoadRun.Result redemption = LoadRun.run("redemption" + suffix, options.threads(), options.warmup(),
+                options.duration(), redemption(target, fresh));
+        log(redemption.name() + ": " + summary(redemption));
+        loads.add(redemption);
     }
 
     /** Arguments, not default properties: they must win over the service's own configuration files. */
@@ -100,24 +115,19 @@ public final class Benchmark {
      * coupon at its own merchant's first till; with fixed credentials, only the bench merchant's coupons at the
      * credential's terminal. Stops when no fresh coupon is left.
      */
-    private static LoadRun.Call redemption(Target target, Options options) {
-        Dataset dataset = new Dataset(options.campaigns(), options.cards());
-        int[] coupons = IntStream.range(0, options.coupons())
-                .filter(i -> target.signsIdentities() || Dataset.merchantOf(dataset.campaignOf(i)) == 0).toArray();
-        AtomicInteger next = new AtomicInteger();
+    private static LoadRun.Call redemption(Target target, FreshCoupons fresh) {
         String run = Long.toString(System.currentTimeMillis(), 36);
         return client -> {
-            int index = next.getAndIncrement();
-            if (index >= coupons.length) {
+            int coupon = target.signsIdentities() ? fresh.next() : fresh.nextOfMerchant(0);
+            if (coupon < 0) {
                 return -1;
             }
-            int coupon = coupons[index];
-            int merchant = Dataset.merchantOf(dataset.campaignOf(coupon));
+            int merchant = fresh.merchantOf(coupon);
             UUID[] till = target.signsIdentities()
                     ? new UUID[] {Dataset.merchantId(merchant), Dataset.storeId(merchant, 0), Dataset.terminalId(merchant, 0, 0)}
                     : new UUID[] {target.merchantId, target.storeId, target.terminalId};
             String body = "{\"transactionId\":\"B" + run + "-" + coupon + "\",\"couponCodes\":[\"" + Dataset.code(coupon)
-                    + "\"],\"medium\":{\"type\":\"CREDIT\",\"cardNumber\":\"" + Dataset.cardNumber(dataset.cardOf(coupon))
+                    + "\"],\"medium\":{\"type\":\"CREDIT\",\"cardNumber\":\"" + Dataset.cardNumber(fresh.cardOf(coupon))
                     + "\"},\"intendedUse\":" + INTENDED_USE.formatted(till[0], till[1], till[2]) + "}";
             return target.post("/api/v1/redemptions", body, "bench-" + run + "-" + coupon, till);
         };

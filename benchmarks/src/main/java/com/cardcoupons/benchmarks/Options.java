@@ -15,10 +15,14 @@ import java.util.UUID;
  *                   gateway identity headers with {@code gatewaySecret}, as the gateway would
  * @param terminal   the terminal the load speaks for: merchant, store and terminal ids; the seeded bench terminal
  *                   when not given
+ * @param gateway    whether to measure again through the reception-terminal gateway (its own process, in front of
+ *                   the coupon-server this run started); only without a target
+ * @param repository where the gateway's executable jar was built ({@code reception-terminal-gateway/target})
  */
 record Options(int campaigns, int coupons, int cards, int threads, Duration warmup, Duration duration,
                String dbUrl, String dbUser, String dbPassword, String target, Map<String, String> headers,
-               UUID[] terminal, String pgbench, int pgbenchScale, Path out, String cardTokenKey, String gatewaySecret) {
+               UUID[] terminal, String pgbench, int pgbenchScale, Path out, String cardTokenKey, String gatewaySecret,
+               boolean gateway, Path repository) {
 
     static Options parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -30,8 +34,7 @@ record Options(int campaigns, int coupons, int cards, int threads, Duration warm
             String name = arg.substring(2, arg.indexOf('='));
             String value = arg.substring(arg.indexOf('=') + 1);
             if (name.equals("header")) {
-                int colon = value.indexOf(':');
-                headers.put(value.substring(0, colon).trim(), value.substring(colon + 1).trim());
+                headers.putAll(header(value));
             } else {
                 given.put(name, value);
             }
@@ -59,7 +62,15 @@ record Options(int campaigns, int coupons, int cards, int threads, Duration warm
                 integer(given, "pgbench-scale", 10),
                 Path.of(given.getOrDefault("out", "benchmarks/target/benchmark-results.md")),
                 given.getOrDefault("card-token-key", env("COUPONS_CARD_TOKEN_KEY", "dev-only-card-token-key-change-me-in-production")),
-                given.getOrDefault("gateway-secret", env("COUPONS_GATEWAY_SECRET", "dev-only-gateway-shared-secret-change-me-in-production")));
+                given.getOrDefault("gateway-secret", env("COUPONS_GATEWAY_SECRET", "dev-only-gateway-shared-secret-change-me-in-production")),
+                !given.containsKey("target") && Boolean.parseBoolean(given.getOrDefault("gateway", "true")),
+                Path.of(given.getOrDefault("repository", ".")));
+    }
+
+    /** A {@code --header} value, "Name: value", as a map of one header. */
+    static Map<String, String> header(String header) {
+        int colon = header.indexOf(':');
+        return Map.of(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
     }
 
     private static int integer(Map<String, String> given, String name, int fallback) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The run's results as Markdown, ready to paste into docs/benchmarks.md, with the targets checked. */
-record Report(Options options, String database, Target target, Duration seeding, List<LoadRun.Result> loads,
+record Report(Options options, String database, List<String> targets, Duration seeding, List<LoadRun.Result> loads,
               double pgbenchSelect, double pgbenchSimpleUpdate) {
 
     private static final double SEARCH_SHARE_TARGET = 0.15;
@@ -27,7 +27,8 @@ record Report(Options options, String database, Target target, Duration seeding,
                 .append(System.getProperty("java.version")).append("\n\n");
         md.append("- Data: ").append(options.describe()).append("\n");
         md.append("- Database: ").append(database).append("; seeded in ").append(seeding.toSeconds()).append(" s\n");
-        md.append("- Target: ").append(target.baseUrl()).append(", ").append(target.credentials()).append("\n\n");
+        targets.forEach(target -> md.append("- Target: ").append(target).append("\n"));
+        md.append("\n");
         md.append("| Measure | Throughput (/s) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | Failures |\n");
         md.append("|---|---:|---:|---:|---:|---:|---|\n");
         for (LoadRun.Result load : loads) {
@@ -47,12 +48,24 @@ record Report(Options options, String database, Target target, Duration seeding,
                 searchShare * 100, yes(searchShare >= SEARCH_SHARE_TARGET)));
         md.append(String.format(Locale.ROOT, "| redemption >= %.0f%% of pgbench -N | %.1f%% | %s |%n",
                 REDEMPTION_SHARE_TARGET * 100, redemptionShare * 100, yes(redemptionShare >= REDEMPTION_SHARE_TARGET)));
+        if (loads.size() == 4) {
+            md.append("\n| Through the gateway | at the service | via the gateway | added |\n|---|---:|---:|---:|\n");
+            gatewayCost(md, "search", search, loads.get(2));
+            gatewayCost(md, "redemption", redemption, loads.get(3));
+        }
         return md.toString();
     }
 
     void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, markdown());
+    }
+
+    private static void gatewayCost(StringBuilder md, String name, LoadRun.Result direct, LoadRun.Result viaGateway) {
+        md.append(String.format(Locale.ROOT, "| %s p50 | %.2f ms | %.2f ms | %.2f ms |%n", name, direct.millis(50),
+                viaGateway.millis(50), viaGateway.millis(50) - direct.millis(50)));
+        md.append(String.format(Locale.ROOT, "| %s throughput | %.0f/s | %.0f/s | %.0f%% of it |%n", name,
+                direct.throughput(), viaGateway.throughput(), 100 * viaGateway.throughput() / direct.throughput()));
     }
 
     private static String failures(Map<Integer, Long> failures) {

@@ -55,12 +55,17 @@ final class Target implements AutoCloseable {
     }
 
     static Target of(String baseUrl, Options options) {
+        return of(baseUrl, options.headers(), options);
+    }
+
+    /** A target that is sent these credential headers; with none, the harness signs identities as the gateway. */
+    static Target of(String baseUrl, Map<String, String> headers, Options options) {
         UUID[] ids = options.terminal() != null ? options.terminal()
                 : new UUID[] {Dataset.merchantId(0), Dataset.storeId(0, 0), Dataset.terminalId(0, 0, 0)};
-        IdentitySigner signer = options.headers().isEmpty()
+        IdentitySigner signer = headers.isEmpty()
                 ? new IdentitySigner(options.gatewaySecret().getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5), Clock.systemUTC())
                 : null;
-        return new Target(baseUrl, options.headers(), signer, ids, options.threads());
+        return new Target(baseUrl, headers, signer, ids, options.threads());
     }
 
     String baseUrl() {
@@ -74,6 +79,11 @@ final class Target implements AutoCloseable {
 
     String credentials() {
         return signer != null ? "gateway identity headers signed by the harness" : "headers " + fixedHeaders.keySet();
+    }
+
+    /** Where the load went and how it proved who it is, for the report. */
+    String describe() {
+        return baseUrl + ", " + credentials();
     }
 
     /** Posts JSON as the load's own terminal and returns the status; the body is read and dropped. */

@@ -1,0 +1,87 @@
+package com.cardcoupons.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The reception-terminal gateway in front of the coupon-server under test, as a till reaches it: its own JVM from its
+ * executable jar, on the benchmark database, with an API key issued to the bench till. The key is written straight
+ * into the gateway's credential table (a SHA-256 of the secret, as the gateway stores it), so the run needs no
+ * administrator key.
+ */
+final class BenchGateway implements AutoCloseable {
+
+    private static final String KEY_ID = "bench-till";
+
+    private final ServiceProcess process;
+    private final String apiKey;
+
+    private BenchGateway(ServiceProcess process, String apiKey) {
+        this.process = process;
+        this.apiKey = apiKey;
+    }
+
+    static BenchGateway start(BenchDatabase database, Options options, String couponServerUrl) throws SQLException {
+        String secret = newSecret();
+        issueTerminalKey(database, secret);
+        ServiceProcess process = ServiceProcess.start(options.repository(), "reception-terminal-gateway", List.of(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--coupons.card-token.key=" + options.cardTokenKey(),
+                "--coupons.gateway-trust.shared-secret=" + options.gatewaySecret(),
+                "--coupons.gateway.routing.services.coupon-server=" + couponServerUrl,
+                // one key stands for every load client, so a per-terminal limit would measure itself, not the gateway
+                "--coupons.gateway.rate-limit.roles.TERMINAL.capacity=1000000"));
+        return new BenchGateway(process, KEY_ID + "." + secret);
+    }
+
+    String url() {
+        return process.url();
+    }
+
+    /** The {@code X-Api-Key} header the load sends, as {@code --header} would give it. */
+    String apiKeyHeader() {
+        return "X-Api-Key: " + apiKey;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private static void issueTerminalKey(BenchDatabase database, String secret) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into api_credential (id, kind, label, terminal_id, secret_hash, issued_by)
+                     values (?, 'TERMINAL', 'benchmark till', ?, ?, 'benchmarks')
+                     on conflict (id) do update set secret_hash = excluded.secret_hash""")) {
+            insert.setString(1, KEY_ID);
+            insert.setObject(2, Dataset.terminalId(0, 0, 0));
+            insert.setBytes(3, sha256(secret));
+            insert.executeUpdate();
+        }
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+}
