@@ -34,11 +34,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one payment (claims 9 and 19): starts the coupon search and the full-amount authorization at the same moment
- * (the search on its own thread, the authorization on this one); when a usable discount comes back, holds the
- * coupons and authorizes the discounted price; then answers the terminal and leaves the reversal of whatever does
- * not stand, and the coupons' confirmation or release, to the outbox. What is sent is written ahead, what comes back
- * is journaled with the next commit ({@link PaymentSteps}), and no database connection is held while a counterpart
- * is called. The decisions are {@link PaymentRun}'s.
+ * (the search on its own thread as the request arrives, the authorization on this one as soon as it is written
+ * ahead); when a usable discount comes back, holds the coupons and authorizes the discounted price; then answers the
+ * terminal and leaves the reversal of whatever does not stand, and the coupons' confirmation or release, to the
+ * outbox. What is sent is written ahead, what comes back is journaled with the next commit ({@link PaymentSteps}),
+ * and no database connection is held while a counterpart is called. The decisions are {@link PaymentRun}'s.
  *
  * <p>A payment is its own idempotency: a request its terminal sent before, under the same idempotency key or
  * transaction id, gets the first request's answer, waiting for it while the first is still running.
@@ -80,6 +80,10 @@ class PaymentFlow {
         Timer.Sample timing = Timer.start(meters);
         Payment payment = Payment.receive(request, key, terminal, tokenizer.tokenize(request.card().medium()),
                 clock.instant(), properties.deadline());
+        PaymentRun run = new PaymentRun(payment, request.basket());
+        // the search writes nothing of the payment's, so it need not wait, as the authorization must, for the commit
+        // that writes the authorization ahead; a repeated request's search is only a search the terminal made again
+        CompletableFuture<CouponOffer> search = couponSearch.start(payment.terminal(), request.card(), run.intendedUse());
         UUID fullAmount = UUID.randomUUID();
         Optional<Payment> earlier = steps.begin(payment, fullAmount);
         if (earlier.isPresent()) {
@@ -87,7 +91,7 @@ class PaymentFlow {
         }
         PaymentOutcome outcome;
         try {
-            outcome = run(new PaymentRun(payment, request.basket()), fullAmount, request.card());
+            outcome = run(run, search, fullAmount, request.card());
         } catch (PaymentAbandoned abandoned) {
             outcome = payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
         }
@@ -121,14 +125,13 @@ class PaymentFlow {
     }
 
     /**
-     * The flow after the payment and its full-amount authorization were written ahead, up to its answer. What comes
-     * back from the counterparts is journaled with the next commit.
+     * The flow after the payment and its full-amount authorization were written ahead, with the coupon search already
+     * running, up to its answer. What comes back from the counterparts is journaled with the next commit.
      */
-    private PaymentOutcome run(PaymentRun run, UUID fullAmount, PresentedCard card) {
+    private PaymentOutcome run(PaymentRun run, CompletableFuture<CouponOffer> search, UUID fullAmount, PresentedCard card) {
         Payment payment = run.payment();
         IntendedUse intendedUse = run.intendedUse();
         List<JournalEntry> learnt = new ArrayList<>();
-        CompletableFuture<CouponOffer> search = couponSearch.start(payment.terminal(), card, intendedUse);
         SentAuthorization full = send(payment, fullAmount, AuthorizationLeg.FULL_AMOUNT, payment.amount(), card);
         learnt.add(answered(payment, full));
         run.fullAmountAnswered(full);
