@@ -12,26 +12,23 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The reception-terminal gateway in front of the coupon-server under test, as a till reaches it: its own JVM from its
- * executable jar, on the benchmark database, with an API key issued to the bench till. The key is written straight
- * into the gateway's credential table (a SHA-256 of the secret, as the gateway stores it), so the run needs no
- * administrator key.
+ * The reception-terminal gateway in front of the coupon-server under test, as tills reach it: its own JVM from its
+ * executable jar, on the benchmark database, with an API key issued to each merchant's first till (the bench till is
+ * merchant 0's), where every coupon of the merchant can be used. The keys are written straight into the gateway's
+ * credential table (a SHA-256 of the secret, as the gateway stores it), so the run needs no administrator key.
  */
 final class BenchGateway implements AutoCloseable {
 
-    private static final String KEY_ID = "bench-till";
-
     private final ServiceProcess process;
-    private final String apiKey;
+    private final String[] apiKeys;
 
-    private BenchGateway(ServiceProcess process, String apiKey) {
+    private BenchGateway(ServiceProcess process, String[] apiKeys) {
         this.process = process;
-        this.apiKey = apiKey;
+        this.apiKeys = apiKeys;
     }
 
     static BenchGateway start(BenchDatabase database, Options options, String couponServerUrl) throws SQLException {
-        String secret = newSecret();
-        issueTerminalKey(database, secret);
+        String[] apiKeys = issueTerminalKeys(database);
         ServiceProcess process = ServiceProcess.start(options.repository(), "reception-terminal-gateway", List.of(
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
@@ -41,16 +38,16 @@ final class BenchGateway implements AutoCloseable {
                 "--coupons.gateway.routing.services.coupon-server=" + couponServerUrl,
                 // one key stands for every load client, so a per-terminal limit would measure itself, not the gateway
                 "--coupons.gateway.rate-limit.roles.TERMINAL.capacity=1000000"));
-        return new BenchGateway(process, KEY_ID + "." + secret);
+        return new BenchGateway(process, apiKeys);
     }
 
     String url() {
         return process.url();
     }
 
-    /** The {@code X-Api-Key} header the load sends, as {@code --header} would give it. */
-    String apiKeyHeader() {
-        return "X-Api-Key: " + apiKey;
+    /** The {@code X-Api-Key} header of this merchant's first till, as {@code --header} would give it. */
+    String apiKeyHeader(int merchant) {
+        return "X-Api-Key: " + apiKeys[merchant];
     }
 
     @Override
@@ -58,17 +55,25 @@ final class BenchGateway implements AutoCloseable {
         process.close();
     }
 
-    private static void issueTerminalKey(BenchDatabase database, String secret) throws SQLException {
+    private static String[] issueTerminalKeys(BenchDatabase database) throws SQLException {
+        String[] apiKeys = new String[Dataset.MERCHANTS];
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
              PreparedStatement insert = connection.prepareStatement("""
                      insert into api_credential (id, kind, label, terminal_id, secret_hash, issued_by)
                      values (?, 'TERMINAL', 'benchmark till', ?, ?, 'benchmarks')
                      on conflict (id) do update set secret_hash = excluded.secret_hash""")) {
-            insert.setString(1, KEY_ID);
-            insert.setObject(2, Dataset.terminalId(0, 0, 0));
-            insert.setBytes(3, sha256(secret));
-            insert.executeUpdate();
+            for (int merchant = 0; merchant < Dataset.MERCHANTS; merchant++) {
+                String keyId = "bench-till-" + merchant;
+                String secret = newSecret();
+                insert.setString(1, keyId);
+                insert.setObject(2, Dataset.terminalId(merchant, 0, 0));
+                insert.setBytes(3, sha256(secret));
+                insert.addBatch();
+                apiKeys[merchant] = keyId + "." + secret;
+            }
+            insert.executeBatch();
         }
+        return apiKeys;
     }
 
     private static String newSecret() {

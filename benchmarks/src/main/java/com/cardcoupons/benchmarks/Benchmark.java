@@ -7,7 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -44,15 +44,19 @@ public final class Benchmark {
                 FreshCoupons fresh = new FreshCoupons(new Dataset(options.campaigns(), options.cards()), options.coupons());
                 List<String> targets = new ArrayList<>();
                 List<LoadRun.Result> loads = new ArrayList<>();
-                try (Target target = Target.of(baseUrl, options)) {
-                    targets.add(target.describe());
-                    load("", target, fresh, options, loads);
+                try (Tills tills = options.headers().isEmpty()
+                        ? Tills.firstOfEachMerchant(merchant -> Target.asFirstTillOf(merchant, baseUrl, Map.of(), options))
+                        : Tills.only(Target.of(baseUrl, options))) {
+                    targets.add(tills.bench().describe());
+                    load("", tills, fresh, options, loads);
                 }
                 if (options.gateway()) {
                     try (BenchGateway gateway = BenchGateway.start(database, options, baseUrl);
-                         Target target = Target.of(gateway.url(), Options.header(gateway.apiKeyHeader()), options)) {
-                        targets.add("the reception-terminal gateway at " + target.describe() + ", in front of " + baseUrl);
-                        load(" via gateway", target, fresh, options, loads);
+                         Tills tills = Tills.firstOfEachMerchant(merchant -> Target.asFirstTillOf(merchant, gateway.url(),
+                                 Options.header(gateway.apiKeyHeader(merchant)), options))) {
+                        targets.add("the reception-terminal gateway at " + tills.bench().describe()
+                                + " (a key for each merchant's first till), in front of " + baseUrl);
+                        load(" via gateway", tills, fresh, options, loads);
                     }
                 }
                 double select = pgbench.tps("-S", options.threads(), options.duration());
@@ -73,16 +77,16 @@ public final class Benchmark {
         }
     }
 
-    /** The search load, then the redemption load, at one target. */
-    private static void load(String suffix, Target target, FreshCoupons fresh, Options options, List<LoadRun.Result> loads)
+    /** The search load at the bench till, then the redemption load at every till there is, at one target. */
+    private static void load(String suffix, Tills tills, FreshCoupons fresh, Options options, List<LoadRun.Result> loads)
             throws Exception {
-        log("load: " + target.describe());
+        log("load: " + tills.bench().describe());
         LoadRun.Result search = LoadRun.run("search" + suffix, options.threads(), options.warmup(), options.duration(),
-                search(target, options));
+                search(tills.bench(), options));
         log(search.name() + ": " + summary(search));
         loads.add(search);
         LoadRun.Result redemption = LoadRun.run("redemption" + suffix, options.threads(), options.warmup(),
-                options.duration(), redemption(target, fresh));
+                options.duration(), redemption(tills, fresh));
         log(redemption.name() + ": " + summary(redemption));
         loads.add(redemption);
     }
@@ -111,25 +115,22 @@ public final class Benchmark {
     }
 
     /**
-     * Uses, at once, the next fresh coupon with its card. Signing identities itself, the harness redeems every seeded
-     * coupon at its own merchant's first till; with fixed credentials, only the bench merchant's coupons at the
-     * credential's terminal. Stops when no fresh coupon is left.
+     * Uses, at once, the next fresh coupon with its card, at its merchant's first till (where every coupon of the
+     * merchant is usable), passing over the coupons of merchants the load has no till of. Stops when no fresh coupon is
+     * left.
      */
-    private static LoadRun.Call redemption(Target target, FreshCoupons fresh) {
+    private static LoadRun.Call redemption(Tills tills, FreshCoupons fresh) {
         String run = Long.toString(System.currentTimeMillis(), 36);
         return client -> {
-            int coupon = target.signsIdentities() ? fresh.next() : fresh.nextOfMerchant(0);
+            int coupon = fresh.next(tills::has);
             if (coupon < 0) {
                 return -1;
             }
-            int merchant = fresh.merchantOf(coupon);
-            UUID[] till = target.signsIdentities()
-                    ? new UUID[] {Dataset.merchantId(merchant), Dataset.storeId(merchant, 0), Dataset.terminalId(merchant, 0, 0)}
-                    : new UUID[] {target.merchantId, target.storeId, target.terminalId};
+            Target till = tills.of(fresh.merchantOf(coupon));
             String body = "{\"transactionId\":\"B" + run + "-" + coupon + "\",\"couponCodes\":[\"" + Dataset.code(coupon)
                     + "\"],\"medium\":{\"type\":\"CREDIT\",\"cardNumber\":\"" + Dataset.cardNumber(fresh.cardOf(coupon))
-                    + "\"},\"intendedUse\":" + INTENDED_USE.formatted(till[0], till[1], till[2]) + "}";
-            return target.post("/api/v1/redemptions", body, "bench-" + run + "-" + coupon, till);
+                    + "\"},\"intendedUse\":" + INTENDED_USE.formatted(till.merchantId, till.storeId, till.terminalId) + "}";
+            return till.post("/api/v1/redemptions", body, "bench-" + run + "-" + coupon);
         };
     }
 

@@ -1,6 +1,7 @@
 package com.cardcoupons.benchmarks;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 
 /**
  * The seeded coupons no load has used yet, handed out once each across every redemption load of a run, so the load
@@ -17,19 +18,14 @@ final class FreshCoupons {
         this.coupons = coupons;
     }
 
-    /** The next fresh coupon, or -1 when every coupon was handed out. */
-    int next() {
-        int coupon = next.getAndIncrement();
-        return coupon < coupons ? coupon : -1;
-    }
-
-    /** The next fresh coupon of this merchant's campaigns; the others it passes over stay unused. */
-    int nextOfMerchant(int merchant) {
-        int coupon;
-        do {
-            coupon = next();
-        } while (coupon >= 0 && merchantOf(coupon) != merchant);
-        return coupon;
+    /** The next fresh coupon of a merchant the load can redeem for, or -1; the others it passes over stay unused. */
+    int next(IntPredicate merchants) {
+        for (int coupon = next.getAndIncrement(); coupon < coupons; coupon = next.getAndIncrement()) {
+            if (merchants.test(merchantOf(coupon))) {
+                return coupon;
+            }
+        }
+        return -1;
     }
 
     int merchantOf(int coupon) {

@@ -62,6 +62,17 @@ final class Target implements AutoCloseable {
     static Target of(String baseUrl, Map<String, String> headers, Options options) {
         UUID[] ids = options.terminal() != null ? options.terminal()
                 : new UUID[] {Dataset.merchantId(0), Dataset.storeId(0, 0), Dataset.terminalId(0, 0, 0)};
+        return as(baseUrl, headers, ids, options);
+    }
+
+    /** A target that is sent these credential headers as the first till of a seeded merchant. */
+    static Target asFirstTillOf(int merchant, String baseUrl, Map<String, String> headers, Options options) {
+        return as(baseUrl, headers,
+                new UUID[] {Dataset.merchantId(merchant), Dataset.storeId(merchant, 0), Dataset.terminalId(merchant, 0, 0)},
+                options);
+    }
+
+    private static Target as(String baseUrl, Map<String, String> headers, UUID[] ids, Options options) {
         IdentitySigner signer = headers.isEmpty()
                 ? new IdentitySigner(options.gatewaySecret().getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5), Clock.systemUTC())
                 : null;
@@ -70,11 +81,6 @@ final class Target implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
-    }
-
-    /** Whether the harness signs identities itself, and so may speak for any seeded terminal. */
-    boolean signsIdentities() {
-        return signer != null;
     }
 
     String credentials() {
@@ -86,20 +92,15 @@ final class Target implements AutoCloseable {
         return baseUrl + ", " + credentials();
     }
 
-    /** Posts JSON as the load's own terminal and returns the status; the body is read and dropped. */
+    /** Posts JSON as the target's terminal and returns the status; the body is read and dropped. */
     int post(String path, String json, String idempotencyKey) throws IOException {
-        return post(path, json, idempotencyKey, new UUID[] {merchantId, storeId, terminalId});
-    }
-
-    /** Posts JSON as the given terminal (merchant, store, terminal); only when the harness signs identities. */
-    int post(String path, String json, String idempotencyKey, UUID[] terminal) throws IOException {
         HttpPost request = new HttpPost(baseUrl + path);
         request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
         if (idempotencyKey != null) {
             request.setHeader("Idempotency-Key", idempotencyKey);
         }
         Map<String, String> credentials = signer != null
-                ? signer.sign(CallerIdentity.terminal("terminal:bench", terminal[0], terminal[1], terminal[2]), "POST", path)
+                ? signer.sign(CallerIdentity.terminal("terminal:bench", merchantId, storeId, terminalId), "POST", path)
                 : fixedHeaders;
         credentials.forEach(request::setHeader);
         return http.execute(request, response -> {

@@ -2,6 +2,7 @@ package com.cardcoupons.gateway.routing;
 
 import com.cardcoupons.platform.problem.Problems;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,8 +17,6 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.net.SocketTimeoutException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -78,8 +77,8 @@ final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, Ser
     }
 
     private ServerResponse answerTo(ResourceAccessException failure) {
-        if (causedBy(failure, HttpTimeoutException.class) && !causedBy(failure, HttpConnectTimeoutException.class)
-                || causedBy(failure, SocketTimeoutException.class)) {
+        // a connect timeout means the service is not there (503), a read timeout that it is too slow (504)
+        if (causedBy(failure, SocketTimeoutException.class) && !causedBy(failure, ConnectTimeoutException.class)) {
             log.warn("{} did not answer in time", service);
             return problem(HttpStatus.GATEWAY_TIMEOUT, "SERVICE_TIMEOUT", service + " did not answer in time");
         }
