@@ -1,11 +1,8 @@
 package com.cardcoupons.relay;
 
-import org.apache.hc.client5.http.config.ConnectionConfig;
+import com.cardcoupons.platform.http.PooledHttpClients;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -45,23 +42,12 @@ public final class OutboundHttp implements AutoCloseable {
     /** A client of its own connections; {@code json} is a {@link #tolerant} mapper, which clients may share. */
     public static OutboundHttp connect(RestClient.Builder builder, JsonMapper json, URI baseUrl, Duration connectTimeout,
             Duration readTimeout) {
-        CloseableHttpClient http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(CONNECTIONS)
-                        .setMaxConnPerRoute(CONNECTIONS)
-                        .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setSocketTimeout(Timeout.of(readTimeout))
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                                .build())
-                        .build())
+        CloseableHttpClient http = PooledHttpClients.builder(CONNECTIONS, connectTimeout, readTimeout)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(connectTimeout))
                         .setResponseTimeout(Timeout.of(readTimeout))
                         .build())
                 .evictIdleConnections(TimeValue.ofSeconds(10))
-                .disableAutomaticRetries()
                 .build();
         HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(http);
         return new OutboundHttp(builder.clone()

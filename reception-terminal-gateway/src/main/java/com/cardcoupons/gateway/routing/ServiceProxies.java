@@ -1,5 +1,8 @@
 package com.cardcoupons.gateway.routing;
 
+import com.cardcoupons.platform.http.PooledHttpClients;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.util.TimeValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
@@ -10,13 +13,6 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -44,19 +40,8 @@ final class ServiceProxies implements ApplicationListener<ContextRefreshedEvent>
     ServiceProxies(Duration connectTimeout, RestClient.Builder restClients, GatewayMvcProperties gatewayProperties,
             ObjectProvider<HttpHeadersFilter.RequestHttpHeadersFilter> requestHeaderFilters,
             ObjectProvider<HttpHeadersFilter.ResponseHttpHeadersFilter> responseHeaderFilters) {
-        this.httpClient = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(CONNECTIONS)
-                        .setMaxConnPerRoute(CONNECTIONS)
-                        .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                // a service restarted meanwhile closed its side: checked before reuse
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                                .build())
-                        .build())
+        this.httpClient = PooledHttpClients.builder(CONNECTIONS, connectTimeout)
                 .evictIdleConnections(TimeValue.ofSeconds(30))
-                .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableContentCompression()
                 .disableCookieManagement()
