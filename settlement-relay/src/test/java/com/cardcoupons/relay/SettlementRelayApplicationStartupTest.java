@@ -29,7 +29,7 @@ class SettlementRelayApplicationStartupTest extends PlatformServiceStartupContra
     void mapsItsTablesWithJpaThatHibernateValidatedAgainstTheMigratedSchema() {
         assertThat(context.getEnvironment().getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
         assertThat(entities.getMetamodel().getEntities()).extracting(EntityType::getName)
-                .contains("Payment", "JournalEntry", "FollowUp", "PayingTerminal");
+                .contains("Payment", "JournalEntry", "FollowUp", "PaymentOrigin");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.Currency;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,7 +41,7 @@ public class FollowUp {
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "payment_id", insertable = false, updatable = false)
-    private PayingTerminal terminal;
+    private PaymentOrigin origin;
 
     @Enumerated(EnumType.STRING)
     private FollowUpAction action;
@@ -192,6 +193,11 @@ public class FollowUp {
 
     /** The terminal the payment came from, on whose behalf coupon-server is called. */
     public CallerIdentity terminal() {
-        return terminal.identity();
+        return origin.terminal();
+    }
+
+    /** The correlation id of the request that made the payment, if it was kept. */
+    public Optional<String> correlationId() {
+        return origin.correlationId();
     }
 }

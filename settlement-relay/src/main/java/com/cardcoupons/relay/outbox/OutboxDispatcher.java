@@ -1,5 +1,6 @@
 package com.cardcoupons.relay.outbox;
 
+import com.cardcoupons.platform.correlation.CorrelationId;
 import com.cardcoupons.relay.MdcPropagation;
 import com.cardcoupons.relay.coupon.CouponServer;
 import com.cardcoupons.relay.coupon.CouponServerRefusal;
@@ -13,6 +14,7 @@ import com.cardcoupons.relay.settlement.ReversalRefused;
 import com.cardcoupons.relay.settlement.SettlementCenterNoAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -83,16 +85,31 @@ public class OutboxDispatcher implements DisposableBean {
         } while (due.size() == properties.batchSize());
     }
 
+    /**
+     * Sends each follow-up under its payment's correlation id, whichever thread sends it and however late, so its
+     * calls and log lines join the payment's; the thread's own correlation id, if any, is restored afterwards.
+     */
     private void dispatch(List<FollowUp> followUps) {
-        for (FollowUp followUp : followUps) {
-            try {
-                switch (followUp.action()) {
-                    case REVERSE_AUTHORIZATION -> reverse(followUp);
-                    case CONFIRM_COUPONS, RELEASE_COUPONS -> settleCoupons(followUp);
+        String own = CorrelationId.current();
+        try {
+            for (FollowUp followUp : followUps) {
+                followUp.correlationId().ifPresentOrElse(id -> MDC.put(CorrelationId.MDC_KEY, id),
+                        () -> MDC.remove(CorrelationId.MDC_KEY));
+                try {
+                    switch (followUp.action()) {
+                        case REVERSE_AUTHORIZATION -> reverse(followUp);
+                        case CONFIRM_COUPONS, RELEASE_COUPONS -> settleCoupons(followUp);
+                    }
+                } catch (RuntimeException unexpected) {
+                    // the lease expires and the follow-up is tried again; nothing is lost
+                    log.error("follow-up {} of payment {} failed unexpectedly", followUp.id(), followUp.paymentId(), unexpected);
                 }
-            } catch (RuntimeException unexpected) {
-                // the lease expires and the follow-up is tried again; nothing is lost
-                log.error("follow-up {} of payment {} failed unexpectedly", followUp.id(), followUp.paymentId(), unexpected);
+            }
+        } finally {
+            if (own == null) {
+                MDC.remove(CorrelationId.MDC_KEY);
+            } else {
+                MDC.put(CorrelationId.MDC_KEY, own);
             }
         }
     }

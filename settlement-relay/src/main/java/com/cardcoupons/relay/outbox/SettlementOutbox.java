@@ -36,7 +36,7 @@ public interface SettlementOutbox extends Repository<FollowUp, UUID>, Persisting
 
     /**
      * Takes up to {@code limit} due follow-ups, of one payment or of any, and leases them to the caller: their next
-     * attempt moves past the lease, and their attempt count goes up. Returned with their payments' terminals.
+     * attempt moves past the lease, and their attempt count goes up. Returned with their payments' origins.
      */
     @Transactional
     default List<FollowUp> claimDue(int limit, Duration lease, UUID onlyPayment) {
@@ -59,6 +59,6 @@ public interface SettlementOutbox extends Repository<FollowUp, UUID>, Persisting
             returning o.id""")
     List<UUID> lease(int limit, double seconds, UUID payment);
 
-    @EntityGraph(attributePaths = "terminal")
+    @EntityGraph(attributePaths = "origin")
     List<FollowUp> findByIdIn(Collection<UUID> ids);
 }

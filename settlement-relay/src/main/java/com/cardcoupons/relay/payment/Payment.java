@@ -59,6 +59,10 @@ public class Payment {
     @Column(updatable = false)
     private String idempotencyKey;
 
+    /** The request's correlation id, carried on by the payment's follow-ups. */
+    @Column(updatable = false)
+    private String correlationId;
+
     @Column(updatable = false)
     private String requestFingerprint;
 
@@ -106,8 +110,8 @@ public class Payment {
     protected Payment() {
     }
 
-    private Payment(PaymentRequest request, IdempotencyKey key, CallerIdentity terminal, TokenizedMedium card, Instant now,
-            Duration deadline) {
+    private Payment(PaymentRequest request, IdempotencyKey key, CallerIdentity terminal, TokenizedMedium card,
+            String correlationId, Instant now, Duration deadline) {
         this.id = UUID.randomUUID();
         this.merchantId = terminal.merchantId();
         this.storeId = terminal.storeId();
@@ -115,6 +119,7 @@ public class Payment {
         this.terminalPrincipal = terminal.principal();
         this.transactionId = request.transactionId();
         this.idempotencyKey = key.value();
+        this.correlationId = correlationId;
         this.requestFingerprint = fingerprint(request, card);
         this.cardToken = card.token().value();
         this.cardType = card.type();
@@ -127,10 +132,13 @@ public class Payment {
         this.deadlineAt = now.plus(deadline);
     }
 
-    /** A payment just received from {@code terminal} under {@code key}, to be answered before {@code deadline} passes. */
+    /**
+     * A payment just received from {@code terminal} under {@code key}, to be answered before {@code deadline} passes;
+     * {@code correlationId} is its request's, if it has one.
+     */
     static Payment receive(PaymentRequest request, IdempotencyKey key, CallerIdentity terminal, TokenizedMedium card,
-            Instant now, Duration deadline) {
-        return new Payment(request, key, terminal, card, now, deadline);
+            String correlationId, Instant now, Duration deadline) {
+        return new Payment(request, key, terminal, card, correlationId, now, deadline);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.cardcoupons.relay.payment;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.model.terminal.IntendedUse;
+import com.cardcoupons.platform.correlation.CorrelationId;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.relay.card.PresentedCard;
 import com.cardcoupons.relay.coupon.CouponHold;
@@ -79,7 +80,7 @@ class PaymentFlow {
         request.requireSendableBy(terminal);
         Timer.Sample timing = Timer.start(meters);
         Payment payment = Payment.receive(request, key, terminal, tokenizer.tokenize(request.card().medium()),
-                clock.instant(), properties.deadline());
+                CorrelationId.current(), clock.instant(), properties.deadline());
         PaymentRun run = new PaymentRun(payment, request.basket());
         // the search writes nothing of the payment's, so it need not wait, as the authorization must, for the commit
         // that writes the authorization ahead; a repeated request's search is only a search the terminal made again

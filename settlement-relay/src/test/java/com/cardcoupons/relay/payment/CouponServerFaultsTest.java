@@ -41,7 +41,8 @@ class CouponServerFaultsTest extends StandInTestBase {
         couponServer.give(card, StandInCoupon.discount("CONFIRMLATERAAAA", "10% off", 1_000));
         couponServer.failSettlements();
 
-        JsonNode outcome = pay("T-CONFIRM-LATER-1", card, 1_000).json();
+        Reply reply = pay("T-CONFIRM-LATER-1", card, 1_000);
+        JsonNode outcome = reply.json();
         String paymentId = outcome.path("paymentId").asString();
         assertThat(outcome.path("coupon").path("status").asString()).isEqualTo("APPLIED");
         sleep(700);
@@ -55,6 +56,9 @@ class CouponServerFaultsTest extends StandInTestBase {
         assertThat(couponServer.calls()).filteredOn(call -> call.path().endsWith("/confirm"))
                 .extracting(CouponServerStandIn.Call::idempotencyKey).hasSizeGreaterThan(1)
                 .containsOnly("relay:" + paymentId + ":confirm");
+        assertThat(couponServer.calls()).filteredOn(call -> call.path().endsWith("/confirm"))
+                .as("the retries, sent by the poll, still carry the payment's correlation id")
+                .extracting(CouponServerStandIn.Call::correlationId).containsOnly(reply.header("X-Correlation-Id"));
     }
 
     @Test

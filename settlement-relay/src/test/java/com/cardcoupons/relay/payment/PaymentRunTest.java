@@ -232,7 +232,7 @@ class PaymentRunTest {
 
     static Payment received(long amount) {
         return Payment.receive(request(amount), new IdempotencyKey("T-1"), TILL, TOKENIZER.tokenize(request(amount).card().medium()),
-                NOW, Duration.ofSeconds(30));
+                "corr-payment-run-test", NOW, Duration.ofSeconds(30));
     }
 
     static PaymentRequest request(long amount) {

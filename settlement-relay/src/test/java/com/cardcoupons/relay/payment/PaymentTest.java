@@ -116,8 +116,8 @@ class PaymentTest {
         PaymentRequest request = new PaymentRequest(transactionId, TILL.merchantId(), TILL.storeId(), TILL.terminalId(),
                 new PresentedCard(MediumType.CREDIT, PrimaryAccountNumber.parse(card), YearMonth.of(2030, 1)), yen(amount),
                 List.of(basket));
-        return Payment.receive(request, new IdempotencyKey(key), TILL, TOKENIZER.tokenize(request.card().medium()), NOW,
-                Duration.ofSeconds(30));
+        return Payment.receive(request, new IdempotencyKey(key), TILL, TOKENIZER.tokenize(request.card().medium()),
+                "corr-payment-test", NOW, Duration.ofSeconds(30));
     }
 
     private static Money yen(long amount) {

@@ -6,16 +6,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The terminal a follow-up's payment came from, read from the payment's row: coupon-server is called on its behalf,
- * long after its request ended.
+ * Where a follow-up's payment came from, read from the payment's row: the terminal, on whose behalf coupon-server is
+ * called long after its request ended, and that request's correlation id, which the follow-up carries on.
  */
 @Entity
 @Table(name = "payment")
 @Immutable
-class PayingTerminal {
+class PaymentOrigin {
 
     @Id
     private UUID id;
@@ -28,10 +29,17 @@ class PayingTerminal {
 
     private UUID terminalId;
 
-    protected PayingTerminal() {
+    private String correlationId;
+
+    protected PaymentOrigin() {
     }
 
-    CallerIdentity identity() {
+    CallerIdentity terminal() {
         return CallerIdentity.terminal(terminalPrincipal, merchantId, storeId, terminalId);
+    }
+
+    /** None for payments recorded before correlation ids were kept. */
+    Optional<String> correlationId() {
+        return Optional.ofNullable(correlationId);
     }
 }
