@@ -15,7 +15,17 @@ import java.util.concurrent.atomic.AtomicReference;
 /** The service's clock in tests: real time until a test moves it, so windows can open and close on demand. */
 public final class MovableClock extends Clock {
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Duration> offset;
+    private final ZoneId zone;
+
+    public MovableClock() {
+        this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+    }
+
+    private MovableClock(AtomicReference<Duration> offset, ZoneId zone) {
+        this.offset = offset;
+        this.zone = zone;
+    }
 
     public void advance(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
@@ -32,12 +42,13 @@ public final class MovableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same moving time seen from another zone: moving either clock moves both. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the service reads instants only");
+        return new MovableClock(offset, zone);
     }
 
     /** Puts the movable clock in place of the service's own. */

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Logs every request once it is answered: method, path and query, status, duration, principal (the key id) and,
- * through the MDC, the correlation id. Path and query are percent-decoded before card numbers are masked, so
- * {@code 4111%201111%20...} is caught as surely as {@code 4111111111111111}; what is logged is the masked text.
+ * through the MDC, the correlation id. Path and query are percent-decoded before card numbers are masked, so a number
+ * whose digit groups are separated by {@code %20} is caught as surely as one written plain; what is logged is the
+ * masked text.
  */
 class AccessLogFilter extends OncePerRequestFilter {
 

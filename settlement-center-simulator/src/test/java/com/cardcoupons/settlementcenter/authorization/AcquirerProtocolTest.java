@@ -17,14 +17,17 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The acquirer protocol over HTTP, as the settlement relay speaks it, with faults injected through the admin API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + SettlementCenterSimulatorApplication.CONFIG_NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + SettlementCenterSimulatorApplication.CONFIG_NAME,
+        "settlement-center.cards.blocked[0]=" + AcquirerProtocolTest.BLOCKED_CARD,
+        "settlement-center.cards.limits[0].number=" + AcquirerProtocolTest.LOW_LIMIT_CARD,
+        "settlement-center.cards.limits[0].limit-minor=5000"})
 @ExtendWith(OutputCaptureExtension.class)
 class AcquirerProtocolTest {
 
     private static final String MASTERCARD = "5555 5555 5555 4444";
-    private static final String LOW_LIMIT_CARD = "4000000000000077";
-    private static final String BLOCKED_CARD = "4000000000000002";
+    static final String LOW_LIMIT_CARD = "4000000000000077";
+    static final String BLOCKED_CARD = "4000000000000002";
 
     @LocalServerPort
     int port;
