@@ -6,6 +6,7 @@ import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.security.SecureRandom;
@@ -38,6 +39,12 @@ public final class TillWorld {
         this.tokenizer = tokenizer;
         this.signer = signer;
         this.baseUrl = "http://localhost:" + port;
+    }
+
+    /** The world of the service a test started: its database, card-token key, identity signer and port. */
+    public static TillWorld of(ApplicationContext service) {
+        return new TillWorld(service.getBean(JdbcClient.class), service.getBean(UsageMediumTokenizer.class),
+                service.getBean(IdentitySigner.class), service.getEnvironment().getProperty("local.server.port", Integer.class, 0));
     }
 
     public UUID merchant(String name) {

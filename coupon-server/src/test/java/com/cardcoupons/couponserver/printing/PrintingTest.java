@@ -5,8 +5,6 @@ import com.cardcoupons.couponserver.TillWorld.Terminal;
 import com.cardcoupons.model.medium.CardNumber;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
-import com.cardcoupons.model.medium.UsageMediumTokenizer;
-import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import org.apache.pdfbox.Loader;
@@ -16,8 +14,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.w3c.dom.Document;
 
@@ -36,17 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IsolatedDatabase
 class PrintingTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    UsageMediumTokenizer tokenizer;
-
-    @Autowired
-    IdentitySigner signer;
+    ApplicationContext service;
 
     TillWorld world;
     UUID mart;
@@ -55,7 +47,7 @@ class PrintingTest {
 
     @BeforeEach
     void aCouponOnACard() {
-        world = new TillWorld(jdbc, tokenizer, signer, port);
+        world = TillWorld.of(service);
         mart = world.merchant("Sakura Mart");
         till = world.terminal(mart, world.store(mart, "SHIBUYA", "5411"));
         code = world.coupon(world.campaign(mart).title("300 yen off your groceries").fixed(300).minSpend(2000).uses(3).create(),

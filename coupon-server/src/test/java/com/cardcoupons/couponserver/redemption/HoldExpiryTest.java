@@ -5,15 +5,13 @@ import com.cardcoupons.couponserver.TillWorld.Terminal;
 import com.cardcoupons.model.medium.CardNumber;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
-import com.cardcoupons.model.medium.UsageMediumTokenizer;
-import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
@@ -35,17 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IsolatedDatabase
 class HoldExpiryTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    UsageMediumTokenizer tokenizer;
-
-    @Autowired
-    IdentitySigner signer;
+    ApplicationContext service;
 
     @Autowired
     HoldExpiry holdExpiry;
@@ -59,7 +51,7 @@ class HoldExpiryTest {
 
     @BeforeEach
     void aSingleUseCoupon() {
-        world = new TillWorld(jdbc, tokenizer, signer, port);
+        world = TillWorld.of(service);
         mart = world.merchant("Sakura Mart");
         till = world.terminal(mart, world.store(mart, "SHIBUYA", "5411"));
         cardNumber = TillWorld.newVisa();

@@ -5,15 +5,13 @@ import com.cardcoupons.couponserver.TillWorld.Terminal;
 import com.cardcoupons.model.medium.CardNumber;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
-import com.cardcoupons.model.medium.UsageMediumTokenizer;
-import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
@@ -37,17 +35,11 @@ class RedemptionRaceTest {
 
     private static final int TERMINALS = 50;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    UsageMediumTokenizer tokenizer;
-
-    @Autowired
-    IdentitySigner signer;
+    ApplicationContext service;
 
     TillWorld world;
     UUID mart;
@@ -57,7 +49,7 @@ class RedemptionRaceTest {
 
     @BeforeEach
     void fiftyTerminalsOfOneMerchant() {
-        world = new TillWorld(jdbc, tokenizer, signer, port);
+        world = TillWorld.of(service);
         mart = world.merchant("Sakura Mart");
         UUID store = world.store(mart, "SHIBUYA", "5411");
         tills = IntStream.range(0, TERMINALS).mapToObj(i -> world.terminal(mart, store)).toList();

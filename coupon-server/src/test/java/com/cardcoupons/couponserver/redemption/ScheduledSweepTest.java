@@ -5,14 +5,12 @@ import com.cardcoupons.couponserver.TillWorld.Terminal;
 import com.cardcoupons.model.medium.CardNumber;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
-import com.cardcoupons.model.medium.UsageMediumTokenizer;
-import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -30,21 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IsolatedDatabase
 class ScheduledSweepTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    UsageMediumTokenizer tokenizer;
-
-    @Autowired
-    IdentitySigner signer;
+    ApplicationContext service;
 
     @Test
     void anAbandonedHoldExpiresByItself() throws InterruptedException {
-        TillWorld world = new TillWorld(jdbc, tokenizer, signer, port);
+        TillWorld world = TillWorld.of(service);
         UUID mart = world.merchant("Sakura Mart");
         Terminal till = world.terminal(mart, world.store(mart, "SHIBUYA", "5411"));
         String cardNumber = TillWorld.newVisa();

@@ -6,16 +6,14 @@ import com.cardcoupons.couponserver.TillWorld.Terminal;
 import com.cardcoupons.model.medium.CardNumber;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
-import com.cardcoupons.model.medium.UsageMediumTokenizer;
-import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -33,17 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IsolatedDatabase
 class UseApprovalTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    UsageMediumTokenizer tokenizer;
-
-    @Autowired
-    IdentitySigner signer;
+    ApplicationContext service;
 
     TillWorld world;
     UUID mart;
@@ -55,7 +47,7 @@ class UseApprovalTest {
 
     @BeforeEach
     void aMerchantATillAndACard() {
-        world = new TillWorld(jdbc, tokenizer, signer, port);
+        world = TillWorld.of(service);
         mart = world.merchant("Sakura Mart");
         shibuya = world.store(mart, "SHIBUYA", "5411");
         till = world.terminal(mart, shibuya);

@@ -5,15 +5,13 @@ import com.cardcoupons.couponserver.TillWorld.Terminal;
 import com.cardcoupons.model.medium.CardNumber;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
-import com.cardcoupons.model.medium.UsageMediumTokenizer;
-import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,24 +37,18 @@ class SearchStatementsTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    UsageMediumTokenizer tokenizer;
-
-    @Autowired
-    IdentitySigner signer;
+    ApplicationContext service;
 
     @Autowired
     StatementCounter statements;
 
     @Test
     void aSearchCostsTheSameStatementsForOneCouponOrForty() {
-        TillWorld world = new TillWorld(jdbc, tokenizer, signer, port);
+        TillWorld world = TillWorld.of(service);
         UUID mart = world.merchant("Sakura Mart");
         UUID shibuya = world.store(mart, "SHIBUYA", "5411");
         UUID shinjuku = world.store(mart, "SHINJUKU", "5411");

@@ -7,13 +7,13 @@ import com.cardcoupons.model.medium.CardNumber;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
-import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,10 +43,10 @@ class SearchTest {
     JdbcClient jdbc;
 
     @Autowired
-    UsageMediumTokenizer tokenizer;
+    ApplicationContext service;
 
     @Autowired
-    IdentitySigner signer;
+    UsageMediumTokenizer tokenizer;
 
     TillWorld world;
     UUID mart;
@@ -58,7 +58,7 @@ class SearchTest {
 
     @BeforeEach
     void aMerchantWithTwoStoresAndACard() {
-        world = new TillWorld(jdbc, tokenizer, signer, port);
+        world = TillWorld.of(service);
         mart = world.merchant("Sakura Mart");
         shibuya = world.store(mart, "SHIBUYA", "5411");
         shinjuku = world.store(mart, "SHINJUKU", "5411");

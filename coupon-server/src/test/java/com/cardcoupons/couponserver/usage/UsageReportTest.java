@@ -6,13 +6,12 @@ import com.cardcoupons.couponserver.TillWorld.Terminal;
 import com.cardcoupons.model.medium.CardNumber;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
-import com.cardcoupons.model.medium.UsageMediumTokenizer;
-import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,10 +46,7 @@ class UsageReportTest {
     JdbcClient jdbc;
 
     @Autowired
-    UsageMediumTokenizer tokenizer;
-
-    @Autowired
-    IdentitySigner signer;
+    ApplicationContext service;
 
     TillWorld world;
     UUID mart;
@@ -63,7 +59,7 @@ class UsageReportTest {
 
     @BeforeEach
     void aDayOfUse() {
-        world = new TillWorld(jdbc, tokenizer, signer, port);
+        world = TillWorld.of(service);
         mart = world.merchant("Sakura Mart");
         cafe = world.merchant("Harbor Cafe");
         shibuya = world.store(mart, "SHIBUYA", "5411");
