@@ -94,7 +94,9 @@ class SettlementCenterOutcomesTest extends CouponServerTestBase {
         assertThat(till().post("/api/v1/payments", expired, "T-DECLINED-EXPIRED").json().path("decline").path("responseCode")
                 .asString()).isEqualTo("54");
 
-        assertThat(pay("T-DECLINED-BLOCKED", "4000 0000 0000 0002", 1_000).json().path("decline").path("reason").asString())
+        String blocked = TestCards.fresh();
+        settlementCenter.block(blocked);
+        assertThat(pay("T-DECLINED-BLOCKED", blocked, 1_000).json().path("decline").path("reason").asString())
                 .isEqualTo("RESTRICTED_CARD");
     }
 

@@ -82,6 +82,10 @@ public final class SettlementCenter {
         admin.put("/admin/cards", settings);
     }
 
+    public void block(String card) {
+        admin.put("/admin/cards", Map.of("number", card, "blocked", true));
+    }
+
     /** The funds the card's approved, unreversed authorizations hold, in the currency's minor unit. */
     public long held(String card, String currency) {
         return admin.post("/admin/cards/query", Map.of("number", card)).json().path("heldMinor").path(currency).asLong(0);
