@@ -96,7 +96,7 @@ final class RelayWorld {
             db.commit();
             try (var analyse = db.createStatement()) {
                 db.setAutoCommit(true);
-                analyse.execute("analyze");
+                analyse.execute(Dataset.ANALYZE_SEEDED);
             }
         }
     }

@@ -75,7 +75,7 @@ final class Seeder {
                     coupon (id, code, campaign_id, campaign_version_id, card_token, medium_type, medium_last_four,
                         card_brand, channel, uses_allowed, acquired_at, expires_at)""", options.coupons(), i -> coupon(i, from, until));
             try (Statement statement = connection.createStatement()) {
-                statement.execute("analyze");
+                statement.execute(Dataset.ANALYZE_SEEDED);
             }
         }
     }

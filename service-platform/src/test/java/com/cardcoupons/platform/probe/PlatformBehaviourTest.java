@@ -17,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.HashMap;
@@ -52,6 +53,9 @@ class PlatformBehaviourTest {
 
     @Autowired
     JsonMapper jsonMapper;
+
+    @Autowired
+    LocalValidatorFactoryBean validatorFactory;
 
     ApiCaller merchant;
     ApiCaller anonymous;
@@ -150,6 +154,12 @@ class PlatformBehaviourTest {
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.code()).isEqualTo("NOT_NULL");
             assertThat(reply.json().path("field").asString()).isEqualTo("fee");
+        }
+
+        @Test
+        void requestsAreValidatedAsValuesWithoutAskingThePersistenceProvider() {
+            assertThat(validatorFactory.getTraversableResolver().getClass().getSimpleName())
+                    .isEqualTo("EveryPropertyTraversable");
         }
 
         @Test
