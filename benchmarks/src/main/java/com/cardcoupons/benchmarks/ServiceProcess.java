@@ -46,6 +46,8 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // a harness stopped by a signal (Ctrl-C, kill) must not leave its services running on the machine
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + module));
             ServiceProcess service = new ServiceProcess(module, port, process, log);
             service.awaitReady(Duration.ofMinutes(2));
             return service;
