@@ -11,9 +11,12 @@ import com.cardcoupons.testsupport.IsolatedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedDatabase
+@ExtendWith(OutputCaptureExtension.class)
 class UseApprovalTest {
 
     @Autowired
@@ -121,7 +125,7 @@ class UseApprovalTest {
         }
 
         @Test
-        void aTransactionHoldsOneLiveUseOfCoupons() {
+        void aTransactionHoldsOneLiveUseOfCoupons(CapturedOutput output) {
             String first = world.coupon(world.campaign(mart).create(), card);
             String second = world.coupon(world.campaign(mart).create(), card);
             reserve("TX-4", first, "k-4");
@@ -131,6 +135,8 @@ class UseApprovalTest {
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.code()).isEqualTo("TRANSACTION_ALREADY_HAS_USE");
             assertThat(usesHeld(second)).as("nothing half-written").isZero();
+            assertThat(output.getAll()).as("an answered refusal is not logged as a database error")
+                    .doesNotContain("org.hibernate.orm.jdbc.error");
         }
 
         @Test
