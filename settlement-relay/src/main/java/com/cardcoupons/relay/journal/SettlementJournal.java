@@ -5,12 +5,11 @@ import org.springframework.data.repository.Repository;
 import java.util.List;
 import java.util.UUID;
 
-/** The settlement journal: entries are added, in their own commit or in the caller's, and read back in order. */
-public interface SettlementJournal extends Repository<JournalEntry, Long> {
-
-    JournalEntry save(JournalEntry entry);
-
-    List<JournalEntry> saveAll(Iterable<JournalEntry> entries);
+/**
+ * The settlement journal: a step's entries are appended at once ({@link JournalAppends}), in their own commit or in
+ * the caller's, and read back in order.
+ */
+public interface SettlementJournal extends Repository<JournalEntry, Long>, JournalAppends {
 
     /** A payment's steps, in the order they were written. */
     List<JournalEntry> findByPaymentIdOrderById(UUID paymentId);

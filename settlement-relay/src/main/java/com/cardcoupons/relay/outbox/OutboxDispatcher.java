@@ -115,7 +115,7 @@ public class OutboxDispatcher implements DisposableBean {
     }
 
     private void reverse(FollowUp reversal) {
-        journal.save(reversalStep(reversal, JournalStep.REVERSAL_SENT, "attempt " + reversal.attempt()));
+        journal.append(List.of(reversalStep(reversal, JournalStep.REVERSAL_SENT, "attempt " + reversal.attempt())));
         try {
             settlementCenter.reverse(new ReversalMessage(reversal.authorizationId(), reversal.amount()));
             finish(reversal, sent -> sent.done(clock.instant()), reversalStep(reversal, JournalStep.REVERSAL_ACKNOWLEDGED, null));
@@ -158,7 +158,7 @@ public class OutboxDispatcher implements DisposableBean {
     private void finish(FollowUp followUp, Consumer<FollowUp> move, JournalEntry entry) {
         transactions.executeWithoutResult(status -> {
             move.accept(outbox.findLockedById(followUp.id()).orElseThrow());
-            journal.save(entry);
+            journal.append(List.of(entry));
         });
     }
 

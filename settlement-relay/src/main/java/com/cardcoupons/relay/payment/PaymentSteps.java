@@ -61,9 +61,10 @@ class PaymentSteps {
         }
         payments.persist(payment);
         PaymentOutcome.CardOnReceipt card = payment.card();
-        journal.save(JournalEntry.payment(payment.id(), payment.receivedAt(), JournalStep.PAYMENT_RECEIVED, payment.amount(),
-                "transaction " + payment.transactionId() + ", " + card.brand() + " " + card.type() + " ****" + card.lastFour()));
-        writeAhead(payment, authorizationId, AuthorizationLeg.FULL_AMOUNT, payment.amount());
+        JournalEntry received = JournalEntry.payment(payment.id(), payment.receivedAt(), JournalStep.PAYMENT_RECEIVED,
+                payment.amount(), "transaction " + payment.transactionId() + ", " + card.brand() + " " + card.type()
+                        + " ****" + card.lastFour());
+        journal.append(List.of(received, writeAhead(payment, authorizationId, AuthorizationLeg.FULL_AMOUNT, payment.amount())));
         return Optional.empty();
     }
 
@@ -76,14 +77,15 @@ class PaymentSteps {
     boolean couponsHeld(Payment payment, List<JournalEntry> learnt, CouponHold.Held held, UUID authorizationId,
             Money discounted) {
         boolean inProgress = payments.findSharedById(payment.id()).orElseThrow().inProgress();
-        journal.saveAll(learnt);
+        List<JournalEntry> entries = new ArrayList<>(learnt);
         Instant now = clock.instant();
         outbox.persist(FollowUp.couponRelease(payment.id(), held.reservationId(), inProgress, payment.deadline(), now));
-        journal.save(JournalEntry.coupons(payment.id(), now, JournalStep.COUPON_RESERVED, held.reservationId(), held.codes(),
+        entries.add(JournalEntry.coupons(payment.id(), now, JournalStep.COUPON_RESERVED, held.reservationId(), held.codes(),
                 held.totalDiscount(), held.payable() == null ? null : "payable " + Receipt.format(held.payable())));
         if (inProgress && authorizationId != null) {
-            writeAhead(payment, authorizationId, AuthorizationLeg.DISCOUNTED, discounted);
+            entries.add(writeAhead(payment, authorizationId, AuthorizationLeg.DISCOUNTED, discounted));
         }
+        journal.append(entries);
         return inProgress;
     }
 
@@ -95,10 +97,11 @@ class PaymentSteps {
     @Transactional
     PaymentOutcome finish(Payment payment, List<JournalEntry> learnt, Settlement settlement) {
         Payment locked = payments.findLockedById(payment.id()).orElseThrow();
-        journal.saveAll(learnt);
         if (!locked.inProgress()) {
+            journal.append(learnt);
             return locked.outcome().orElseThrow();
         }
+        List<JournalEntry> entries = new ArrayList<>(learnt);
         PaymentOutcome outcome = settlement.outcome();
         locked.answer(outcome);
         Instant now = clock.instant();
@@ -108,7 +111,7 @@ class PaymentSteps {
         settlement.declined().forEach(declined -> reversalOf(declined).cancel(now));
         for (SentAuthorization reversal : settlement.toReverse()) {
             reversalOf(reversal).fire(now);
-            journal.save(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED, reversal.authorizationId(),
+            entries.add(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED, reversal.authorizationId(),
                     reversal.leg(), reversal.amount(),
                     reversal.unanswered() ? "it may have been approved" : "replaced by the discounted authorization"));
         }
@@ -116,9 +119,10 @@ class PaymentSteps {
             outbox.findByReservationId(settlement.reservationId()).orElseThrow()
                     .settleCoupons(settlement.confirmCoupons(), now);
         }
-        journal.save(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ANSWERED, outcome.chargedAmount(),
+        entries.add(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ANSWERED, outcome.chargedAmount(),
                 outcome.result() + ", coupons " + outcome.coupon().status()
                         + (outcome.authorizationCode() == null ? "" : ", code " + outcome.authorizationCode())));
+        journal.append(entries);
         return outcome;
     }
 
@@ -130,27 +134,29 @@ class PaymentSteps {
     List<UUID> abandonOverdue(int limit) {
         Instant now = clock.instant();
         List<UUID> abandoned = new ArrayList<>();
+        List<JournalEntry> entries = new ArrayList<>();
         for (Payment payment : payments.lockOverdue(now, limit)) {
             PaymentOutcome outcome = payment.abandon(now);
             for (FollowUp armed : outbox.findByPaymentIdAndState(payment.id(), FollowUpState.ARMED)) {
                 armed.fire(now);
                 if (armed.action() == FollowUpAction.REVERSE_AUTHORIZATION) {
-                    journal.save(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED,
+                    entries.add(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED,
                             armed.authorizationId(), armed.leg(), armed.amount(), "payment abandoned"));
                 }
             }
-            journal.save(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ABANDONED, outcome.chargedAmount(),
+            entries.add(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ABANDONED, outcome.chargedAmount(),
                     "not answered by its deadline; everything it sent is reversed"));
             abandoned.add(payment.id());
         }
+        journal.append(entries);
         return abandoned;
     }
 
-    /** An authorization about to be sent: its reversal armed until the payment decides, and its journal entry. */
-    private void writeAhead(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount) {
+    /** An authorization about to be sent: its reversal armed until the payment decides; returns its journal entry. */
+    private JournalEntry writeAhead(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount) {
         outbox.persist(FollowUp.reversal(payment.id(), authorizationId, leg, amount, payment.deadline()));
-        journal.save(JournalEntry.authorization(payment.id(), clock.instant(), JournalStep.AUTHORIZATION_SENT, authorizationId,
-                leg, amount, null, null, null));
+        return JournalEntry.authorization(payment.id(), clock.instant(), JournalStep.AUTHORIZATION_SENT, authorizationId,
+                leg, amount, null, null, null);
     }
 
     private FollowUp reversalOf(SentAuthorization authorization) {
