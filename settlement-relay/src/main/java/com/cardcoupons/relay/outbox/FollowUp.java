@@ -23,9 +23,11 @@ import java.util.UUID;
 /**
  * Something that must still reach the card settlement center or coupon-server for a payment: the reversal of an
  * authorization, or the confirmation or release of held coupons. A reversal is armed before its authorization is sent,
- * a release right after its coupons are held; the payment's answer then fires, cancels or turns them, and a sender
- * works the pending ones until each is acknowledged or refused. Every move is guarded: a follow-up is decided once,
- * and only a pending one is sent.
+ * a release right after its coupons are held; the payment's answer then fires them, or cancels a reversal its
+ * authorization no longer needs, or turns a release into a confirmation, and a sender works the pending ones until
+ * each is acknowledged or refused. Every move is guarded: a follow-up is decided once, and only a pending one is sent.
+ * The payment's answer makes its moves in the statement that records it ({@code PaymentStatements}), as updates
+ * conditional on the same states.
  */
 @Entity
 @Table(name = "settlement_outbox")
@@ -106,22 +108,6 @@ public class FollowUp {
         require(state == FollowUpState.ARMED, "only an armed follow-up fires");
         state = FollowUpState.PENDING;
         nextAttemptAt = now;
-    }
-
-    /** The authorization stands, or was declined: its reversal is not needed. */
-    public void cancel(Instant now) {
-        require(action == FollowUpAction.REVERSE_AUTHORIZATION, "only a reversal is cancelled");
-        require(state == FollowUpState.ARMED, "only an armed reversal is cancelled");
-        state = FollowUpState.CANCELLED;
-        finishedAt = now;
-    }
-
-    /** The held coupons are to be confirmed (the discount was charged) or released: due now. */
-    public void settleCoupons(boolean confirm, Instant now) {
-        require(action != FollowUpAction.REVERSE_AUTHORIZATION, "only coupons are confirmed or released");
-        require(state == FollowUpState.ARMED, "held coupons are settled once");
-        action = confirm ? FollowUpAction.CONFIRM_COUPONS : FollowUpAction.RELEASE_COUPONS;
-        fire(now);
     }
 
     /** Acknowledged by the other side. */

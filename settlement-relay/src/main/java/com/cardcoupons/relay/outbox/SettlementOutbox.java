@@ -21,10 +21,6 @@ import java.util.UUID;
  */
 public interface SettlementOutbox extends Repository<FollowUp, UUID>, Persisting<FollowUp> {
 
-    Optional<FollowUp> findByAuthorizationId(UUID authorizationId);
-
-    Optional<FollowUp> findByReservationId(UUID reservationId);
-
     List<FollowUp> findByPaymentIdAndState(UUID paymentId, FollowUpState state);
 
     long countByPaymentIdAndStateIn(UUID paymentId, Collection<FollowUpState> states);

@@ -262,6 +262,15 @@ public class Payment {
         return requestFingerprint;
     }
 
+    String cardToken() {
+        return cardToken;
+    }
+
+    /** The correlation id of the request that made the payment; null when it had none. */
+    String correlationId() {
+        return correlationId;
+    }
+
     Instant receivedAt() {
         return receivedAt;
     }

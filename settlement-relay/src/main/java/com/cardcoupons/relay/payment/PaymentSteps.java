@@ -25,47 +25,49 @@ import java.util.UUID;
  * counterpart. An authorization is written ahead, with its reversal armed, in the commit before it is sent; so are
  * held coupons, with their release armed. What came back (answers, the search's result) is journaled with the next
  * commit the payment makes anyway: a payment without a discount commits twice before its answer, one with a discount
- * three times. Steps that could race an abandonment take the payment row's lock first, in the same order everywhere
- * (payment, then outbox), so a payment is either answered by its flow or abandoned, never both.
+ * three times. The first and the last of them, on every payment's critical path, are one statement each
+ * ({@link PaymentStatements}). Steps that could race an abandonment take the payment row's lock first, in the same
+ * order everywhere (payment, then outbox), so a payment is either answered by its flow or abandoned, never both.
  */
 @Component
 class PaymentSteps {
 
     private final Payments payments;
+    private final PaymentStatements statements;
     private final SettlementJournal journal;
     private final SettlementOutbox outbox;
     private final Clock clock;
 
-    PaymentSteps(Payments payments, SettlementJournal journal, SettlementOutbox outbox, Clock clock) {
+    PaymentSteps(Payments payments, PaymentStatements statements, SettlementJournal journal, SettlementOutbox outbox,
+            Clock clock) {
         this.payments = payments;
+        this.statements = statements;
         this.journal = journal;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /**
-     * Records a payment just received, and writes ahead its full-amount authorization {@code authorizationId}; or,
-     * when its terminal sent it before (under the same idempotency key or the same transaction id), gives the earlier
-     * payment instead. Payments of one terminal begin one at a time, so a request and its retry cannot both find
-     * nothing and both be recorded.
+     * Records a payment just received, and writes ahead its full-amount authorization {@code authorizationId}, in one
+     * statement and its commit; or, when its terminal sent it before (under the same idempotency key or the same
+     * transaction id), gives the earlier payment instead. The payment's unique keys decide between a request and its
+     * retry sent at once: one is recorded, the other waits for it and finds it.
      *
      * @throws IdempotencyKeyReused when the key was used for a different payment
      * @throws TransactionIdReused  when the transaction id was used for a different payment
      */
-    @Transactional
     Optional<Payment> begin(Payment payment, UUID authorizationId) {
-        payments.awaitTurnOf(payment.terminalId());
-        List<Payment> earlier = payments.findRepeated(payment.terminalId(), payment.idempotencyKey(), payment.transactionId());
-        if (!earlier.isEmpty()) {
-            return Optional.of(Payment.repeatedBy(payment, earlier));
-        }
-        payments.persist(payment);
         PaymentOutcome.CardOnReceipt card = payment.card();
         JournalEntry received = JournalEntry.payment(payment.id(), payment.receivedAt(), JournalStep.PAYMENT_RECEIVED,
                 payment.amount(), "transaction " + payment.transactionId() + ", " + card.brand() + " " + card.type()
                         + " ****" + card.lastFour());
-        journal.append(List.of(received, writeAhead(payment, authorizationId, AuthorizationLeg.FULL_AMOUNT, payment.amount())));
-        return Optional.empty();
+        JournalEntry sent = JournalEntry.authorization(payment.id(), clock.instant(), JournalStep.AUTHORIZATION_SENT,
+                authorizationId, AuthorizationLeg.FULL_AMOUNT, payment.amount(), null, null, null);
+        if (statements.recordAhead(payment, authorizationId, List.of(received, sent))) {
+            return Optional.empty();
+        }
+        return Optional.of(Payment.repeatedBy(payment,
+                payments.findRepeated(payment.terminalId(), payment.idempotencyKey(), payment.transactionId())));
     }
 
     /**
@@ -90,39 +92,34 @@ class PaymentSteps {
     }
 
     /**
-     * Answers the payment as settled, after what it learnt last: records the answer, keeps the standing
-     * authorization, fires the reversals, drops those of declined authorizations, and confirms or releases the held
-     * coupons. A payment abandoned meanwhile keeps its abandonment, and that answer is returned instead.
+     * Answers the payment as settled, after what it learnt last, in one statement and its commit: records the answer,
+     * keeps the standing authorization, fires the reversals, drops those of declined authorizations, and confirms or
+     * releases the held coupons. A payment abandoned meanwhile keeps its abandonment, and that answer is returned
+     * instead.
      */
     @Transactional
     PaymentOutcome finish(Payment payment, List<JournalEntry> learnt, Settlement settlement) {
-        Payment locked = payments.findLockedById(payment.id()).orElseThrow();
-        if (!locked.inProgress()) {
-            journal.append(learnt);
-            return locked.outcome().orElseThrow();
-        }
-        List<JournalEntry> entries = new ArrayList<>(learnt);
         PaymentOutcome outcome = settlement.outcome();
-        locked.answer(outcome);
+        payment.answer(outcome);
+        List<JournalEntry> entries = new ArrayList<>(learnt);
         Instant now = clock.instant();
-        if (settlement.standing() != null) {
-            reversalOf(settlement.standing()).cancel(now);
-        }
-        settlement.declined().forEach(declined -> reversalOf(declined).cancel(now));
         for (SentAuthorization reversal : settlement.toReverse()) {
-            reversalOf(reversal).fire(now);
             entries.add(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED, reversal.authorizationId(),
                     reversal.leg(), reversal.amount(),
                     reversal.unanswered() ? "it may have been approved" : "replaced by the discounted authorization"));
         }
-        if (settlement.reservationId() != null) {
-            outbox.findByReservationId(settlement.reservationId()).orElseThrow()
-                    .settleCoupons(settlement.confirmCoupons(), now);
-        }
         entries.add(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ANSWERED, outcome.chargedAmount(),
                 outcome.result() + ", coupons " + outcome.coupon().status()
                         + (outcome.authorizationCode() == null ? "" : ", code " + outcome.authorizationCode())));
-        journal.append(entries);
+        PaymentStatements.Answered answered = statements.answer(payment, settlement, entries, now);
+        if (!answered.answered()) {
+            journal.append(learnt);
+            return payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
+        }
+        if (!answered.followUpsAsArmed()) {
+            // rolls the answer back: every authorization sent had its reversal armed, and only this step decides them
+            throw new IllegalStateException("payment " + payment.id() + " was settled with follow-ups not armed");
+        }
         return outcome;
     }
 
@@ -159,9 +156,4 @@ class PaymentSteps {
                 leg, amount, null, null, null);
     }
 
-    private FollowUp reversalOf(SentAuthorization authorization) {
-        return outbox.findByAuthorizationId(authorization.authorizationId())
-                .orElseThrow(() -> new IllegalStateException("authorization " + authorization.authorizationId()
-                        + " was sent without its reversal armed"));
-    }
 }

@@ -24,15 +24,6 @@ interface Payments extends Repository<Payment, UUID>, Persisting<Payment> {
              where p.terminalId = :terminalId and (p.idempotencyKey = :idempotencyKey or p.transactionId = :transactionId)""")
     List<Payment> findRepeated(UUID terminalId, String idempotencyKey, String transactionId);
 
-    /** Until this transaction ends, other transactions beginning a payment at the same terminal wait. */
-    @Query(nativeQuery = true, value = "select pg_advisory_xact_lock(hashtext('payment.terminal'), hashtext(cast(:terminalId as text)))")
-    void awaitTurnOf(UUID terminalId);
-
-    /** Reads the payment and locks its row until the transaction ends, against its abandonment, or its answer. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select p from Payment p where p.id = :id")
-    Optional<Payment> findLockedById(UUID id);
-
     /**
      * Reads the payment and shares its row lock until the transaction ends: it cannot be abandoned meanwhile, and
      * other steps of the same payment are not held up.

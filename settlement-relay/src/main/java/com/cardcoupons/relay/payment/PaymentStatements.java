@@ -1,0 +1,164 @@
+package com.cardcoupons.relay.payment;
+
+import com.cardcoupons.model.money.Money;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.relay.journal.JournalEntry;
+import com.cardcoupons.relay.journal.JournalRows;
+import com.cardcoupons.relay.outbox.FollowUpAction;
+import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The two steps every payment takes on its critical path, each written as one statement: recording the payment with
+ * its full-amount authorization written ahead before that goes out, and its answer before the terminal gets it. Made of
+ * Hibernate's inserts, updates and their commit, each cost some ten round trips to PostgreSQL while the terminal
+ * waited. The transitions they write are the outbox's rules ({@code FollowUp}), as conditional updates that touch only
+ * follow-ups in the state each rule starts from; the counts they return show whether every one of them did.
+ */
+@Component
+class PaymentStatements {
+
+    private static final String RECORD_AHEAD = """
+            with payment as (
+                insert into payment (id, merchant_id, store_id, terminal_id, terminal_principal, transaction_id,
+                                     idempotency_key, correlation_id, request_fingerprint, card_token, card_type, card_brand,
+                                     card_last_four, currency, amount_minor, state, received_at, deadline_at)
+                values (?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?)
+                -- the terminal sent it before, under the same transaction id or idempotency key: nothing is written
+                on conflict do nothing
+                returning id),
+            reversal as (
+                insert into settlement_outbox (id, payment_id, action, authorization_id, leg, currency, amount_minor,
+                                               state, next_attempt_at)
+                select ?::uuid, id, 'REVERSE_AUTHORIZATION', ?::uuid, ?, ?, ?, 'ARMED', ? from payment),
+            journal as (
+                insert into settlement_journal (%s)
+                select * from (values %s) as entry where exists (select from payment))
+            select count(*) from payment""";
+
+    private static final String ANSWER = """
+            with answered as (
+                update payment set state = ?, charged_minor = ?, authorization_code = ?, outcome = cast(? as jsonb),
+                                   answered_at = ?
+                 where id = ?::uuid and state = 'IN_PROGRESS'
+                returning id),
+            cancelled as (
+                update settlement_outbox f set state = 'CANCELLED', finished_at = ?
+                  from answered
+                 where f.payment_id = answered.id and f.authorization_id = any(?::uuid[])
+                   and f.action = 'REVERSE_AUTHORIZATION' and f.state = 'ARMED'
+                returning f.id),
+            fired as (
+                update settlement_outbox f set state = 'PENDING', next_attempt_at = ?
+                  from answered
+                 where f.payment_id = answered.id and f.authorization_id = any(?::uuid[]) and f.state = 'ARMED'
+                returning f.id),
+            coupons as (
+                update settlement_outbox f set action = ?, state = 'PENDING', next_attempt_at = ?
+                  from answered
+                 where f.payment_id = answered.id and f.reservation_id = ?::uuid
+                   and f.action <> 'REVERSE_AUTHORIZATION' and f.state = 'ARMED'
+                returning f.id),
+            journal as (
+                insert into settlement_journal (%s)
+                select * from (values %s) as entry where exists (select from answered))
+            select (select count(*) from answered) as answered, (select count(*) from cancelled) as cancelled,
+                   (select count(*) from fired) as fired, (select count(*) from coupons) as coupons""";
+
+    private final JdbcClient jdbc;
+    private final StoredOutcomes outcomes;
+
+    PaymentStatements(JdbcClient jdbc, StoredOutcomes outcomes) {
+        this.jdbc = jdbc;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * Records a payment just received, the reversal of its full-amount authorization {@code authorizationId} armed
+     * until its deadline, and its journal {@code entries}, in one commit of its own. False, with nothing written, when
+     * its terminal sent a payment under the same transaction id or idempotency key before; a request sending it at
+     * the same moment is waited for.
+     */
+    boolean recordAhead(Payment payment, UUID authorizationId, List<JournalEntry> entries) {
+        CallerIdentity terminal = payment.terminal();
+        PaymentOutcome.CardOnReceipt card = payment.card();
+        Money amount = payment.amount();
+        List<Object> parameters = new ArrayList<>(List.of(uuid(payment.id()), uuid(terminal.merchantId()),
+                uuid(terminal.storeId()), uuid(terminal.terminalId()), text(terminal.principal()),
+                text(payment.transactionId()), text(payment.idempotencyKey()), text(payment.correlationId()),
+                text(payment.fingerprint()), text(payment.cardToken()), text(card.type().name()), text(card.brand().name()),
+                text(card.lastFour()), text(amount.currency().getCurrencyCode()), minor(amount.amountMinor()),
+                instant(payment.receivedAt()), instant(payment.deadline()),
+                uuid(UUID.randomUUID()), uuid(authorizationId), text(AuthorizationLeg.FULL_AMOUNT.name()),
+                text(amount.currency().getCurrencyCode()), minor(amount.amountMinor()), instant(payment.deadline())));
+        JournalRows.bind(entries, parameters);
+        long recorded = jdbc.sql(RECORD_AHEAD.formatted(JournalRows.COLUMNS, JournalRows.placeholders(entries.size())))
+                .params(parameters).query(Long.class).single();
+        return recorded == 1;
+    }
+
+    /**
+     * Answers a payment still in progress as {@code settlement} decided, in the caller's transaction: the answer, the
+     * reversals of the standing and the declined authorizations cancelled, the others fired, held coupons confirmed
+     * or released, and the journal {@code entries}. Nothing is written when the payment is no longer in progress.
+     */
+    Answered answer(Payment payment, Settlement settlement, List<JournalEntry> entries, Instant now) {
+        PaymentOutcome outcome = settlement.outcome();
+        List<String> cancel = new ArrayList<>();
+        if (settlement.standing() != null) {
+            cancel.add(settlement.standing().authorizationId().toString());
+        }
+        settlement.declined().forEach(declined -> cancel.add(declined.authorizationId().toString()));
+        List<String> fire = settlement.toReverse().stream().map(sent -> sent.authorizationId().toString()).toList();
+        FollowUpAction coupons = settlement.confirmCoupons() ? FollowUpAction.CONFIRM_COUPONS : FollowUpAction.RELEASE_COUPONS;
+        List<Object> parameters = new ArrayList<>(List.of(text(PaymentState.of(outcome.result()).name()),
+                minor(outcome.chargedAmount().amountMinor()), text(outcome.authorizationCode()),
+                text(outcomes.convertToDatabaseColumn(outcome)), instant(outcome.answeredAt()), uuid(payment.id()),
+                instant(now), uuids(cancel),
+                instant(now), uuids(fire),
+                text(coupons.name()), instant(now), uuid(settlement.reservationId())));
+        JournalRows.bind(entries, parameters);
+        return jdbc.sql(ANSWER.formatted(JournalRows.COLUMNS, JournalRows.placeholders(entries.size())))
+                .params(parameters)
+                .query((row, number) -> new Answered(row.getInt("answered") == 1,
+                        row.getInt("cancelled") == cancel.size() && row.getInt("fired") == fire.size()
+                                && row.getInt("coupons") == (settlement.reservationId() == null ? 0 : 1)))
+                .single();
+    }
+
+    /**
+     * What {@link #answer} did: whether the payment was still in progress and is now answered, and whether every
+     * follow-up the settlement named was in the state its rule starts from.
+     */
+    record Answered(boolean answered, boolean followUpsAsArmed) {
+    }
+
+    private static SqlParameterValue uuid(UUID value) {
+        return new SqlParameterValue(Types.OTHER, value);
+    }
+
+    private static SqlParameterValue uuids(List<String> values) {
+        return new SqlParameterValue(Types.ARRAY, values.toArray(String[]::new));
+    }
+
+    private static SqlParameterValue text(String value) {
+        return JournalRows.text(value);
+    }
+
+    private static SqlParameterValue minor(long value) {
+        return new SqlParameterValue(Types.BIGINT, value);
+    }
+
+    private static SqlParameterValue instant(Instant value) {
+        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, value.atOffset(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,117 @@
+package com.cardcoupons.relay.payment;
+
+import com.cardcoupons.model.medium.MediumType;
+import com.cardcoupons.model.medium.UsageMediumTokenizer;
+import com.cardcoupons.model.money.Money;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.relay.card.PresentedCard;
+import com.cardcoupons.relay.card.PrimaryAccountNumber;
+import com.cardcoupons.relay.coupon.CouponOffer;
+import com.cardcoupons.relay.journal.JournalEntry;
+import com.cardcoupons.relay.journal.JournalStep;
+import com.cardcoupons.relay.settlement.AuthorizationAnswer;
+import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.support.StandInTestBase;
+import com.cardcoupons.relay.support.TestCards;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The first and the last step of a payment on the database, each one statement: what the payment's unique keys decide
+ * on a repeat, and an answer that writes nothing unless it finds the payment in progress and its follow-ups armed.
+ */
+class PaymentStepsTest extends StandInTestBase {
+
+    private static final CallerIdentity TERMINAL = CallerIdentity.terminal("till-steps", MERCHANT, STORE, TILL);
+
+    @Autowired
+    PaymentSteps steps;
+
+    @Autowired
+    UsageMediumTokenizer tokenizer;
+
+    @Test
+    void aPaymentIsRecordedWithItsAuthorizationWrittenAheadAndARepeatRecordsNothingAndFindsIt() {
+        String card = TestCards.fresh();
+        Payment payment = received("T-STEPS-1", "K-STEPS-1", card, Instant.now());
+        UUID authorization = UUID.randomUUID();
+
+        assertThat(steps.begin(payment, authorization)).isEmpty();
+        assertThat(steps.begin(received("T-STEPS-1", "K-STEPS-2", card, Instant.now()), UUID.randomUUID()))
+                .as("the same transaction under another key").get().extracting(Payment::id).isEqualTo(payment.id());
+        assertThatThrownBy(() -> steps.begin(received("T-STEPS-2", "K-STEPS-1", card, Instant.now()), UUID.randomUUID()))
+                .as("the key of another payment").isInstanceOf(IdempotencyKeyReused.class);
+
+        assertThat(jdbc.sql("select count(*) from payment where terminal_id = ? and transaction_id in ('T-STEPS-1', 'T-STEPS-2')")
+                .param(TILL).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select state || ' ' || action || ' ' || leg from settlement_outbox where authorization_id = ?")
+                .param(authorization).query(String.class).single()).isEqualTo("ARMED REVERSE_AUTHORIZATION FULL_AMOUNT");
+        assertThat(steps(payment)).containsExactly("PAYMENT_RECEIVED", "AUTHORIZATION_SENT");
+    }
+
+    @Test
+    void anAnswerFindingAReversalNoLongerArmedWritesNothing() {
+        Payment payment = received("T-STEPS-3", "K-STEPS-3", TestCards.fresh(), Instant.now());
+        UUID authorization = UUID.randomUUID();
+        steps.begin(payment, authorization);
+        jdbc.sql("update settlement_outbox set state = 'CANCELLED', finished_at = now() where authorization_id = ?")
+                .param(authorization).update();
+
+        assertThatThrownBy(() -> steps.finish(payment, List.of(), approved(payment, authorization)))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(jdbc.sql("select state from payment where id = ?").param(payment.id()).query(String.class).single())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(steps(payment)).containsExactly("PAYMENT_RECEIVED", "AUTHORIZATION_SENT");
+    }
+
+    @Test
+    void anAnswerToAPaymentAbandonedMeanwhileKeepsTheAbandonmentAndJournalsWhatWasLearnt() {
+        Payment payment = received("T-STEPS-4", "K-STEPS-4", TestCards.fresh(), Instant.now().minusSeconds(60));
+        UUID authorization = UUID.randomUUID();
+        steps.begin(payment, authorization);
+        steps.abandonOverdue(100);
+        JournalEntry learnt = JournalEntry.authorization(payment.id(), Instant.now(), JournalStep.AUTHORIZATION_APPROVED,
+                authorization, AuthorizationLeg.FULL_AMOUNT, payment.amount(), "AB12CD", "00", null);
+
+        PaymentOutcome outcome = steps.finish(payment, List.of(learnt), approved(payment, authorization));
+
+        assertThat(outcome.result()).isEqualTo(PaymentResult.TIMED_OUT);
+        // the outbox may send the reversal meanwhile and journal that too
+        assertThat(steps(payment)).containsSubsequence("PAYMENT_RECEIVED", "AUTHORIZATION_SENT", "REVERSAL_QUEUED",
+                "PAYMENT_ABANDONED", "AUTHORIZATION_APPROVED");
+        assertThat(jdbc.sql("select state from settlement_outbox where authorization_id = ?").param(authorization)
+                .query(String.class).single()).as("the abandonment's reversal, fired, not cancelled")
+                .isNotIn("ARMED", "CANCELLED");
+    }
+
+    private Payment received(String transactionId, String key, String card, Instant at) {
+        PaymentRequest request = new PaymentRequest(transactionId, MERCHANT, STORE, TILL,
+                new PresentedCard(MediumType.CREDIT, PrimaryAccountNumber.parse(card), YearMonth.of(2031, 12)),
+                Money.of(1_000, "JPY"), List.of());
+        return Payment.receive(request, new IdempotencyKey(key), TERMINAL, tokenizer.tokenize(request.card().medium()),
+                null, at, Duration.ofSeconds(30));
+    }
+
+    private static Settlement approved(Payment payment, UUID authorization) {
+        PaymentRun run = new PaymentRun(payment, List.of());
+        run.fullAmountAnswered(new SentAuthorization(authorization, AuthorizationLeg.FULL_AMOUNT, payment.amount(),
+                new AuthorizationAnswer.Approved("AB12CD")));
+        run.couponsFound(new CouponOffer(true, null, List.of(), null, null, List.of(), Duration.ofMillis(10)));
+        return run.settle(Instant.now());
+    }
+
+    private List<String> steps(Payment payment) {
+        return jdbc.sql("select step from settlement_journal where payment_id = ? order by id").param(payment.id())
+                .query(String.class).list();
+    }
+}
