@@ -22,7 +22,8 @@ import java.util.UUID;
  * its full-amount authorization written ahead before that goes out, and its answer before the terminal gets it. Made of
  * Hibernate's inserts, updates and their commit, each cost some ten round trips to PostgreSQL while the terminal
  * waited. The transitions they write are the outbox's rules ({@code FollowUp}), as conditional updates that touch only
- * follow-ups in the state each rule starts from; the counts they return show whether every one of them did.
+ * follow-ups in the state each rule starts from; the answer's statement refuses itself when one of them finds a
+ * follow-up in another state (the database function {@code relay_require}).
  */
 @Component
 class PaymentStatements {
@@ -71,8 +72,11 @@ class PaymentStatements {
             journal as (
                 insert into settlement_journal (%s)
                 select * from (values %s) as entry where exists (select from answered))
-            select (select count(*) from answered) as answered, (select count(*) from cancelled) as cancelled,
-                   (select count(*) from fired) as fired, (select count(*) from coupons) as coupons""";
+            select (select count(*) from answered) = 1 as answered,
+                   relay_require(not exists (select from answered)
+                                 or ((select count(*) from cancelled) = ? and (select count(*) from fired) = ?
+                                     and (select count(*) from coupons) = ?),
+                                 'a payment is answered only with every follow-up it names armed') as guarded""";
 
     private final JdbcClient jdbc;
     private final StoredOutcomes outcomes;
@@ -107,11 +111,15 @@ class PaymentStatements {
     }
 
     /**
-     * Answers a payment still in progress as {@code settlement} decided, in the caller's transaction: the answer, the
+     * Answers a payment still in progress as {@code settlement} decided, in one commit of its own: the answer, the
      * reversals of the standing and the declined authorizations cancelled, the others fired, held coupons confirmed
-     * or released, and the journal {@code entries}. Nothing is written when the payment is no longer in progress.
+     * or released, and the journal {@code entries}. False, with nothing written, when the payment is no longer in
+     * progress. Refused whole when a follow-up it names is not armed: every authorization sent had its reversal
+     * armed, and only the payment's answer or its abandonment decides them.
+     *
+     * @throws org.springframework.dao.DataAccessException when refused
      */
-    Answered answer(Payment payment, Settlement settlement, List<JournalEntry> entries, Instant now) {
+    boolean answer(Payment payment, Settlement settlement, List<JournalEntry> entries, Instant now) {
         PaymentOutcome outcome = settlement.outcome();
         List<String> cancel = new ArrayList<>();
         if (settlement.standing() != null) {
@@ -127,19 +135,11 @@ class PaymentStatements {
                 instant(now), uuids(fire),
                 text(coupons.name()), instant(now), uuid(settlement.reservationId())));
         JournalRows.bind(entries, parameters);
+        parameters.addAll(List.of(count(cancel.size()), count(fire.size()), count(settlement.reservationId() == null ? 0 : 1)));
         return jdbc.sql(ANSWER.formatted(JournalRows.COLUMNS, JournalRows.placeholders(entries.size())))
                 .params(parameters)
-                .query((row, number) -> new Answered(row.getInt("answered") == 1,
-                        row.getInt("cancelled") == cancel.size() && row.getInt("fired") == fire.size()
-                                && row.getInt("coupons") == (settlement.reservationId() == null ? 0 : 1)))
+                .query((row, number) -> row.getBoolean("answered"))
                 .single();
-    }
-
-    /**
-     * What {@link #answer} did: whether the payment was still in progress and is now answered, and whether every
-     * follow-up the settlement named was in the state its rule starts from.
-     */
-    record Answered(boolean answered, boolean followUpsAsArmed) {
     }
 
     private static SqlParameterValue uuid(UUID value) {
@@ -152,6 +152,10 @@ class PaymentStatements {
 
     private static SqlParameterValue text(String value) {
         return JournalRows.text(value);
+    }
+
+    private static SqlParameterValue count(int value) {
+        return new SqlParameterValue(Types.BIGINT, (long) value);
     }
 
     private static SqlParameterValue minor(long value) {

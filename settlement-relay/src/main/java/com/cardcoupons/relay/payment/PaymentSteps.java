@@ -97,7 +97,6 @@ class PaymentSteps {
      * releases the held coupons. A payment abandoned meanwhile keeps its abandonment, and that answer is returned
      * instead.
      */
-    @Transactional
     PaymentOutcome finish(Payment payment, List<JournalEntry> learnt, Settlement settlement) {
         PaymentOutcome outcome = settlement.outcome();
         payment.answer(outcome);
@@ -111,16 +110,11 @@ class PaymentSteps {
         entries.add(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ANSWERED, outcome.chargedAmount(),
                 outcome.result() + ", coupons " + outcome.coupon().status()
                         + (outcome.authorizationCode() == null ? "" : ", code " + outcome.authorizationCode())));
-        PaymentStatements.Answered answered = statements.answer(payment, settlement, entries, now);
-        if (!answered.answered()) {
-            journal.append(learnt);
-            return payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
+        if (statements.answer(payment, settlement, entries, now)) {
+            return outcome;
         }
-        if (!answered.followUpsAsArmed()) {
-            // rolls the answer back: every authorization sent had its reversal armed, and only this step decides them
-            throw new IllegalStateException("payment " + payment.id() + " was settled with follow-ups not armed");
-        }
-        return outcome;
+        journal.append(learnt);
+        return payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
     }
 
     /**

@@ -15,6 +15,7 @@ import com.cardcoupons.relay.support.StandInTestBase;
 import com.cardcoupons.relay.support.TestCards;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,8 @@ class PaymentStepsTest extends StandInTestBase {
                 .param(authorization).update();
 
         assertThatThrownBy(() -> steps.finish(payment, List.of(), approved(payment, authorization)))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("a payment is answered only with every follow-up it names armed");
 
         assertThat(jdbc.sql("select state from payment where id = ?").param(payment.id()).query(String.class).single())
                 .isEqualTo("IN_PROGRESS");
