@@ -19,6 +19,7 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +43,8 @@ class HttpCouponServer implements CouponServer, DisposableBean {
     private static final UUID WARM_UP = new UUID(0, 0);
     private static final String SEARCHES = "/api/v1/searches";
     private static final String RESERVATIONS = "/api/v1/reservations";
+    private static final String RESERVATION_CONFIRM = RESERVATIONS + "/{reservationId}/confirm";
+    private static final String RESERVATION_RELEASE = RESERVATIONS + "/{reservationId}/release";
     private static final String HEALTH = "/actuator/health/readiness";
 
     private final OutboundHttp searches;
@@ -60,26 +63,26 @@ class HttpCouponServer implements CouponServer, DisposableBean {
 
     @Override
     public CouponSearchResponse search(CallerIdentity terminal, PresentedCard card, IntendedUse intendedUse) {
-        return call(searches, terminal, SEARCHES, null, new WireSearch(WireMedium.of(card), intendedUse, false),
+        return call(searches, terminal, new ApiPath(SEARCHES), null, new WireSearch(WireMedium.of(card), intendedUse, false),
                 CouponSearchResponse.class);
     }
 
     @Override
     public ReservationResponse reserve(CallerIdentity terminal, UUID paymentId, String transactionId,
             List<String> couponCodes, PresentedCard card, IntendedUse intendedUse) {
-        return call(reservations, terminal, RESERVATIONS, key(paymentId, "reserve"),
+        return call(reservations, terminal, new ApiPath(RESERVATIONS), key(paymentId, "reserve"),
                 new WireReservation(transactionId, couponCodes, WireMedium.of(card), intendedUse), ReservationResponse.class);
     }
 
     @Override
     public ReservationResponse confirm(CallerIdentity terminal, UUID paymentId, UUID reservationId) {
-        return call(reservations, terminal, RESERVATIONS + "/" + reservationId + "/confirm", key(paymentId, "confirm"),
+        return call(reservations, terminal, new ApiPath(RESERVATION_CONFIRM, reservationId), key(paymentId, "confirm"),
                 null, ReservationResponse.class);
     }
 
     @Override
     public ReservationResponse release(CallerIdentity terminal, UUID paymentId, UUID reservationId) {
-        return call(reservations, terminal, RESERVATIONS + "/" + reservationId + "/release", key(paymentId, "release"),
+        return call(reservations, terminal, new ApiPath(RESERVATION_RELEASE, reservationId), key(paymentId, "release"),
                 null, ReservationResponse.class);
     }
 
@@ -127,11 +130,11 @@ class HttpCouponServer implements CouponServer, DisposableBean {
         return "relay:" + paymentId + ":" + step;
     }
 
-    private <T> T call(OutboundHttp client, CallerIdentity terminal, String path, String idempotencyKey, Object body,
+    private <T> T call(OutboundHttp client, CallerIdentity terminal, ApiPath path, String idempotencyKey, Object body,
             Class<T> answer) {
-        Map<String, String> identity = signer.sign(terminal, "POST", path);
+        Map<String, String> identity = signer.sign(terminal, "POST", path.expanded());
         try {
-            RestClient.RequestBodySpec request = client.rest().post().uri(path)
+            RestClient.RequestBodySpec request = client.rest().post().uri(path.template(), path.variables())
                     .headers(headers -> {
                         identity.forEach(headers::set);
                         if (idempotencyKey != null) {
@@ -143,13 +146,13 @@ class HttpCouponServer implements CouponServer, DisposableBean {
             }
             T result = request.retrieve().body(answer);
             if (result == null) {
-                throw new CouponServerUnavailable("coupon-server answered " + path + " without a body", null);
+                throw new CouponServerUnavailable("coupon-server answered " + path.expanded() + " without a body", null);
             }
             return result;
         } catch (HttpClientErrorException refused) {
             throw new CouponServerRefusal(refused.getStatusCode().value(), problemCode(refused), refused);
         } catch (RestClientException e) {
-            throw new CouponServerUnavailable("coupon-server did not answer " + path, e);
+            throw new CouponServerUnavailable("coupon-server did not answer " + path.expanded(), e);
         }
     }
 
@@ -159,6 +162,17 @@ class HttpCouponServer implements CouponServer, DisposableBean {
             return problem.path("code").isString() ? problem.path("code").asString() : null;
         } catch (RuntimeException unreadable) {
             return null;
+        }
+    }
+
+    /**
+     * A path of coupon-server's API as a template and its variables: the client's metrics are tagged with the
+     * template, so that every reservation does not become a tag value of its own; the signature covers the path sent.
+     */
+    record ApiPath(String template, Object... variables) {
+
+        String expanded() {
+            return UriComponentsBuilder.fromPath(template).buildAndExpand(variables).toUriString();
         }
     }
 

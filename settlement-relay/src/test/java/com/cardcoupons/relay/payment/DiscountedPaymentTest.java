@@ -175,10 +175,17 @@ class DiscountedPaymentTest extends CouponServerTestBase {
     @Test
     void paymentsAndTheCouponServerBreakerShowInTheMetrics() {
         pay("T-METRICS-1", TestCards.fresh(), 600);
+        String card = TestCards.fresh();
+        coupons.discount(card, "10% off for the metrics", 1_000);
+        String paymentId = pay("T-METRICS-2", card, 1_000).json().path("paymentId").asString();
+        String reservationId = awaitBalanced(paymentId).findValue("reservationId").asString();
 
         String metrics = ApiCaller.anonymous("http://localhost:" + port).get("/actuator/prometheus").body();
         assertThat(metrics).contains("relay_payments_seconds_count{application=\"settlement-relay\",coupons=\"NONE\",result=\"APPROVED\"")
                 .contains("resilience4j_circuitbreaker_state{").contains("name=\"coupon-server\"");
+        assertThat(metrics).as("calls to coupon-server are tagged by their path's template, not by each reservation")
+                .contains("uri=\"/api/v1/reservations/{reservationId}/confirm\"")
+                .doesNotContain(reservationId);
     }
 
     @Test
