@@ -45,7 +45,7 @@ record RelayReport(RelayOptions options, String database, List<Measure> measures
         double ratio = payment / (search + authorization);
         md.append("\n| Target | Measured | Met |\n|---|---:|---|\n");
         md.append(String.format(Locale.ROOT, "| payment without a coupon / (search + authorization alone), p50, <= %.2f "
-                        + "| %.2f (%.2f / (%.2f + %.2f) ms) | %s |%n", FAN_OUT_GOAL, ratio, payment, search, authorization,
+                        + "| %.3f (%.2f / (%.2f + %.2f) ms) | %s |%n", FAN_OUT_GOAL, ratio, payment, search, authorization,
                 ratio <= FAN_OUT_GOAL ? "yes" : "**no**"));
         return md.toString();
     }
