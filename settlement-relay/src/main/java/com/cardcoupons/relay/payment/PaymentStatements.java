@@ -20,8 +20,8 @@ import java.util.UUID;
 /**
  * The two steps every payment takes on its critical path, each written as one statement: recording the payment with
  * its full-amount authorization written ahead before that goes out, and its answer before the terminal gets it. Made of
- * Hibernate's inserts, updates and their commit, each cost some ten round trips to PostgreSQL while the terminal
- * waited. The transitions they write are the outbox's rules ({@code FollowUp}), as conditional updates that touch only
+ * Hibernate's reads, inserts, updates and their commit, each took six or seven round trips to PostgreSQL while the
+ * terminal waited. The transitions they write are the outbox's rules ({@code FollowUp}), as conditional updates that touch only
  * follow-ups in the state each rule starts from; the answer's statement refuses itself when one of them finds a
  * follow-up in another state (the database function {@code relay_require}).
  */
