@@ -28,9 +28,23 @@ public interface Coupons extends Repository<Coupon, UUID>, Persisting<Coupon> {
     @Query(HELD + " where c.cardToken = :token order by c.acquiredAt desc, c.id")
     List<HeldCoupon> heldBy(CardToken token, Limit limit);
 
+    /**
+     * The coupons a medium holds after the one acquired at {@code acquiredAt} with id {@code id}, in the order of
+     * {@link #heldBy(CardToken, Limit)}, at most {@code limit}.
+     */
+    @Query(HELD + " where c.cardToken = :token"
+            + " and (c.acquiredAt < :acquiredAt or (c.acquiredAt = :acquiredAt and c.id > :id))"
+            + " order by c.acquiredAt desc, c.id")
+    List<HeldCoupon> heldAfter(CardToken token, Instant acquiredAt, UUID id, Limit limit);
+
     /** The coupon with this code, if the medium holds it. */
     @Query(HELD + " where c.code = :code and c.cardToken = :token")
     Optional<HeldCoupon> find(CouponCode code, CardToken token);
+
+    /** The coupon with this code as a holder sent it, if it is a code and the medium holds that coupon. */
+    default Optional<HeldCoupon> find(String sentCode, CardToken token) {
+        return CouponCode.lookup(sentCode).flatMap(code -> find(code, token));
+    }
 
     /**
      * Cancels an active coupon with no use held and not yet expired: 1, or 0 when it is no longer so. A use reserved

@@ -7,7 +7,6 @@ import com.cardcoupons.registration.campaign.Campaigns;
 import com.cardcoupons.registration.coupon.CardHoldings;
 import com.cardcoupons.registration.coupon.Channel;
 import com.cardcoupons.registration.coupon.Coupon;
-import com.cardcoupons.registration.coupon.CouponCode;
 import com.cardcoupons.registration.coupon.Coupons;
 import com.cardcoupons.registration.coupon.HeldCoupon;
 import com.cardcoupons.registration.coupon.UsageEvents;
@@ -54,8 +53,7 @@ class CouponCancellation {
 
     /** Another medium's coupon is as good as none: the code alone proves nothing. */
     private HeldCoupon find(String code, TokenizedMedium medium) {
-        return CouponCode.lookup(code)
-                .flatMap(couponCode -> coupons.find(couponCode, medium.token()))
+        return coupons.find(code, medium.token())
                 .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "COUPON_NOT_FOUND", "couponCode",
                         "this medium holds no coupon with this code"));
     }

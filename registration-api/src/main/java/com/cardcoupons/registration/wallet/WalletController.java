@@ -2,13 +2,16 @@ package com.cardcoupons.registration.wallet;
 
 import com.cardcoupons.model.medium.TokenizedMedium;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
+import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.platform.idempotency.Idempotent;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
 import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.registration.coupon.Channel;
+import com.cardcoupons.registration.coupon.Coupon;
 import com.cardcoupons.registration.coupon.CouponView;
 import com.cardcoupons.registration.coupon.Coupons;
+import com.cardcoupons.registration.coupon.HeldCoupon;
 import org.springframework.data.domain.Limit;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,8 +28,6 @@ import java.util.List;
 @PermittedRoles(Role.CONSUMER_CHANNEL)
 class WalletController {
 
-    private static final int MAX_COUPONS = 200;
-
     private final Coupons coupons;
     private final CouponCancellation cancellation;
     private final UsageMediumTokenizer tokenizer;
@@ -39,16 +40,32 @@ class WalletController {
         this.clock = clock;
     }
 
-    /** A read, though a POST: the card number stays out of URLs and access logs. */
+    /**
+     * A read, though a POST: the card number stays out of URLs and access logs. A page of the newest coupons, or of
+     * those older than a coupon the medium holds; pages follow the coupons, not positions, so a coupon acquired
+     * meanwhile neither shifts nor repeats the older pages.
+     */
     @PostMapping("/lookup")
     WalletView lookup(@RequestBody WalletLookup request) {
         TokenizedMedium medium = tokenizer.tokenize(request.medium());
         Instant now = clock.instant();
-        List<CouponView> held = coupons.heldBy(medium.token(), Limit.of(MAX_COUPONS + 1)).stream()
-                .map(coupon -> CouponView.of(coupon, now))
-                .toList();
-        return new WalletView(CouponView.MediumView.of(medium), held.stream().limit(MAX_COUPONS).toList(),
-                held.size() > MAX_COUPONS);
+        int size = request.limit() == null ? WalletLookup.MAX_LIMIT : request.limit();
+        Limit page = Limit.of(size + 1);
+        List<HeldCoupon> held;
+        if (request.olderThan() == null) {
+            held = coupons.heldBy(medium.token(), page);
+        } else {
+            Coupon last = last(request.olderThan(), medium).coupon();
+            held = coupons.heldAfter(medium.token(), last.acquiredAt(), last.id(), page);
+        }
+        return new WalletView(CouponView.MediumView.of(medium),
+                held.stream().limit(size).map(coupon -> CouponView.of(coupon, now)).toList(), held.size() > size);
+    }
+
+    private HeldCoupon last(String code, TokenizedMedium medium) {
+        return coupons.find(code, medium.token())
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "COUPON_NOT_FOUND", "olderThan",
+                        "this medium holds no coupon with this code"));
     }
 
     @PostMapping("/cancellations")

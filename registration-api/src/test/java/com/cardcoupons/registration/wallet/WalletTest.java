@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -114,6 +116,46 @@ class WalletTest extends RegistrationApiTest {
     }
 
     @Test
+    void aWalletIsReadPageByPageFollowingItsCouponsNotTheirPositions() {
+        String card = "4012888888881881";
+        List<String> acquired = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            acquired.add(couponCode(approved(TermsJson.discount(), null), card));
+        }
+        // three acquired in the same microsecond: their order, and the pages, must still hold
+        jdbc.sql("update coupon set acquired_at = (select acquired_at from coupon where code = ?) where code in (?, ?)")
+                .params(acquired.get(3), acquired.get(2), acquired.get(4)).update();
+        List<String> whole = codes(app.post("/api/v1/wallet/lookup", Map.of("medium", credit(card))));
+        assertThat(whole).containsExactlyInAnyOrderElementsOf(acquired);
+
+        Reply first = app.post("/api/v1/wallet/lookup", Map.of("medium", credit(card), "limit", 2));
+        assertThat(codes(first)).containsExactlyElementsOf(whole.subList(0, 2));
+        assertThat(first.json().path("hasMore").asBoolean()).isTrue();
+        String newest = couponCode(approved(TermsJson.discount(), null), card);
+        Reply second = app.post("/api/v1/wallet/lookup", Map.of("medium", credit(card), "limit", 2, "olderThan", whole.get(1)));
+        assertThat(codes(second)).as("a coupon acquired meanwhile shifts nothing").containsExactlyElementsOf(whole.subList(2, 4));
+        assertThat(second.json().path("hasMore").asBoolean()).isTrue();
+        Reply last = app.post("/api/v1/wallet/lookup", Map.of("medium", credit(card), "limit", 2, "olderThan", whole.get(3)));
+        assertThat(codes(last)).containsExactly(whole.get(4));
+        assertThat(last.json().path("hasMore").asBoolean()).isFalse();
+        assertThat(codes(app.post("/api/v1/wallet/lookup", Map.of("medium", credit(card), "limit", 1))))
+                .containsExactly(newest);
+
+        Reply unknown = app.post("/api/v1/wallet/lookup", Map.of("medium", credit(card), "olderThan", "NOT-A-CODE"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("COUPON_NOT_FOUND");
+        assertThat(unknown.json().path("field").asString()).isEqualTo("olderThan");
+        assertThat(app.post("/api/v1/wallet/lookup", Map.of("medium", credit(MASTERCARD), "olderThan", newest)).code())
+                .as("another medium's coupon").isEqualTo("COUPON_NOT_FOUND");
+        for (int limit : new int[] {0, 201}) {
+            Reply outOfRange = app.post("/api/v1/wallet/lookup", Map.of("medium", credit(card), "limit", limit));
+            assertThat(outOfRange.status()).isEqualTo(400);
+            assertThat(outOfRange.code()).isEqualTo("LIMIT_OUT_OF_RANGE");
+            assertThat(outOfRange.json().path("field").asString()).isEqualTo("limit");
+        }
+    }
+
+    @Test
     void walletRequestsAreValidatedAndOnlyForConsumerChannels() {
         Reply luhn = app.post("/api/v1/wallet/lookup", Map.of("medium", credit("4111111111111112")));
         assertThat(luhn.status()).isEqualTo(400);
@@ -129,7 +171,11 @@ class WalletTest extends RegistrationApiTest {
     }
 
     private String couponCode(UUID campaignId) {
-        Reply reply = acquire(app, campaignId, credit(VISA));
+        return couponCode(campaignId, VISA);
+    }
+
+    private String couponCode(UUID campaignId, String card) {
+        Reply reply = acquire(app, campaignId, credit(card));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().path("code").asString();
     }
@@ -141,6 +187,12 @@ class WalletTest extends RegistrationApiTest {
 
     private Reply cancel(String code, Map<String, Object> medium) {
         return app.post("/api/v1/wallet/cancellations", Map.of("couponCode", code, "medium", medium), key());
+    }
+
+    private static List<String> codes(Reply wallet) {
+        assertThat(wallet.status()).as(wallet.toString()).isEqualTo(200);
+        return StreamSupport.stream(wallet.json().path("coupons").spliterator(), false)
+                .map(coupon -> coupon.path("code").asString()).toList();
     }
 
     private static JsonNode coupon(Reply wallet, String code) {
