@@ -61,8 +61,7 @@ class PaymentSteps {
         JournalEntry received = JournalEntry.payment(payment.id(), payment.receivedAt(), JournalStep.PAYMENT_RECEIVED,
                 payment.amount(), "transaction " + payment.transactionId() + ", " + card.brand() + " " + card.type()
                         + " ****" + card.lastFour());
-        JournalEntry sent = JournalEntry.authorization(payment.id(), clock.instant(), JournalStep.AUTHORIZATION_SENT,
-                authorizationId, AuthorizationLeg.FULL_AMOUNT, payment.amount(), null, null, null);
+        JournalEntry sent = authorizationSent(payment, authorizationId, AuthorizationLeg.FULL_AMOUNT, payment.amount());
         if (statements.recordAhead(payment, authorizationId, List.of(received, sent))) {
             return Optional.empty();
         }
@@ -146,6 +145,10 @@ class PaymentSteps {
     /** An authorization about to be sent: its reversal armed until the payment decides; returns its journal entry. */
     private JournalEntry writeAhead(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount) {
         outbox.persist(FollowUp.reversal(payment.id(), authorizationId, leg, amount, payment.deadline()));
+        return authorizationSent(payment, authorizationId, leg, amount);
+    }
+
+    private JournalEntry authorizationSent(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount) {
         return JournalEntry.authorization(payment.id(), clock.instant(), JournalStep.AUTHORIZATION_SENT, authorizationId,
                 leg, amount, null, null, null);
     }
