@@ -5,6 +5,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.rendering.ImageType;
@@ -15,13 +16,16 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A coupon slip for a thermal receipt printer: merchant, title, offer, validity, the barcode and the code in
  * characters a cashier can key in. Laid out in printer dots on the printable width, drawn once as a PDF with
- * vector bars on whole dots, and rasterised from that PDF for printers that take an image.
+ * vector bars on whole dots, and rasterised from that PDF for printers that take an image. Text is in the standard PDF
+ * fonts where they can show it, and in the bundled {@link FallbackFont} where they cannot (Japanese, Chinese).
  */
 final class Slip {
 
@@ -35,6 +39,8 @@ final class Slip {
     private final Barcode barcode;
     private final int dotsPerModule;
     private final List<Text> texts = new ArrayList<>();
+    /** Opened at the first character the standard fonts cannot show. */
+    private FallbackFont fallback;
     private int barcodeTop;
     private int height;
 
@@ -109,29 +115,70 @@ final class Slip {
         int y = top;
         for (String line : wrap(printable(text, font), font, sizeDots)) {
             y += sizeDots;
-            texts.add(new Text(line, font, sizeDots, (paper.printableDots() - width(line, font, sizeDots)) / 2, y));
+            List<Run> runs = runs(line, font);
+            texts.add(new Text(runs, sizeDots, (paper.printableDots() - width(runs, sizeDots)) / 2, y));
             y += sizeDots / 4;
         }
         return y;
     }
 
+    /**
+     * Lines that fit the printable width, broken where the line-breaking rules allow: after a word, or between two
+     * Japanese or Chinese characters, which are written without spaces. What is wider than a line by itself, a long
+     * code say, is cut where it reaches the edge.
+     */
     private List<String> wrap(String text, PDType1Font font, int sizeDots) {
         int available = paper.printableDots() - 2 * 8;
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && width(candidate, font, sizeDots) > available) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
+        BreakIterator breaks = BreakIterator.getLineInstance(Locale.ROOT);
+        breaks.setText(text);
+        for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+            String segment = text.substring(start, end);
+            if (fits(line + segment, font, sizeDots, available)) {
+                line.append(segment);
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString().stripTrailing());
+                line.setLength(0);
+            }
+            for (int codePoint : segment.codePoints().toArray()) {
+                if (!line.isEmpty() && !fits(line + Character.toString(codePoint), font, sizeDots, available)) {
+                    lines.add(line.toString().stripTrailing());
+                    line.setLength(0);
+                }
+                line.appendCodePoint(codePoint);
             }
         }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
+        if (!line.toString().isBlank()) {
+            lines.add(line.toString().stripTrailing());
         }
         return lines;
+    }
+
+    private boolean fits(String line, PDType1Font font, int sizeDots, int available) {
+        return width(runs(line.stripTrailing(), font), sizeDots) <= available;
+    }
+
+    /** The line cut into runs of one font each: the standard {@code font} where it can, else the fallback. */
+    private List<Run> runs(String line, PDType1Font font) {
+        List<Run> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        boolean standard = true;
+        for (int codePoint : line.codePoints().toArray()) {
+            boolean shownByStandard = encodes(font, codePoint);
+            if (shownByStandard != standard && !run.isEmpty()) {
+                runs.add(new Run(run.toString(), standard ? font : null));
+                run.setLength(0);
+            }
+            standard = shownByStandard;
+            run.appendCodePoint(codePoint);
+        }
+        if (!run.isEmpty()) {
+            runs.add(new Run(run.toString(), standard ? font : null));
+        }
+        return runs;
     }
 
     private PDDocument document() throws IOException {
@@ -139,12 +186,15 @@ final class Slip {
         PDDocument document = new PDDocument();
         PDPage page = new PDPage(new PDRectangle(paper.printableDots() * POINTS_PER_DOT, pageHeight));
         document.addPage(page);
+        PDFont fallbackFont = fallback == null ? null : fallback.embedIn(document);
         try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
             for (Text text : texts) {
                 stream.beginText();
-                stream.setFont(text.font(), text.sizeDots() * POINTS_PER_DOT);
                 stream.newLineAtOffset(text.x() * POINTS_PER_DOT, pageHeight - text.baseline() * POINTS_PER_DOT);
-                stream.showText(text.line());
+                for (Run run : text.runs()) {
+                    stream.setFont(run.standard() ? run.font() : fallbackFont, text.sizeDots() * POINTS_PER_DOT);
+                    stream.showText(run.text());
+                }
                 stream.endText();
             }
             drawBarcode(stream, pageHeight);
@@ -176,27 +226,45 @@ final class Slip {
         stream.fill();
     }
 
-    /** The standard PDF fonts speak WinAnsi only; anything else prints as '?', never as a failure. */
-    private static String printable(String text, PDType1Font font) {
+    /** What neither the standard font (WinAnsi only) nor the fallback can show prints as '?', never as a failure. */
+    private String printable(String text, PDType1Font font) {
         StringBuilder printable = new StringBuilder(text.length());
         text.codePoints().forEach(codePoint -> {
-            String character = new String(Character.toChars(codePoint));
-            try {
-                font.encode(character);
-                printable.append(character);
-            } catch (IOException | IllegalArgumentException unsupported) {
+            if (encodes(font, codePoint) || fallback().shows(codePoint)) {
+                printable.appendCodePoint(codePoint);
+            } else {
                 printable.append('?');
             }
         });
         return printable.toString();
     }
 
-    private static int width(String line, PDType1Font font, int sizeDots) {
-        try {
-            return Math.round(font.getStringWidth(line) / 1000f * sizeDots);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private FallbackFont fallback() {
+        if (fallback == null) {
+            fallback = FallbackFont.open();
         }
+        return fallback;
+    }
+
+    private static boolean encodes(PDType1Font font, int codePoint) {
+        try {
+            font.encode(Character.toString(codePoint));
+            return true;
+        } catch (IOException | IllegalArgumentException unsupported) {
+            return false;
+        }
+    }
+
+    private int width(List<Run> runs, int sizeDots) {
+        float thousandths = 0;
+        for (Run run : runs) {
+            try {
+                thousandths += run.standard() ? run.font().getStringWidth(run.text()) : fallback().width(run.text());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Math.round(thousandths / 1000f * sizeDots);
     }
 
     /** Groups of four characters, as people read and key in a code. */
@@ -212,6 +280,14 @@ final class Slip {
     }
 
     /** A line of text at its baseline, in dots from the top-left corner. */
-    private record Text(String line, PDType1Font font, int sizeDots, int x, int baseline) {
+    private record Text(List<Run> runs, int sizeDots, int x, int baseline) {
+    }
+
+    /** Part of a line in one font: a standard font, or the fallback where {@code font} is null. */
+    private record Run(String text, PDType1Font font) {
+
+        boolean standard() {
+            return font != null;
+        }
     }
 }
