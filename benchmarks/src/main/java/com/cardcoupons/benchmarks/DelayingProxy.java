@@ -16,9 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A TCP proxy that holds every answer back by a fixed delay, to give coupon-server a network leg as long as the
- * settlement center's. Each chunk is written its delay after it was read, by a thread of its own, so an answer that
- * arrives in several chunks is late by the delay once, not once per chunk; requests pass at once.
+ * A TCP proxy that holds every answer back by a delay, to give coupon-server a network leg as long as the settlement
+ * center's. Each chunk is written its delay after it was read, by a thread of its own, so an answer that arrives in
+ * several chunks is late by the delay once, not once per chunk; requests pass at once. The delay can be changed
+ * between phases of a run; open connections take the new one for their next chunk.
  */
 final class DelayingProxy implements AutoCloseable {
 
@@ -29,7 +30,7 @@ final class DelayingProxy implements AutoCloseable {
     });
     private final ServerSocket listener;
     private final int upstreamPort;
-    private final long delayNanos;
+    private volatile long delayNanos;
 
     DelayingProxy(int upstreamPort, Duration delay) {
         this.upstreamPort = upstreamPort;
@@ -40,6 +41,10 @@ final class DelayingProxy implements AutoCloseable {
             throw new UncheckedIOException("cannot listen", e);
         }
         threads.execute(this::accept);
+    }
+
+    void delay(Duration delay) {
+        this.delayNanos = delay.toNanos();
     }
 
     String url() {
@@ -60,15 +65,15 @@ final class DelayingProxy implements AutoCloseable {
                 Socket upstream = new Socket();
                 upstream.setTcpNoDelay(true);
                 upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort));
-                threads.execute(() -> pump(client, upstream, 0));
-                threads.execute(() -> pump(upstream, client, delayNanos));
+                threads.execute(() -> pump(client, upstream, false));
+                threads.execute(() -> pump(upstream, client, true));
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to, long delay) {
+    private void pump(Socket from, Socket to, boolean delayed) {
         BlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>();
         threads.execute(() -> {
             try {
@@ -92,7 +97,7 @@ final class DelayingProxy implements AutoCloseable {
         try {
             InputStream in = from.getInputStream();
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                chunks.add(new Chunk(Arrays.copyOf(buffer, read), System.nanoTime() + delay));
+                chunks.add(new Chunk(Arrays.copyOf(buffer, read), System.nanoTime() + (delayed ? delayNanos : 0)));
             }
         } catch (IOException ended) {
             // the connection ended

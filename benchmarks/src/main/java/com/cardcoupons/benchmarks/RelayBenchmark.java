@@ -10,8 +10,9 @@ import java.util.Map;
  * The settlement relay under load, as deployed: coupon-server, the relay and the settlement center simulator each in a
  * JVM of its own on one database, with the same latency on both legs of a payment (the simulator's own latency on
  * every authorization, and a delaying proxy in front of coupon-server). It measures the coupon search alone and the
- * authorization alone, then payments without and with a coupon, and reports end-to-end percentiles and how the
- * relay's parallel fan-out compares with the two legs one after the other. Run by {@code benchmarks/run-relay}.
+ * authorization alone, then payments without a coupon (with the search as slow as the authorization, and answered at
+ * once) and with one, and reports end-to-end percentiles and how the relay's parallel fan-out compares with a
+ * sequential one and with the two legs alone ({@link RelayReport}). Run by {@code benchmarks/run-relay}.
  */
 public final class RelayBenchmark {
 
@@ -45,6 +46,12 @@ public final class RelayBenchmark {
                 measures.add(measure("coupon search alone", calls.search(slowCouponServer.url()), calls, options));
                 measures.add(measure("authorization alone", calls.authorization(settlementCenter.url()), calls, options));
                 measures.add(measure("payment, no coupon", calls.payment(relay.url(), false), calls, options));
+                // what the payment costs besides its search: a relay fanning out one leg after the other would take
+                // this plus the search alone
+                slowCouponServer.delay(Duration.ZERO);
+                measures.add(measure("payment, no coupon, search answered at once", calls.payment(relay.url(), false),
+                        calls, options));
+                slowCouponServer.delay(options.legLatency());
                 measures.add(measure("payment, 10% coupon", calls.payment(relay.url(), true), calls, options));
                 RelayReport report = new RelayReport(options, database.description(), measures);
                 report.write(options.out());

@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * The relay benchmark's results as Markdown, for docs/benchmarks.md: each measure with its percentiles and answers,
- * and the parallel fan-out's ratio, a payment without a coupon against its two legs measured alone, at the median.
+ * and the parallel fan-out's ratio at the median, two ways. Against the sequential fan-out: a payment without a coupon
+ * against what the same relay would take sending its legs one after the other, the search alone plus the payment with
+ * its search answered at once. And, stricter, against the two legs measured alone, as if the relay itself cost nothing.
  */
 record RelayReport(RelayOptions options, String database, List<Measure> measures) {
 
@@ -42,11 +44,16 @@ record RelayReport(RelayOptions options, String database, List<Measure> measures
         double search = measures.get(0).result().millis(50);
         double authorization = measures.get(1).result().millis(50);
         double payment = measures.get(2).result().millis(50);
-        double ratio = payment / (search + authorization);
+        double withoutSearch = measures.get(3).result().millis(50);
+        double sequential = payment / (search + withoutSearch);
+        double legsAlone = payment / (search + authorization);
         md.append("\n| Target | Measured | Met |\n|---|---:|---|\n");
-        md.append(String.format(Locale.ROOT, "| payment without a coupon / (search + authorization alone), p50, <= %.2f "
-                        + "| %.3f (%.2f / (%.2f + %.2f) ms) | %s |%n", FAN_OUT_GOAL, ratio, payment, search, authorization,
-                ratio <= FAN_OUT_GOAL ? "yes" : "**no**"));
+        md.append(String.format(Locale.ROOT, "| parallel / sequential fan-out: payment without a coupon / (search alone + "
+                        + "payment with the search answered at once), p50, <= %.2f | %.3f (%.2f / (%.2f + %.2f) ms) | %s |%n",
+                FAN_OUT_GOAL, sequential, payment, search, withoutSearch, sequential <= FAN_OUT_GOAL ? "yes" : "**no**"));
+        md.append(String.format(Locale.ROOT, "| stricter: payment without a coupon / (search + authorization alone), p50, "
+                        + "<= %.2f | %.3f (%.2f / (%.2f + %.2f) ms) | %s |%n", FAN_OUT_GOAL, legsAlone, payment, search,
+                authorization, legsAlone <= FAN_OUT_GOAL ? "yes" : "**no**"));
         return md.toString();
     }
 
