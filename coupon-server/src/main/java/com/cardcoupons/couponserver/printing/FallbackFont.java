@@ -33,7 +33,7 @@ final class FallbackFont {
 
     static FallbackFont open() {
         try {
-            return new FallbackFont(new TTFParser().parse(new RandomAccessReadBuffer(File.BYTES)));
+            return new FallbackFont(new TTFParser().parse(new RandomAccessReadBuffer(FontFile.BYTES)));
         } catch (IOException e) {
             throw new UncheckedIOException("the bundled fallback font cannot be read", e);
         }
@@ -62,7 +62,7 @@ final class FallbackFont {
     }
 
     /** The font file, read on the first slip that needs it. */
-    private static final class File {
+    private static final class FontFile {
 
         private static final byte[] BYTES = read();
 
