@@ -5,11 +5,17 @@ import org.flywaydb.core.Flyway;
 
 import java.io.IOException;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
- * The database under test: the one given ({@code --db-url}, dedicated and empty), or an embedded PostgreSQL 17
- * with its default, durable settings (fsync and synchronous commit on), stopped at the end of the run. Migrated
- * with the platform's Flyway history either way.
+ * The database under test: the one given ({@code --db-url}, dedicated and empty), or an embedded PostgreSQL 17 with
+ * durable commits (fsync and synchronous commit on), stopped at the end of the run. Migrated with the platform's
+ * Flyway history either way. The description gives the settings the server itself reports, so a run says what it
+ * measured whichever database it had.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -17,28 +23,29 @@ final class BenchDatabase implements AutoCloseable {
     private final String user;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private final String settings;
 
     private BenchDatabase(String url, String user, String password, EmbeddedPostgres embedded) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        this.settings = readSettings();
     }
 
     static BenchDatabase open(Options options) throws IOException {
-        BenchDatabase database;
         if (options.dbUrl() != null) {
-            database = new BenchDatabase(options.dbUrl(), options.dbUser(), options.dbPassword(), null);
-        } else {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "512MB")
-                    .start();
-            database = new BenchDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", postgres);
+            return new BenchDatabase(options.dbUrl(), options.dbUser(), options.dbPassword(), null);
         }
-        Flyway.configure().dataSource(database.url, database.user, database.password)
-                .locations("classpath:db/migration").load().migrate();
-        return database;
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                // the embedded server's own default is off: commits would not wait for the WAL to reach the disk
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "512MB")
+                .start();
+        return new BenchDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", postgres);
     }
 
     String url() {
@@ -59,8 +66,22 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     String description() {
-        return embedded == null ? "PostgreSQL at " + address().getHost() + ":" + address().getPort()
-                : "embedded PostgreSQL 17 (durable defaults, shared_buffers 512MB)";
+        return (embedded == null ? "PostgreSQL at " + address().getHost() + ":" + address().getPort() : "embedded PostgreSQL")
+                + " (" + settings + ")";
+    }
+
+    private String readSettings() {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("""
+                     select 'PostgreSQL ' || current_setting('server_version') || '; fsync ' || current_setting('fsync')
+                            || ', synchronous_commit ' || current_setting('synchronous_commit')
+                            || ', shared_buffers ' || current_setting('shared_buffers')""")) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's settings", e);
+        }
     }
 
     @Override
