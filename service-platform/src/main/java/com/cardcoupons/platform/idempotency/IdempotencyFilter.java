@@ -7,6 +7,7 @@ import com.cardcoupons.platform.problem.Problems;
 import com.cardcoupons.platform.servlet.BufferedRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -22,22 +23,31 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Runs a keyed mutating call and the recording of its outcome in one database transaction, so that the call's
- * effects and its recorded outcome commit together or not at all. The key is claimed first: a retry that arrives
- * while the original still runs waits for it and then replays its outcome. A refusal (4xx) writes nothing but is
- * recorded too, so a retry gets the same answer; a failure (5xx) is not recorded, so a retry tries again.
+ * Runs a keyed mutating call in one database transaction with the recording of its outcome, so that the call's effects
+ * and its recorded outcome commit together or not at all. The outcome is recorded last, under the key's primary key:
+ * a retry that runs while the original is still open waits there until the original commits, then rolls its own
+ * effects back and replays the original's outcome; a later retry learns of it the same way. Recording last rather than
+ * claiming the key first spares every call a round trip to the database; what a duplicate does before it learns is
+ * undone with its transaction. A refusal (4xx) writes nothing but is recorded too, so a retry gets the same answer; a
+ * failure (5xx), or a race lost that the client may simply retry ({@link #markRetryable}), is not recorded, so a retry
+ * runs again.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
 
+    private static final String RETRYABLE = IdempotencyFilter.class.getName() + ".retryable";
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -56,6 +66,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.separateTransaction.setPropagationBehavior(DefaultTransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.problems = problems;
         this.service = service;
+    }
+
+    /** Marks the call's answer as one a retry under the same key should not get again: a race lost, say. */
+    public static void markRetryable(ServletRequest request) {
+        request.setAttribute(RETRYABLE, Boolean.TRUE);
     }
 
     @Override
@@ -78,64 +93,63 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "the request body exceeds " + MAX_BODY_BYTES + " bytes"));
             return;
         }
-        BufferedRequest buffered = new BufferedRequest(request, body);
-        String scope = scopeOf(request);
-        String hash = fingerprint(request, body);
-
-        TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
-        boolean claimed;
-        try {
-            claimed = records.claim(scope, key, hash);
-        } catch (RuntimeException e) {
-            transactions.rollback(transaction);
-            throw e;
-        }
-        if (!claimed) {
-            transactions.rollback(transaction);
-            replay(scope, key, hash, response);
-            return;
-        }
+        Call call = new Call(scopeOf(request), key, fingerprint(request, body), headersOf(response));
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
         try {
-            chain.doFilter(buffered, captured);
+            chain.doFilter(new BufferedRequest(request, body), captured);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (!transaction.isCompleted()) {
-                transactions.rollback(transaction);
+            rollback(transaction);
+            if (!replayed(call, response)) {
+                throw e;
             }
-            throw e;
-        }
-        settle(transaction, scope, key, hash, captured);
-        captured.copyBodyToResponse();
-    }
-
-    private void settle(TransactionStatus transaction, String scope, String key, String hash,
-            ContentCachingResponseWrapper captured) {
-        int status = captured.getStatus();
-        if (status < 400 && !transaction.isRollbackOnly()) {
-            records.complete(scope, key, status, captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
-                    captured.getContentAsByteArray());
-            transactions.commit(transaction);
             return;
         }
-        transactions.rollback(transaction);
-        if (status >= 400 && status < 500) {
-            separateTransaction.executeWithoutResult(tx -> records.recordRefusal(scope, key, hash, status,
-                    captured.getContentType(), captured.getContentAsByteArray()));
+        settle(transaction, call, request, captured, response);
+    }
+
+    private void settle(TransactionStatus transaction, Call call, HttpServletRequest request,
+            ContentCachingResponseWrapper captured, HttpServletResponse response) throws IOException {
+        StoredOutcome outcome = new StoredOutcome(call.requestHash(), captured.getStatus(), captured.getContentType(),
+                captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray());
+        if (outcome.status() < 400 && !transaction.isRollbackOnly()) {
+            if (records.record(call.scope(), call.key(), outcome)) {
+                transactions.commit(transaction);
+                captured.copyBodyToResponse();
+                return;
+            }
+            rollback(transaction);
+            if (!replayed(call, response)) {
+                // recorded a moment ago and forgotten since: this call's own effects are rolled back, so it must not claim them
+                problems.write(response, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS",
+                        "the outcome under this Idempotency-Key could not be read back; retry shortly"));
+            }
+            return;
+        }
+        rollback(transaction);
+        boolean refusal = outcome.status() >= 400 && outcome.status() < 500 && request.getAttribute(RETRYABLE) == null;
+        if (refusal && Boolean.TRUE.equals(separateTransaction.execute(tx -> records.record(call.scope(), call.key(), outcome)))) {
+            captured.copyBodyToResponse();
+            return;
+        }
+        if (!replayed(call, response)) {
+            captured.copyBodyToResponse();
         }
     }
 
-    private void replay(String scope, String key, String hash, HttpServletResponse response) throws IOException {
-        Optional<StoredOutcome> stored = records.find(scope, key);
+    /** Answers with the outcome recorded under the call's key, if there is one; the call's own answer is dropped. */
+    private boolean replayed(Call call, HttpServletResponse response) throws IOException {
+        Optional<StoredOutcome> stored = records.find(call.scope(), call.key());
         if (stored.isEmpty()) {
-            problems.write(response, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS",
-                    "a request with this Idempotency-Key is still being processed; retry shortly"));
-            return;
+            return false;
         }
+        response.reset();
+        call.headersBefore().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         StoredOutcome outcome = stored.get();
-        if (!outcome.requestHash().equals(hash)) {
+        if (!outcome.requestHash().equals(call.requestHash())) {
             problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
                     "this Idempotency-Key was already used for a different request", HEADER));
-            return;
+            return true;
         }
         response.setStatus(outcome.status());
         response.setHeader(REPLAYED_HEADER, "true");
@@ -146,12 +160,28 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.LOCATION, outcome.location());
         }
         response.getOutputStream().write(outcome.body());
+        return true;
+    }
+
+    private void rollback(TransactionStatus transaction) {
+        if (!transaction.isCompleted()) {
+            transactions.rollback(transaction);
+        }
     }
 
     /** Keys are per service and per caller: two terminals may happen to choose the same key. */
     private String scopeOf(HttpServletRequest request) {
         CallerIdentity caller = GatewayIdentityFilter.callerOf(request);
         return service + ":" + (caller == null ? "anonymous" : caller.role() + ":" + caller.principal());
+    }
+
+    /** What outer filters put on the response (the correlation id, say), kept when a replay replaces the answer. */
+    private static Map<String, List<String>> headersOf(HttpServletResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : response.getHeaderNames()) {
+            headers.put(name, new ArrayList<>(response.getHeaders(name)));
+        }
+        return headers;
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {
@@ -164,5 +194,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }
+    }
+
+    /** One keyed call: whose key it is, the request it was sent with, and the headers it found on its response. */
+    private record Call(String scope, String key, String requestHash, Map<String, List<String>> headersBefore) {
     }
 }

@@ -15,35 +15,18 @@ class IdempotencyRecords {
     }
 
     /**
-     * Claims the key for this transaction. A concurrent claim of the same key waits on the primary key until this
-     * transaction ends, then finds the recorded outcome; so a duplicate never runs alongside the original.
+     * Records an outcome under its key, unless one is recorded already: false then. A concurrent record of the same key
+     * makes this wait on the primary key until that transaction ends, so a duplicate learns of the original here.
      */
-    boolean claim(String scope, String key, String requestHash) {
+    boolean record(String scope, String key, StoredOutcome outcome) {
         return jdbc.sql("""
-                        insert into idempotency_record (scope, idempotency_key, request_hash, response_status, response_body)
-                        values (?, ?, ?, 0, ''::bytea)
+                        insert into idempotency_record (scope, idempotency_key, request_hash, response_status, content_type,
+                                                        location, response_body)
+                        values (?, ?, ?, ?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(scope, key, requestHash)
+                .params(scope, key, outcome.requestHash(), outcome.status(), outcome.contentType(), outcome.location(),
+                        outcome.body())
                 .update() == 1;
-    }
-
-    void complete(String scope, String key, int status, String contentType, String location, byte[] body) {
-        jdbc.sql("""
-                        update idempotency_record
-                           set response_status = ?, content_type = ?, location = ?, response_body = ?
-                         where scope = ? and idempotency_key = ?""")
-                .params(status, contentType, location, body, scope, key)
-                .update();
-    }
-
-    /** Records a refusal outside the rolled-back transaction; a record that got there first wins. */
-    void recordRefusal(String scope, String key, String requestHash, int status, String contentType, byte[] body) {
-        jdbc.sql("""
-                        insert into idempotency_record (scope, idempotency_key, request_hash, response_status, content_type, response_body)
-                        values (?, ?, ?, ?, ?, ?)
-                        on conflict do nothing""")
-                .params(scope, key, requestHash, status, contentType, body)
-                .update();
     }
 
     Optional<StoredOutcome> find(String scope, String key) {

@@ -1,6 +1,8 @@
 package com.cardcoupons.platform.problem;
 
 import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.platform.idempotency.IdempotencyFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -60,10 +62,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "the request conflicts with data already recorded"));
     }
 
-    /** A lost race, by lock or by optimistic check: nothing was written, and the same call may simply be retried. */
+    /**
+     * A lost race, by lock or by optimistic check: nothing was written, and the same call may simply be retried, so
+     * the answer is not kept as the outcome of its Idempotency-Key.
+     */
     @ExceptionHandler(ConcurrencyFailureException.class)
-    ResponseEntity<ProblemDetail> contention(ConcurrencyFailureException exception) {
+    ResponseEntity<ProblemDetail> contention(ConcurrencyFailureException exception, HttpServletRequest request) {
         log.info("lost a database race: {}", exception.getMessage());
+        IdempotencyFilter.markRetryable(request);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "CONCURRENT_UPDATE",
                 "another request changed the same data at the same time; retry with the same Idempotency-Key"));
     }

@@ -252,7 +252,27 @@ class PlatformBehaviourTest {
         }
 
         @Test
-        void concurrentRetriesRunTheCallOnceAndAllGetTheSameAnswer() throws Exception {
+        void aLostRaceIsNotRecordedSoARetryRunsAgain() {
+            Reply first = merchant.post("/api/probe/merchants", VALID_BODY.formatted("contend"), "key-5");
+            Reply retry = merchant.post("/api/probe/merchants", VALID_BODY.formatted("contend"), "key-5");
+            assertThat(first.code()).isEqualTo("CONCURRENT_UPDATE");
+            assertThat(retry.code()).isEqualTo("CONCURRENT_UPDATE");
+            assertThat(retry.header("Idempotency-Replayed")).isNull();
+            assertThat(merchantsNamed("contend")).as("nothing written").isZero();
+        }
+
+        @Test
+        void aReplayKeepsTheCorrelationIdOfTheRetry() {
+            merchant.send("POST", "/api/probe/merchants", VALID_BODY.formatted("correlated"),
+                    Map.of("Idempotency-Key", "key-6", "X-Correlation-Id", "first-call-000001"));
+            Reply retry = merchant.send("POST", "/api/probe/merchants", VALID_BODY.formatted("correlated"),
+                    Map.of("Idempotency-Key", "key-6", "X-Correlation-Id", "retry-call-000002"));
+            assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+            assertThat(retry.header("X-Correlation-Id")).isEqualTo("retry-call-000002");
+        }
+
+        @Test
+        void concurrentRetriesCommitTheCallOnceAndAllGetTheSameAnswer() throws Exception {
             int threads = 20;
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             CountDownLatch start = new CountDownLatch(1);

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,6 +53,9 @@ class ProbeController {
         jdbc.sql("insert into merchant (id, name) values (?, ?)").params(id, request.name()).update();
         if (request.name().equals("explode")) {
             throw new IllegalStateException("exploded after writing");
+        }
+        if (request.name().equals("contend")) {
+            throw new CannotAcquireLockException("lost a race on purpose");
         }
         return ResponseEntity.created(URI.create("/api/probe/merchants/" + id)).body(new Created(id, request.name()));
     }
