@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * A coupon acquired on a usage medium, as the till sees it: its terms and how many of its uses are still free.
- * {@code usesHeld} counts reserved and confirmed uses, not holds that have run out and await the sweep.
+ * {@code usesHeld} counts reserved and confirmed uses, not holds that have run out and await the sweep; those are
+ * {@code runOutHolds}, which a new use reclaims before it takes its own.
  */
 public record Coupon(
         UUID id,
@@ -20,6 +21,7 @@ public record Coupon(
         boolean cancelled,
         int usesAllowed,
         int usesHeld,
+        int runOutHolds,
         Instant expiresAt,
         CouponTerms terms) {
 

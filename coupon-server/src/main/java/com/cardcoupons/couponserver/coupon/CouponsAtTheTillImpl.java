@@ -26,9 +26,9 @@ class CouponsAtTheTillImpl implements CouponsAtTheTill {
     private static final String SELECT = """
             select c.id, c.code, c.card_token, c.medium_type, c.card_brand, c.channel, c.state, c.uses_allowed, c.expires_at,
                    c.campaign_version_id, k.state as campaign_state,
-                   c.uses_held - case when c.uses_held = 0 then 0 else
+                   c.uses_held, case when c.uses_held = 0 then 0 else
                        (select count(*) from redemption r join reservation h on h.id = r.reservation_id
-                         where r.coupon_id = c.id and r.state = 'RESERVED' and h.hold_until <= ?) end as uses_held
+                         where r.coupon_id = c.id and r.state = 'RESERVED' and h.hold_until <= ?) end as run_out_holds
               from coupon c
               join campaign k on k.id = c.campaign_id
             """;
@@ -46,6 +46,7 @@ class CouponsAtTheTillImpl implements CouponsAtTheTill {
             rs.getString("state").equals("CANCELLED"),
             rs.getInt("uses_allowed"),
             rs.getInt("uses_held"),
+            rs.getInt("run_out_holds"),
             TermsColumns.instant(rs, "expires_at"),
             rs.getObject("campaign_version_id", UUID.class),
             CampaignState.valueOf(rs.getString("campaign_state")));
@@ -88,12 +89,12 @@ class CouponsAtTheTillImpl implements CouponsAtTheTill {
 
     /** A coupon as read, before its terms are attached. */
     private record Row(UUID id, String code, CardToken cardToken, MediumType mediumType, String cardBrand, String channel,
-                       boolean cancelled, int usesAllowed, int usesHeld, Instant expiresAt, UUID versionId,
-                       CampaignState campaignState) {
+                       boolean cancelled, int usesAllowed, int usesHeld, int runOutHolds, Instant expiresAt,
+                       UUID versionId, CampaignState campaignState) {
 
         Coupon coupon(CouponTerms terms) {
-            return new Coupon(id, code, cardToken, mediumType, cardBrand, channel, cancelled, usesAllowed, usesHeld,
-                    expiresAt, terms);
+            return new Coupon(id, code, cardToken, mediumType, cardBrand, channel, cancelled, usesAllowed,
+                    usesHeld - runOutHolds, runOutHolds, expiresAt, terms);
         }
     }
 }

@@ -63,7 +63,7 @@ public class Redemption {
     }
 
     Redemption(Reservation reservation, Coupon coupon, Money discount, Instant now) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.reservation = reservation;
         this.couponId = coupon.id();
         this.campaignId = coupon.campaignId();

@@ -70,7 +70,7 @@ public class Reservation {
 
     private Reservation(Till till, String transactionId, Combination combination, Instant now, ReservationState state,
             Instant holdUntil, Instant settledAt) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.till = till;
         this.transactionId = transactionId;
         this.currency = combination.amount().currency();

@@ -25,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +68,10 @@ class UseApproval {
         this.clock = clock;
     }
 
-    /** Holds the coupons for the purchase (the first phase), or, with {@code confirmNow}, uses them at once. */
+    /**
+     * Holds the coupons for the purchase (the first phase), or, with {@code confirmNow}, uses them at once: their uses,
+     * the reservation and its usage events are written by one statement ({@link NewReservations}).
+     */
     @Transactional
     ReservationResponse reserve(Till caller, ReservationRequest request, boolean confirmNow) {
         Instant now = clock.instant();
@@ -79,18 +81,21 @@ class UseApproval {
                 medium == null ? null : medium.type(), medium == null || medium.brand() == null ? null : medium.brand().name(),
                 now, till.maxClockSkew());
         Combination combination = Combination.of(usable(codes, medium, purchase, now), purchase.amount());
-        holdEach(combination, now);
+        reclaimRunOutHolds(combination, now);
         Reservation reservation = confirmNow
                 ? Reservation.useNow(caller, request.transactionId(), combination, now)
                 : Reservation.hold(caller, request.transactionId(), combination, now, properties.hold());
-        if (!reservations.add(reservation)) {
-            throw transactionInUse();
-        }
         Map<UUID, RedeemedCouponRef> used = combination.coupons().stream()
                 .map(applied -> RedeemedCouponRef.of(applied.match().coupon()))
                 .collect(Collectors.toMap(RedeemedCouponRef::id, Function.identity()));
-        usageEvents.saveAll(RedemptionEvents.of(confirmNow ? UsageEventType.CONFIRMED : UsageEventType.RESERVED,
-                reservation, reservation.redemptions(), used));
+        NewReservations.Addition addition = reservations.add(reservation, RedemptionEvents.of(
+                confirmNow ? UsageEventType.CONFIRMED : UsageEventType.RESERVED, reservation, reservation.redemptions(), used));
+        if (addition.transactionHasUse()) {
+            throw transactionInUse();
+        }
+        if (!addition.added()) {
+            throw usedUp(used.get(addition.usedUp().get(0)).code());
+        }
         return ReservationAnswer.of(reservation, used);
     }
 
@@ -168,19 +173,11 @@ class UseApproval {
         return matches;
     }
 
-    /** Takes one use of each coupon, in coupon id order so concurrent multi-coupon uses cannot deadlock. */
-    private void holdEach(Combination combination, Instant now) {
-        List<Coupon> inIdOrder = combination.coupons().stream().map(applied -> applied.match().coupon())
-                .sorted(Comparator.comparing(Coupon::id)).toList();
-        for (Coupon coupon : inIdOrder) {
-            if (coupons.hold(coupon.id()) == 1) {
-                continue;
-            }
-            holdExpiry.reclaimExpiredHoldsOf(coupon.id(), now);
-            if (coupons.hold(coupon.id()) == 0) {
-                throw usedUp(coupon.code());
-            }
-        }
+    /** A hold that ran out still counts against its coupon until it is expired: expire it now rather than refuse. */
+    private void reclaimRunOutHolds(Combination combination, Instant now) {
+        combination.coupons().stream().map(applied -> applied.match().coupon())
+                .filter(coupon -> coupon.runOutHolds() > 0)
+                .forEach(coupon -> holdExpiry.reclaimExpiredHoldsOf(coupon.id(), now));
     }
 
     private void giveBack(Reservation reservation, List<Redemption> changed, UsageEventType type,

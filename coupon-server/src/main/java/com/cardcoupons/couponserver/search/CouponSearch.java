@@ -10,7 +10,7 @@ import com.cardcoupons.couponserver.coupon.Till;
 import com.cardcoupons.couponserver.coupon.TillProperties;
 import com.cardcoupons.couponserver.usage.UsageEvent;
 import com.cardcoupons.couponserver.usage.UsageEventType;
-import com.cardcoupons.couponserver.usage.UsageLog;
+import com.cardcoupons.couponserver.usage.SearchLog;
 import com.cardcoupons.model.medium.TokenizedMedium;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.model.terminal.CouponSearchRequest;
@@ -24,25 +24,26 @@ import java.util.UUID;
 
 /**
  * Searches a medium's coupons for an intended use (claims 1 and 11) and logs the search, hit or miss (claims 2 and
- * 12). Two statements whatever the number of coupons, each its own transaction: one read of the coupons, one append
- * to the usage log (plus one read of terms not yet in memory, for all of them at once).
+ * 12). One statement whatever the number of coupons, without a transaction: the read of the coupons (plus one read of
+ * terms not yet in memory, for all of them at once). The search's usage events go to the search log, which appends
+ * them off the terminal's time.
  */
 @Component
 class CouponSearch {
 
     private final Coupons coupons;
     private final Stores stores;
-    private final UsageLog usageLog;
+    private final SearchLog searchLog;
     private final UsageMediumTokenizer tokenizer;
     private final TillProperties till;
     private final SearchProperties properties;
     private final Clock clock;
 
-    CouponSearch(Coupons coupons, Stores stores, UsageLog usageLog, UsageMediumTokenizer tokenizer,
+    CouponSearch(Coupons coupons, Stores stores, SearchLog searchLog, UsageMediumTokenizer tokenizer,
             TillProperties till, SearchProperties properties, Clock clock) {
         this.coupons = coupons;
         this.stores = stores;
-        this.usageLog = usageLog;
+        this.searchLog = searchLog;
         this.tokenizer = tokenizer;
         this.till = till;
         this.properties = properties;
@@ -62,7 +63,7 @@ class CouponSearch {
         List<Coupon> carried = coupons.carriedBy(medium.token(), expiredAfter, now);
         Evaluation evaluation = Evaluation.of(carried, purchase);
         UUID searchId = UUID.randomUUID();
-        usageLog.appendSearch(events(searchId, medium, purchase, evaluation));
+        searchLog.append(now, events(searchId, medium, purchase, evaluation));
         return new Result(searchId, evaluation);
     }
 

@@ -118,6 +118,10 @@ public class UsageEvent {
         return till;
     }
 
+    public Currency currency() {
+        return currency;
+    }
+
     public Money amount() {
         return amountMinor == null ? null : new Money(amountMinor, currency);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The usage log as entities: the transitions of reservations are added within their transaction, durable when it
- * commits. Searches append through {@link UsageLog}, many events in one unflushed statement.
+ * commits. Searches hand theirs to {@link SearchLog}; a new use writes its events with itself.
  */
 public interface UsageEvents extends Repository<UsageEvent, Long> {
 

@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Reads the usage log per campaign. One statement computes the total and every breakdown at once
- * ({@code GROUPING SETS}) on the index {@code usage_event_by_campaign}.
+ * ({@code GROUPING SETS}) on the index {@code usage_event_by_campaign}. The figures include every search this service
+ * answered before they were asked for: the search log is flushed first.
  */
 @Repository
 class UsageReports {
@@ -51,9 +52,11 @@ class UsageReports {
              order by f.day, s.name, f.store_id, f.channel, f.medium_type""".formatted(UsageFigures.AGGREGATES);
 
     private final JdbcClient jdbc;
+    private final SearchLog searchLog;
 
-    UsageReports(JdbcClient jdbc) {
+    UsageReports(JdbcClient jdbc, SearchLog searchLog) {
         this.jdbc = jdbc;
+        this.searchLog = searchLog;
     }
 
     Optional<CampaignUsage.Campaign> campaign(UUID id) {
@@ -70,6 +73,7 @@ class UsageReports {
         List<CampaignUsage.Slice<String>> byChannel = new ArrayList<>();
         List<CampaignUsage.Slice<String>> byMedium = new ArrayList<>();
         UsageFigures[] total = {UsageFigures.NONE};
+        searchLog.flush();
         jdbc.sql(FIGURES)
                 .params(zone.getId(), campaign.id(), time(start), time(end))
                 .query(rs -> {
@@ -95,6 +99,7 @@ class UsageReports {
 
     /** Campaigns with their total figures, newest first; a merchant's own only when {@code merchantId} is given. */
     List<CampaignTotals> totals(UUID merchantId, int limit, long offset) {
+        searchLog.flush();
         return jdbc.sql(CAMPAIGN_COLUMNS + ", f.*" + CAMPAIGN_FROM + """
                         left join lateral (select %s from usage_event e where e.campaign_id = k.id) f on true
                         where (cast(? as uuid) is null or k.merchant_id = ?)

@@ -96,7 +96,7 @@ public final class Examples {
 
         public Coupon coupon(String code) {
             return new Coupon(UUID.randomUUID(), code, CardToken.of("a".repeat(43)), MediumType.CREDIT, "VISA", "MOBILE_APP",
-                    cancelled, usesAllowed, usesHeld, expiresAt, build());
+                    cancelled, usesAllowed, usesHeld, 0, expiresAt, build());
         }
     }
 }

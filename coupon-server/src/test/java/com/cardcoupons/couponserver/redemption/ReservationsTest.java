@@ -11,6 +11,7 @@ import com.cardcoupons.couponserver.coupon.Coupons;
 import com.cardcoupons.couponserver.coupon.Purchase;
 import com.cardcoupons.couponserver.coupon.Store;
 import com.cardcoupons.couponserver.coupon.Till;
+import com.cardcoupons.couponserver.usage.UsageEventType;
 import com.cardcoupons.model.medium.CardNumber;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
@@ -44,9 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The JPA mappings against the schema Flyway built (Hibernate validated them at start): a reservation is saved with
- * its redemptions and loads back as it was, its transitions are saved as they happened, and the statements that
- * find holds to expire and the one-live-use index work on the mapped rows.
+ * The reservations against the schema Flyway built (Hibernate validated the mappings at start): a new reservation is
+ * written with its redemptions, its coupons' uses and its usage events by one statement, and loads back as it was;
+ * its transitions are saved as they happened; and the statements that find holds to expire and the one-live-use index
+ * work on the rows.
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -83,8 +85,8 @@ class ReservationsTest {
         Terminal terminal = world.terminal(mart, shibuya);
         till = new Till(mart, shibuya, terminal.terminalId());
         UsageMediumId card = UsageMediumId.card(MediumType.CREDIT, CardNumber.parse(TillWorld.newVisa()));
-        String fixedCode = world.coupon(world.campaign(mart).fixed(300).create(), card);
-        String coffeeCode = world.coupon(world.campaign(mart).benefit("FREE_ITEM", "Coffee", 400).create(), card);
+        String fixedCode = world.coupon(world.campaign(mart).fixed(300).uses(3).create(), card);
+        String coffeeCode = world.coupon(world.campaign(mart).benefit("FREE_ITEM", "Coffee", 400).uses(3).create(), card);
         Map<String, Coupon> byCode = coupons.withCodes(List.of(fixedCode, coffeeCode), NOW).stream()
                 .collect(Collectors.toMap(Coupon::code, coupon -> coupon));
         fixed = byCode.get(fixedCode);
@@ -99,9 +101,14 @@ class ReservationsTest {
     void aHoldIsSavedWithItsRedemptionsAndLoadsBackAsItWas() {
         Reservation held = Reservation.hold(till, "TX-1", combination, NOW, HOLD);
 
-        assertThat(reservations.add(held)).isTrue();
+        assertThat(add(held).added()).isTrue();
         entityManager.clear();
 
+        assertThat(usesHeld(fixed)).isEqualTo(1);
+        assertThat(usesHeld(coffee)).isEqualTo(1);
+        assertThat(jdbc.sql("select type, coupon_id from usage_event where reservation_id = ? order by id")
+                .param(held.id()).query((rs, row) -> tuple(rs.getString(1), rs.getObject(2, UUID.class))).list())
+                .containsExactlyInAnyOrder(tuple("RESERVED", fixed.id()), tuple("RESERVED", coffee.id()));
         Reservation loaded = reservations.findById(held.id()).orElseThrow();
         assertThat(loaded.till()).isEqualTo(till);
         assertThat(loaded.transactionId()).isEqualTo("TX-1");
@@ -123,7 +130,7 @@ class ReservationsTest {
     @Test
     void aConfirmedThenPartlyReversedUseIsSavedAsItHappened() {
         Reservation held = Reservation.hold(till, "TX-2", combination, NOW, HOLD);
-        reservations.add(held);
+        add(held);
         entityManager.clear();
 
         Instant confirmedAt = NOW.plusSeconds(10);
@@ -152,7 +159,7 @@ class ReservationsTest {
     @Test
     void holdsThatRanOutAreFoundForTheSweepAndForTheirCoupons() {
         Reservation held = Reservation.hold(till, "TX-3", combination, NOW, HOLD);
-        reservations.add(held);
+        add(held);
         Instant runOut = NOW.plus(HOLD);
 
         assertThat(reservations.dueForExpiry(runOut.minusNanos(1000), 10)).isEmpty();
@@ -165,13 +172,39 @@ class ReservationsTest {
     @Test
     void aTransactionTakesASecondLiveUseOnlyAfterTheFirstEnded() {
         Reservation first = Reservation.hold(till, "TX-4", combination, NOW, HOLD);
-        reservations.add(first);
-        first.release(NOW);
+        add(first);
+        reservations.lock(first.id()).orElseThrow().release(NOW);
         Reservation again = Reservation.hold(till, "TX-4", combination, NOW.plusSeconds(1), HOLD);
-        assertThat(reservations.add(again)).as("the first was released").isTrue();
+        assertThat(add(again).added()).as("the first was released").isTrue();
 
-        assertThat(reservations.add(Reservation.useNow(till, "TX-4", combination, NOW.plusSeconds(2))))
-                .as("the second is live").isFalse();
+        NewReservations.Addition third = add(Reservation.useNow(till, "TX-4", combination, NOW.plusSeconds(2)));
+        assertThat(third.transactionHasUse()).as("the second is live").isTrue();
+        assertThat(third.added()).isFalse();
+    }
+
+    @Test
+    void aUseTakesAUseOfEveryCouponOrRecordsNothing() {
+        jdbc.sql("update coupon set uses_held = uses_allowed where id = ?").param(coffee.id()).update();
+
+        NewReservations.Addition addition = add(Reservation.useNow(till, "TX-5", combination, NOW));
+
+        assertThat(addition.usedUp()).containsExactly(coffee.id());
+        assertThat(addition.added()).isFalse();
+        assertThat(jdbc.sql("select count(*) from reservation where transaction_id = 'TX-5'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from redemption where coupon_id in (?, ?)").params(fixed.id(), coffee.id())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from usage_event where coupon_id in (?, ?) and type = 'CONFIRMED'").params(fixed.id(), coffee.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    private NewReservations.Addition add(Reservation reservation) {
+        Map<UUID, RedeemedCouponRef> used = Map.of(fixed.id(), RedeemedCouponRef.of(fixed), coffee.id(), RedeemedCouponRef.of(coffee));
+        UsageEventType type = reservation.state() == ReservationState.CONFIRMED ? UsageEventType.CONFIRMED : UsageEventType.RESERVED;
+        return reservations.add(reservation, RedemptionEvents.of(type, reservation, reservation.redemptions(), used));
+    }
+
+    private int usesHeld(Coupon coupon) {
+        return jdbc.sql("select uses_held from coupon where id = ?").param(coupon.id()).query(Integer.class).single();
     }
 
     private static Redemption redemptionOf(Reservation reservation, Coupon coupon) {

@@ -2,6 +2,7 @@ package com.cardcoupons.couponserver.search;
 
 import com.cardcoupons.couponserver.TillWorld;
 import com.cardcoupons.couponserver.TillWorld.Terminal;
+import com.cardcoupons.couponserver.usage.SearchLog;
 import com.cardcoupons.model.medium.CardNumber;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
@@ -46,6 +47,9 @@ class SearchStatementsTest {
     @Autowired
     StatementCounter statements;
 
+    @Autowired
+    SearchLog searchLog;
+
     @Test
     void aSearchCostsTheSameStatementsForOneCouponOrForty() {
         TillWorld world = TillWorld.of(service);
@@ -68,6 +72,7 @@ class SearchStatementsTest {
             world.coupon(spec.create(), forty);
         }
         search(till, oneCouponCard, true);
+        searchLog.flush();
         long cold = statementsFor(() -> search(till, fortyCouponCard, true));
 
         long one = statementsFor(() -> search(till, oneCouponCard, true));
@@ -78,9 +83,11 @@ class SearchStatementsTest {
         assertThat(cold).as("terms not yet in memory: one more statement for all forty").isEqualTo(3);
     }
 
+    /** The search's statements, and those of the usage log appending its events (off the search's thread). */
     private long statementsFor(Runnable search) {
         long before = statements.count();
         search.run();
+        searchLog.flush();
         return statements.count() - before;
     }
 

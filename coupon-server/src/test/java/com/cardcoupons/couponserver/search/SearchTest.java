@@ -3,6 +3,7 @@ package com.cardcoupons.couponserver.search;
 import com.cardcoupons.couponserver.TillWorld;
 import com.cardcoupons.couponserver.TillWorld.Campaign;
 import com.cardcoupons.couponserver.TillWorld.Terminal;
+import com.cardcoupons.couponserver.usage.SearchLog;
 import com.cardcoupons.model.medium.CardNumber;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +49,9 @@ class SearchTest {
 
     @Autowired
     UsageMediumTokenizer tokenizer;
+
+    @Autowired
+    SearchLog searchLog;
 
     TillWorld world;
     UUID mart;
@@ -354,7 +359,9 @@ class SearchTest {
             Campaign campaign = world.campaign(mart).fixed(200).create();
             String code = world.coupon(campaign, card);
 
+            Instant before = Instant.now();
             UUID searchId = UUID.fromString(search(till.use(1000), false).path("searchId").asString());
+            searchLog.flush();
 
             Map<String, Object> searched = jdbc.sql("select * from usage_event where search_id = ? and type = 'SEARCHED'")
                     .param(searchId).query().singleRow();
@@ -362,6 +369,8 @@ class SearchTest {
             assertThat(searched.get("card_token")).isEqualTo(tokenizer.tokenize(card).token().value());
             assertThat(searched.get("terminal_id")).isEqualTo(till.terminalId());
             assertThat(searched.get("amount_minor")).isEqualTo(1000L);
+            assertThat(((Timestamp) searched.get("occurred_at")).toInstant()).as("when the search was made")
+                    .isBetween(before.minusSeconds(1), Instant.now());
             Map<String, Object> matched = jdbc.sql("select * from usage_event where search_id = ? and type = 'MATCHED'")
                     .param(searchId).query().singleRow();
             assertThat(matched.get("campaign_id")).isEqualTo(campaign.id());
@@ -375,6 +384,7 @@ class SearchTest {
         @Test
         void aMissIsLoggedToo() {
             UUID searchId = UUID.fromString(search(till.use(1000), false).path("searchId").asString());
+            searchLog.flush();
             assertThat(jdbc.sql("select matched_count from usage_event where search_id = ? and type = 'SEARCHED'")
                     .param(searchId).query(Integer.class).single()).isZero();
         }
