@@ -109,7 +109,7 @@ public final class Benchmark {
         String use = INTENDED_USE.formatted(target.merchantId, target.storeId, target.terminalId);
         return client -> {
             String card = Dataset.cardNumber(ThreadLocalRandom.current().nextInt(options.cards()));
-            return target.post("/api/v1/searches",
+            return target.post(client, "/api/v1/searches",
                     "{\"medium\":{\"type\":\"CREDIT\",\"cardNumber\":\"" + card + "\"},\"intendedUse\":" + use + "}", null);
         };
     }
@@ -130,7 +130,7 @@ public final class Benchmark {
             String body = "{\"transactionId\":\"B" + run + "-" + coupon + "\",\"couponCodes\":[\"" + Dataset.code(coupon)
                     + "\"],\"medium\":{\"type\":\"CREDIT\",\"cardNumber\":\"" + Dataset.cardNumber(fresh.cardOf(coupon))
                     + "\"},\"intendedUse\":" + INTENDED_USE.formatted(till.merchantId, till.storeId, till.terminalId) + "}";
-            return till.post("/api/v1/redemptions", body, "bench-" + run + "-" + coupon);
+            return till.post(client, "/api/v1/redemptions", body, "bench-" + run + "-" + coupon);
         };
     }
 

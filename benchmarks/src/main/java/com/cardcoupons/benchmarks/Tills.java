@@ -1,6 +1,5 @@
 package com.cardcoupons.benchmarks;
 
-import java.io.IOException;
 import java.util.function.IntFunction;
 
 /**
@@ -42,7 +41,7 @@ final class Tills implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         for (Target till : byMerchant) {
             if (till != null) {
                 till.close();
