@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The acquired coupons: read at the till with their terms ({@link CouponsAtTheTill}), read as acquired for what a
- * redemption shows, and their uses given back by conditional statements, never by writing an entity. Uses are taken
- * by the statement that records the use ({@code redemption.NewReservations}).
+ * The acquired coupons as acquired: read for what a redemption shows, and their uses given back by conditional
+ * statements, never by writing an entity. The till reads them with their terms through {@link CouponsAtTheTill};
+ * uses are taken by the statement that records the use ({@code redemption.NewReservations}).
  */
-public interface Coupons extends Repository<AcquiredCoupon, UUID>, CouponsAtTheTill {
+public interface Coupons extends Repository<AcquiredCoupon, UUID> {
 
     List<AcquiredCoupon> findByIdIn(Collection<UUID> ids);
 

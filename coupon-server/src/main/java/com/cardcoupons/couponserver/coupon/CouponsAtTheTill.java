@@ -1,23 +1,118 @@
 package com.cardcoupons.couponserver.coupon;
 
 import com.cardcoupons.model.medium.CardToken;
+import com.cardcoupons.model.medium.MediumType;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The coupons as the till sees them, with their terms and free uses: the search and the use read them in one
- * statement each, whatever the number of coupons. Holds that ran out without being swept yet are not counted as
- * held, so they never make a coupon look used up.
+ * statement each, whatever the number of coupons, mapped straight onto rows without a persistence context or a
+ * repository proxy on the hot path; the terms come from {@link CampaignVersions}. The search starts from the medium's
+ * token on the index {@code coupon_by_card_token (card_token, expires_at)}. Holds that ran out without being swept
+ * yet are not counted as held, so they never make a coupon look used up.
  */
-public interface CouponsAtTheTill {
+@Repository
+public class CouponsAtTheTill {
 
-    /** The coupons a medium carries that had not expired by {@code expiredAfter}. */
-    List<Coupon> carriedBy(CardToken token, Instant expiredAfter, Instant now);
+    private static final String SELECT = """
+            select c.id, c.code, c.card_token, c.medium_type, c.card_brand, c.channel, c.state, c.uses_allowed, c.expires_at,
+                   c.campaign_version_id, k.state as campaign_state,
+                   c.uses_held, case when c.uses_held = 0 then 0 else
+                       (select count(*) from redemption r join reservation h on h.id = r.reservation_id
+                         where r.coupon_id = c.id and r.state = 'RESERVED' and h.hold_until <= ?) end as run_out_holds
+              from coupon c
+              join campaign k on k.id = c.campaign_id
+            """;
 
-    List<Coupon> withCodes(Collection<String> codes, Instant now);
+    /** The search at the till; visible to the tests that check its plan. */
+    static final String CARRIED_BY = SELECT + " where c.card_token = ? and c.expires_at > ?";
+    /** The order a medium's coupons are judged and explained in; sorted here rather than by the database's sort. */
+    private static final Comparator<Coupon> SOONEST_EXPIRING_FIRST = Comparator.comparing(Coupon::expiresAt)
+            .thenComparing(Coupon::code);
 
-    Optional<Coupon> withCode(String code, Instant now);
+    private static final RowMapper<Row> ROW = (rs, row) -> new Row(
+            rs.getObject("id", UUID.class),
+            rs.getString("code"),
+            CardToken.of(rs.getString("card_token")),
+            MediumType.valueOf(rs.getString("medium_type")),
+            rs.getString("card_brand"),
+            rs.getString("channel"),
+            rs.getString("state").equals("CANCELLED"),
+            rs.getInt("uses_allowed"),
+            rs.getInt("uses_held"),
+            rs.getInt("run_out_holds"),
+            TermsColumns.instant(rs, "expires_at"),
+            rs.getObject("campaign_version_id", UUID.class),
+            CampaignState.valueOf(rs.getString("campaign_state")));
+
+    private final JdbcClient jdbc;
+    private final CampaignVersions versions;
+
+    CouponsAtTheTill(JdbcClient jdbc, CampaignVersions versions) {
+        this.jdbc = jdbc;
+        this.versions = versions;
+    }
+
+    /** The coupons a medium carries that had not expired by {@code expiredAfter}, those expiring soonest first. */
+    public List<Coupon> carriedBy(CardToken token, Instant expiredAfter, Instant now) {
+        List<Coupon> carried = new ArrayList<>(withTerms(jdbc.sql(CARRIED_BY).params(utc(now), token.value(),
+                utc(expiredAfter)).query(ROW).list()));
+        carried.sort(SOONEST_EXPIRING_FIRST);
+        return carried;
+    }
+
+    /**
+     * The coupons with these codes. The codes are a list of parameters rather than one array: PostgreSQL plans
+     * {@code = any(array)} afresh on every call, as it cannot tell how long the array will be, which costs more
+     * than reading the coupons.
+     */
+    public List<Coupon> withCodes(Collection<String> codes, Instant now) {
+        List<Object> params = new ArrayList<>(codes.size() + 1);
+        params.add(utc(now));
+        params.addAll(codes);
+        return withTerms(jdbc.sql(SELECT + " where c.code in (" + String.join(", ", Collections.nCopies(codes.size(), "?")) + ")")
+                .params(params).query(ROW).list());
+    }
+
+    public Optional<Coupon> withCode(String code, Instant now) {
+        return withCodes(List.of(code), now).stream().findFirst();
+    }
+
+    private List<Coupon> withTerms(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, CouponTerms> terms = versions.termsOf(rows.stream().map(Row::versionId).collect(Collectors.toSet()));
+        return rows.stream().map(row -> row.coupon(terms.get(row.versionId()).inState(row.campaignState()))).toList();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A coupon as read, before its terms are attached. */
+    private record Row(UUID id, String code, CardToken cardToken, MediumType mediumType, String cardBrand, String channel,
+                       boolean cancelled, int usesAllowed, int usesHeld, int runOutHolds, Instant expiresAt,
+                       UUID versionId, CampaignState campaignState) {
+
+        Coupon coupon(CouponTerms terms) {
+            return new Coupon(id, code, cardToken, mediumType, cardBrand, channel, cancelled, usesAllowed,
+                    usesHeld - runOutHolds, runOutHolds, expiresAt, terms);
+        }
+    }
 }

@@ -2,7 +2,7 @@ package com.cardcoupons.couponserver.printing;
 
 import com.cardcoupons.couponserver.coupon.Coupon;
 import com.cardcoupons.couponserver.coupon.CouponTerms;
-import com.cardcoupons.couponserver.coupon.Coupons;
+import com.cardcoupons.couponserver.coupon.CouponsAtTheTill;
 import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
@@ -34,11 +34,11 @@ class PrintingController {
     private static final Pattern COUPON_CODE = Pattern.compile("[A-Z2-9]{16,32}");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final Coupons coupons;
+    private final CouponsAtTheTill coupons;
     private final Merchants merchants;
     private final Clock clock;
 
-    PrintingController(Coupons coupons, Merchants merchants, Clock clock) {
+    PrintingController(CouponsAtTheTill coupons, Merchants merchants, Clock clock) {
         this.coupons = coupons;
         this.merchants = merchants;
         this.clock = clock;

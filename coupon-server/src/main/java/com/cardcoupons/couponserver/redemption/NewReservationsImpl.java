@@ -23,7 +23,8 @@ import java.util.UUID;
  * trip to the database before its commit. The uses are taken by a conditional update that only finds coupons with a
  * use free, evaluated on each locked row, so concurrent uses of the last free use queue up and exactly one gets it;
  * the coupons are named in id order and their rows locked in that order, so two uses of the same coupons cannot
- * deadlock. The rows it inserts only exist if every coupon gave a use.
+ * deadlock. The rows it inserts only exist if every coupon gave a use. Coupons, redemptions and events are lists of
+ * parameters, never arrays, so that PostgreSQL can keep one plan per shape of purchase rather than plan every call.
  */
 class NewReservationsImpl implements NewReservations {
 
@@ -31,7 +32,7 @@ class NewReservationsImpl implements NewReservations {
     private static final String ADD = """
             with held as (
                 update coupon set uses_held = uses_held + 1
-                 where id = any(?::uuid[]) and state = 'ACTIVE' and uses_held < uses_allowed
+                 where id in (%s) and state = 'ACTIVE' and uses_held < uses_allowed
                 returning id),
             reservation as (
                 insert into reservation (id, merchant_id, store_id, terminal_id, transaction_id, state, currency,
@@ -60,10 +61,9 @@ class NewReservationsImpl implements NewReservations {
     @Override
     public Addition add(Reservation reservation, List<UsageEvent> events) {
         List<Redemption> redemptions = reservation.redemptions();
-        List<String> couponIds = redemptions.stream().map(Redemption::couponId).sorted().map(UUID::toString).toList();
+        List<UUID> couponIds = redemptions.stream().map(Redemption::couponId).sorted().toList();
         UsageRows eventRows = new UsageRows().add(reservation.createdAt(), events);
-        List<Object> params = new ArrayList<>();
-        params.add(new SqlParameterValue(Types.ARRAY, couponIds.toArray(String[]::new)));
+        List<Object> params = new ArrayList<>(couponIds);
         params.add(reservation.id());
         params.add(reservation.till().merchantId());
         params.add(reservation.till().storeId());
@@ -88,8 +88,8 @@ class NewReservationsImpl implements NewReservations {
             params.add(timestamp(redemption.settledAt()));
         }
         params.addAll(eventRows.params());
-        String sql = ADD.formatted(String.join(", ", Collections.nCopies(redemptions.size(), REDEMPTION)),
-                UsageRows.COLUMNS, eventRows.values());
+        String sql = ADD.formatted(String.join(", ", Collections.nCopies(couponIds.size(), "?::uuid")),
+                String.join(", ", Collections.nCopies(redemptions.size(), REDEMPTION)), UsageRows.COLUMNS, eventRows.values());
         // a run-out hold of the same transaction that the caller just expired must leave the one-live-use index first
         entityManager.flush();
         try {

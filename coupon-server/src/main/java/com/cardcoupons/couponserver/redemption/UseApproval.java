@@ -5,6 +5,7 @@ import com.cardcoupons.couponserver.coupon.Coupon;
 import com.cardcoupons.couponserver.coupon.CouponEffect;
 import com.cardcoupons.couponserver.coupon.CouponMatch;
 import com.cardcoupons.couponserver.coupon.Coupons;
+import com.cardcoupons.couponserver.coupon.CouponsAtTheTill;
 import com.cardcoupons.couponserver.coupon.Eligibility;
 import com.cardcoupons.couponserver.coupon.Purchase;
 import com.cardcoupons.couponserver.coupon.Refusal;
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
 class UseApproval {
 
     private final Coupons coupons;
+    private final CouponsAtTheTill couponsAtTheTill;
     private final Stores stores;
     private final Reservations reservations;
     private final RedeemedCoupons redeemedCoupons;
@@ -53,10 +55,11 @@ class UseApproval {
     private final RedemptionProperties properties;
     private final Clock clock;
 
-    UseApproval(Coupons coupons, Stores stores, Reservations reservations, RedeemedCoupons redeemedCoupons,
-            HoldExpiry holdExpiry, UsageEvents usageEvents, UsageMediumTokenizer tokenizer, TillProperties till,
-            RedemptionProperties properties, Clock clock) {
+    UseApproval(Coupons coupons, CouponsAtTheTill couponsAtTheTill, Stores stores, Reservations reservations,
+            RedeemedCoupons redeemedCoupons, HoldExpiry holdExpiry, UsageEvents usageEvents, UsageMediumTokenizer tokenizer,
+            TillProperties till, RedemptionProperties properties, Clock clock) {
         this.coupons = coupons;
+        this.couponsAtTheTill = couponsAtTheTill;
         this.stores = stores;
         this.reservations = reservations;
         this.redeemedCoupons = redeemedCoupons;
@@ -147,7 +150,7 @@ class UseApproval {
 
     /** The named coupons, each checked like a search would; refused as a whole if any one fails. */
     private List<CouponMatch> usable(List<String> codes, TokenizedMedium medium, Purchase purchase, Instant now) {
-        Map<String, Coupon> byCode = coupons.withCodes(codes, now).stream()
+        Map<String, Coupon> byCode = couponsAtTheTill.withCodes(codes, now).stream()
                 .collect(Collectors.toMap(Coupon::code, Function.identity()));
         List<CouponMatch> matches = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {

@@ -2,15 +2,15 @@ package com.cardcoupons.couponserver.search;
 
 import com.cardcoupons.couponserver.coupon.Coupon;
 import com.cardcoupons.couponserver.coupon.CouponMatch;
-import com.cardcoupons.couponserver.coupon.Coupons;
+import com.cardcoupons.couponserver.coupon.CouponsAtTheTill;
 import com.cardcoupons.couponserver.coupon.Evaluation;
 import com.cardcoupons.couponserver.coupon.Purchase;
 import com.cardcoupons.couponserver.coupon.Stores;
 import com.cardcoupons.couponserver.coupon.Till;
 import com.cardcoupons.couponserver.coupon.TillProperties;
+import com.cardcoupons.couponserver.usage.SearchLog;
 import com.cardcoupons.couponserver.usage.UsageEvent;
 import com.cardcoupons.couponserver.usage.UsageEventType;
-import com.cardcoupons.couponserver.usage.SearchLog;
 import com.cardcoupons.model.medium.TokenizedMedium;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.model.terminal.CouponSearchRequest;
@@ -31,7 +31,7 @@ import java.util.UUID;
 @Component
 class CouponSearch {
 
-    private final Coupons coupons;
+    private final CouponsAtTheTill coupons;
     private final Stores stores;
     private final SearchLog searchLog;
     private final UsageMediumTokenizer tokenizer;
@@ -39,7 +39,7 @@ class CouponSearch {
     private final SearchProperties properties;
     private final Clock clock;
 
-    CouponSearch(Coupons coupons, Stores stores, SearchLog searchLog, UsageMediumTokenizer tokenizer,
+    CouponSearch(CouponsAtTheTill coupons, Stores stores, SearchLog searchLog, UsageMediumTokenizer tokenizer,
             TillProperties till, SearchProperties properties, Clock clock) {
         this.coupons = coupons;
         this.stores = stores;

@@ -46,7 +46,7 @@ class SearchPlanTest {
         String token = jdbc.sql("select substr(md5('42') || md5('42'), 1, 43)").query(String.class).single();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
-        String plan = String.join("\n", jdbc.sql("explain " + CouponsAtTheTillImpl.CARRIED_BY).params(now, token, now)
+        String plan = String.join("\n", jdbc.sql("explain " + CouponsAtTheTill.CARRIED_BY).params(now, token, now)
                 .query(String.class).list());
 
         assertThat(plan).as(plan).containsPattern(

@@ -7,7 +7,7 @@ import com.cardcoupons.couponserver.coupon.Combination;
 import com.cardcoupons.couponserver.coupon.Coupon;
 import com.cardcoupons.couponserver.coupon.CouponEffect;
 import com.cardcoupons.couponserver.coupon.CouponMatch;
-import com.cardcoupons.couponserver.coupon.Coupons;
+import com.cardcoupons.couponserver.coupon.CouponsAtTheTill;
 import com.cardcoupons.couponserver.coupon.Purchase;
 import com.cardcoupons.couponserver.coupon.Store;
 import com.cardcoupons.couponserver.coupon.Till;
@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @IsolatedDatabase
-@Import(CampaignVersions.class)
+@Import({CampaignVersions.class, CouponsAtTheTill.class})
 class ReservationsTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -63,7 +63,7 @@ class ReservationsTest {
     Reservations reservations;
 
     @Autowired
-    Coupons coupons;
+    CouponsAtTheTill coupons;
 
     @Autowired
     JdbcClient jdbc;
