@@ -67,11 +67,12 @@ class HoldExpiry {
         return total;
     }
 
-    /** Within the caller's transaction: expires the run-out holds on one coupon so its uses are free again. */
-    void reclaimExpiredHoldsOf(UUID couponId, Instant now) {
-        for (UUID id : reservations.expiredHoldsOf(couponId, now)) {
-            reservations.lock(id).ifPresent(reservation -> expire(reservation, now));
-        }
+    /** In a transaction of its own: expires the run-out holds on these coupons so their uses are free again. */
+    void reclaimExpiredHoldsOf(List<UUID> couponIds, Instant now) {
+        transactions.executeWithoutResult(tx -> couponIds.stream()
+                .flatMap(couponId -> reservations.expiredHoldsOf(couponId, now).stream())
+                .distinct()
+                .forEach(id -> reservations.lock(id).ifPresent(reservation -> expire(reservation, now))));
     }
 
     private void expire(Reservation reservation, Instant now) {

@@ -2,7 +2,7 @@ package com.cardcoupons.couponserver.redemption;
 
 import com.cardcoupons.couponserver.usage.UsageEvent;
 import com.cardcoupons.couponserver.usage.UsageRows;
-import jakarta.persistence.EntityManager;
+import com.cardcoupons.platform.idempotency.IdempotentCall;
 import org.postgresql.util.PSQLException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -19,26 +19,32 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Found by Spring Data by its name: {@link NewReservations} as one data-modifying statement, the use's one round
- * trip to the database before its commit. The uses are taken by a conditional update that only finds coupons with a
- * use free, evaluated on each locked row, so concurrent uses of the last free use queue up and exactly one gets it;
- * the coupons are named in id order and their rows locked in that order, so two uses of the same coupons cannot
- * deadlock. The rows it inserts only exist if every coupon gave a use. Coupons, redemptions and events are lists of
- * parameters, never arrays, so that PostgreSQL can keep one plan per shape of purchase rather than plan every call.
+ * Found by Spring Data by its name: {@link NewReservations} as one data-modifying statement, outside any transaction,
+ * so the use costs one round trip to the database and the commit that comes with it. It first locks the coupons that
+ * have a use free, each checked on its locked row, so concurrent uses of the last free use queue up there and exactly
+ * one finds it free; the coupons are named in id order and locked in that order, so two uses of the same coupons cannot
+ * deadlock. It then takes the uses only if every coupon was free, and the rows it inserts exist only if it took them:
+ * a use is all or nothing without a transaction to roll back. Coupons, redemptions and events are lists of parameters,
+ * never arrays, so PostgreSQL keeps one plan per shape of purchase instead of planning every call.
  */
 class NewReservationsImpl implements NewReservations {
 
     private static final String ONE_LIVE_USE = "reservation_one_live_per_transaction";
     private static final String ADD = """
-            with held as (
-                update coupon set uses_held = uses_held + 1
+            with free as (
+                select id from coupon
                  where id in (%s) and state = 'ACTIVE' and uses_held < uses_allowed
+                 order by id
+                   for no key update),
+            held as (
+                update coupon set uses_held = uses_held + 1
+                 where id in (select id from free) and (select count(*) from free) = ?
                 returning id),
             reservation as (
                 insert into reservation (id, merchant_id, store_id, terminal_id, transaction_id, state, currency,
                                          amount_minor, discount_minor, hold_until, created_at, settled_at)
                 select ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz
-                 where (select count(*) from held) = ?
+                 where exists (select from held)
                 returning id),
             redemption as (
                 insert into redemption (id, reservation_id, coupon_id, campaign_id, state, discount_minor, created_at,
@@ -46,24 +52,26 @@ class NewReservationsImpl implements NewReservations {
                 select * from (values %s) as r where exists (select from reservation)),
             event as (
                 insert into usage_event (%s)
-                select * from (values %s) as e where exists (select from reservation))
-            select id from held""";
+                select * from (values %s) as e where exists (select from reservation)),
+            outcome as (
+                insert into idempotency_record (%s)
+                select ?, ?, ?, ?, ?, ?, ? where exists (select from reservation))
+            select id from free""";
     private static final String REDEMPTION = "(?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?::bigint, ?::timestamptz, ?::timestamptz)";
 
     private final JdbcClient jdbc;
-    private final EntityManager entityManager;
 
-    NewReservationsImpl(JdbcClient jdbc, EntityManager entityManager) {
+    NewReservationsImpl(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.entityManager = entityManager;
     }
 
     @Override
-    public Addition add(Reservation reservation, List<UsageEvent> events) {
+    public Addition add(Reservation reservation, List<UsageEvent> events, List<Object> outcome) {
         List<Redemption> redemptions = reservation.redemptions();
         List<UUID> couponIds = redemptions.stream().map(Redemption::couponId).sorted().toList();
         UsageRows eventRows = new UsageRows().add(reservation.createdAt(), events);
         List<Object> params = new ArrayList<>(couponIds);
+        params.add(couponIds.size());
         params.add(reservation.id());
         params.add(reservation.till().merchantId());
         params.add(reservation.till().storeId());
@@ -76,7 +84,6 @@ class NewReservationsImpl implements NewReservations {
         params.add(timestamp(reservation.holdUntil()));
         params.add(timestamp(reservation.createdAt()));
         params.add(timestamp(reservation.settledAt()));
-        params.add(couponIds.size());
         for (Redemption redemption : redemptions) {
             params.add(redemption.id());
             params.add(reservation.id());
@@ -88,16 +95,19 @@ class NewReservationsImpl implements NewReservations {
             params.add(timestamp(redemption.settledAt()));
         }
         params.addAll(eventRows.params());
+        params.addAll(outcome);
         String sql = ADD.formatted(String.join(", ", Collections.nCopies(couponIds.size(), "?::uuid")),
-                String.join(", ", Collections.nCopies(redemptions.size(), REDEMPTION)), UsageRows.COLUMNS, eventRows.values());
-        // a run-out hold of the same transaction that the caller just expired must leave the one-live-use index first
-        entityManager.flush();
+                String.join(", ", Collections.nCopies(redemptions.size(), REDEMPTION)), UsageRows.COLUMNS,
+                eventRows.values(), IdempotentCall.RECORD_COLUMNS);
         try {
-            Set<UUID> held = new HashSet<>(jdbc.sql(sql).params(params).query(UUID.class).list());
-            return new Addition(redemptions.stream().map(Redemption::couponId).filter(id -> !held.contains(id)).toList(), false);
+            Set<UUID> free = new HashSet<>(jdbc.sql(sql).params(params).query(UUID.class).list());
+            return new Addition(couponIds.stream().filter(id -> !free.contains(id)).toList(), false, false);
         } catch (DuplicateKeyException e) {
             if (violates(e, ONE_LIVE_USE)) {
-                return new Addition(List.of(), true);
+                return new Addition(List.of(), true, false);
+            }
+            if (violates(e, IdempotentCall.KEY_CONSTRAINT)) {
+                return new Addition(List.of(), false, true);
             }
             throw e;
         }

@@ -4,6 +4,7 @@ import com.cardcoupons.couponserver.coupon.Till;
 import com.cardcoupons.model.terminal.ReservationRequest;
 import com.cardcoupons.model.terminal.ReservationResponse;
 import com.cardcoupons.platform.idempotency.Idempotent;
+import com.cardcoupons.platform.idempotency.IdempotentCall;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
 import com.cardcoupons.platform.identity.Role;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 
 /** Uses coupons at once, by card or by scanned barcode, when no payment flow needs a hold first. */
 @RestController
@@ -29,9 +29,10 @@ class RedemptionController {
     }
 
     @PostMapping
-    @Idempotent
-    ResponseEntity<ReservationResponse> redeem(@Valid @RequestBody ReservationRequest request, CallerIdentity caller) {
-        ReservationResponse used = useApproval.reserve(Till.of(caller), request, true);
-        return ResponseEntity.created(URI.create("/api/v1/reservations/" + used.reservationId())).body(used);
+    @Idempotent(recordsItsOwnOutcome = true)
+    ResponseEntity<ReservationResponse> redeem(@Valid @RequestBody ReservationRequest request, CallerIdentity caller,
+            IdempotentCall call) {
+        ReservationResponse used = useApproval.reserve(Till.of(caller), request, true, call);
+        return ResponseEntity.created(ReservationAnswer.location(used.reservationId())).body(used);
     }
 }

@@ -2,6 +2,7 @@ package com.cardcoupons.couponserver.redemption;
 
 import com.cardcoupons.model.terminal.ReservationResponse;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,11 @@ import java.util.UUID;
 final class ReservationAnswer {
 
     private ReservationAnswer() {
+    }
+
+    /** Where a reservation is read back, and where the call that made it points. */
+    static URI location(UUID reservationId) {
+        return URI.create("/api/v1/reservations/" + reservationId);
     }
 
     static ReservationResponse of(Reservation reservation, Map<UUID, RedeemedCouponRef> coupons) {

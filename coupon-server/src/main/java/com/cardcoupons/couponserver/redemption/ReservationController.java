@@ -5,6 +5,7 @@ import com.cardcoupons.model.terminal.ReservationRequest;
 import com.cardcoupons.model.terminal.ReservationResponse;
 import com.cardcoupons.model.terminal.ReversalRequest;
 import com.cardcoupons.platform.idempotency.Idempotent;
+import com.cardcoupons.platform.idempotency.IdempotentCall;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
 import com.cardcoupons.platform.identity.Role;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** Two-phase use for payment flows: reserve, then confirm or release; reversal of a confirmed use; look-ups. */
@@ -36,10 +36,11 @@ class ReservationController {
     }
 
     @PostMapping
-    @Idempotent
-    ResponseEntity<ReservationResponse> reserve(@Valid @RequestBody ReservationRequest request, CallerIdentity caller) {
-        ReservationResponse reserved = useApproval.reserve(Till.of(caller), request, false);
-        return ResponseEntity.created(URI.create("/api/v1/reservations/" + reserved.reservationId())).body(reserved);
+    @Idempotent(recordsItsOwnOutcome = true)
+    ResponseEntity<ReservationResponse> reserve(@Valid @RequestBody ReservationRequest request, CallerIdentity caller,
+            IdempotentCall call) {
+        ReservationResponse reserved = useApproval.reserve(Till.of(caller), request, false, call);
+        return ResponseEntity.created(ReservationAnswer.location(reserved.reservationId())).body(reserved);
     }
 
     @GetMapping("/{reservationId}")

@@ -20,6 +20,8 @@ import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.model.terminal.ReservationRequest;
 import com.cardcoupons.model.terminal.ReservationResponse;
 import com.cardcoupons.model.terminal.ReversalRequest;
+import com.cardcoupons.platform.idempotency.IdempotentCall;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,11 +74,11 @@ class UseApproval {
     }
 
     /**
-     * Holds the coupons for the purchase (the first phase), or, with {@code confirmNow}, uses them at once: their uses,
-     * the reservation and its usage events are written by one statement ({@link NewReservations}).
+     * Holds the coupons for the purchase (the first phase), or, with {@code confirmNow}, uses them at once. Their
+     * uses, the reservation, its usage events and the call's outcome are written by one statement that commits by
+     * itself ({@link NewReservations}); nothing else here writes, unless a hold that ran out has to be expired first.
      */
-    @Transactional
-    ReservationResponse reserve(Till caller, ReservationRequest request, boolean confirmNow) {
+    ReservationResponse reserve(Till caller, ReservationRequest request, boolean confirmNow, IdempotentCall call) {
         Instant now = clock.instant();
         List<String> codes = normalized(request.couponCodes());
         TokenizedMedium medium = request.medium() == null ? null : tokenizer.tokenize(request.medium());
@@ -91,15 +93,21 @@ class UseApproval {
         Map<UUID, RedeemedCouponRef> used = combination.coupons().stream()
                 .map(applied -> RedeemedCouponRef.of(applied.match().coupon()))
                 .collect(Collectors.toMap(RedeemedCouponRef::id, Function.identity()));
+        ReservationResponse answer = ReservationAnswer.of(reservation, used);
         NewReservations.Addition addition = reservations.add(reservation, RedemptionEvents.of(
-                confirmNow ? UsageEventType.CONFIRMED : UsageEventType.RESERVED, reservation, reservation.redemptions(), used));
+                        confirmNow ? UsageEventType.CONFIRMED : UsageEventType.RESERVED, reservation, reservation.redemptions(), used),
+                call.outcome(HttpStatus.CREATED.value(), ReservationAnswer.location(reservation.id()), answer));
+        if (addition.keyTaken()) {
+            throw call.taken();
+        }
         if (addition.transactionHasUse()) {
             throw transactionInUse();
         }
         if (!addition.added()) {
             throw usedUp(used.get(addition.usedUp().get(0)).code());
         }
-        return ReservationAnswer.of(reservation, used);
+        call.recorded();
+        return answer;
     }
 
     /** The second phase: the payment went through, the held coupons are used. */
@@ -178,9 +186,11 @@ class UseApproval {
 
     /** A hold that ran out still counts against its coupon until it is expired: expire it now rather than refuse. */
     private void reclaimRunOutHolds(Combination combination, Instant now) {
-        combination.coupons().stream().map(applied -> applied.match().coupon())
-                .filter(coupon -> coupon.runOutHolds() > 0)
-                .forEach(coupon -> holdExpiry.reclaimExpiredHoldsOf(coupon.id(), now));
+        List<UUID> held = combination.coupons().stream().map(applied -> applied.match().coupon())
+                .filter(coupon -> coupon.runOutHolds() > 0).map(Coupon::id).toList();
+        if (!held.isEmpty()) {
+            holdExpiry.reclaimExpiredHoldsOf(held, now);
+        }
     }
 
     private void giveBack(Reservation reservation, List<Redemption> changed, UsageEventType type,

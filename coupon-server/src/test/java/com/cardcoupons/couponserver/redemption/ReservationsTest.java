@@ -109,6 +109,8 @@ class ReservationsTest {
         assertThat(jdbc.sql("select type, coupon_id from usage_event where reservation_id = ? order by id")
                 .param(held.id()).query((rs, row) -> tuple(rs.getString(1), rs.getObject(2, UUID.class))).list())
                 .containsExactlyInAnyOrder(tuple("RESERVED", fixed.id()), tuple("RESERVED", coffee.id()));
+        assertThat(jdbc.sql("select response_status from idempotency_record where idempotency_key = ?")
+                .param("key-" + held.id()).query(Integer.class).single()).as("the call's outcome, with the use").isEqualTo(201);
         Reservation loaded = reservations.findById(held.id()).orElseThrow();
         assertThat(loaded.till()).isEqualTo(till);
         assertThat(loaded.transactionId()).isEqualTo("TX-1");
@@ -174,12 +176,29 @@ class ReservationsTest {
         Reservation first = Reservation.hold(till, "TX-4", combination, NOW, HOLD);
         add(first);
         reservations.lock(first.id()).orElseThrow().release(NOW);
+        entityManager.flush();
         Reservation again = Reservation.hold(till, "TX-4", combination, NOW.plusSeconds(1), HOLD);
         assertThat(add(again).added()).as("the first was released").isTrue();
 
         NewReservations.Addition third = add(Reservation.useNow(till, "TX-4", combination, NOW.plusSeconds(2)));
         assertThat(third.transactionHasUse()).as("the second is live").isTrue();
         assertThat(third.added()).isFalse();
+    }
+
+    @Test
+    void aSecondUseUnderTheSameKeyRecordsNothing() {
+        Reservation first = Reservation.useNow(till, "TX-6", combination, NOW);
+        add(first);
+        jdbc.sql("update idempotency_record set idempotency_key = 'the-key' where idempotency_key = ?")
+                .param("key-" + first.id()).update();
+        Reservation second = Reservation.useNow(till, "TX-7", combination, NOW);
+        jdbc.sql("insert into idempotency_record (scope, idempotency_key, request_hash, response_status, response_body) "
+                + "values ('coupon-server:TERMINAL:test', ?, 'another hash', 201, '')").param("key-" + second.id()).update();
+
+        NewReservations.Addition addition = add(second);
+
+        assertThat(addition.keyTaken()).isTrue();
+        assertThat(addition.added()).isFalse();
     }
 
     @Test
@@ -190,6 +209,7 @@ class ReservationsTest {
 
         assertThat(addition.usedUp()).containsExactly(coffee.id());
         assertThat(addition.added()).isFalse();
+        assertThat(usesHeld(fixed)).as("the coupon with a use free gives none either").isZero();
         assertThat(jdbc.sql("select count(*) from reservation where transaction_id = 'TX-5'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from redemption where coupon_id in (?, ?)").params(fixed.id(), coffee.id())
                 .query(Long.class).single()).isZero();
@@ -200,7 +220,9 @@ class ReservationsTest {
     private NewReservations.Addition add(Reservation reservation) {
         Map<UUID, RedeemedCouponRef> used = Map.of(fixed.id(), RedeemedCouponRef.of(fixed), coffee.id(), RedeemedCouponRef.of(coffee));
         UsageEventType type = reservation.state() == ReservationState.CONFIRMED ? UsageEventType.CONFIRMED : UsageEventType.RESERVED;
-        return reservations.add(reservation, RedemptionEvents.of(type, reservation, reservation.redemptions(), used));
+        return reservations.add(reservation, RedemptionEvents.of(type, reservation, reservation.redemptions(), used),
+                List.of("coupon-server:TERMINAL:test", "key-" + reservation.id(), "a request hash", 201, "application/json",
+                        "/api/v1/reservations/" + reservation.id(), "{}".getBytes(StandardCharsets.UTF_8)));
     }
 
     private int usesHeld(Coupon coupon) {

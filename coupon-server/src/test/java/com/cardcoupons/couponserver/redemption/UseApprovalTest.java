@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,9 +22,15 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static com.cardcoupons.couponserver.TillWorld.card;
 import static com.cardcoupons.couponserver.TillWorld.line;
@@ -303,6 +311,33 @@ class UseApprovalTest {
             assertThat(first.code()).isEqualTo("COUPON_NOT_USABLE");
             assertThat(retry.code()).isEqualTo("COUPON_NOT_USABLE");
             assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+        }
+
+        @ParameterizedTest(name = "a coupon with {0} use(s)")
+        @ValueSource(ints = {1, 3})
+        void retriesSentAtOnceUseTheCouponOnceAndAllGetTheFirstOutcome(int uses) throws Exception {
+            String code = world.coupon(world.campaign(mart).uses(uses).create(), card);
+            Map<String, Object> body = useOf("TX-33-" + uses, List.of(code), presented, till.use(2000));
+            int retries = 12;
+            ExecutorService terminals = Executors.newFixedThreadPool(retries);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Reply>> sent = IntStream.range(0, retries).mapToObj(i -> terminals.submit(() -> {
+                start.await();
+                return till.api().post("/api/v1/redemptions", body, "retry-33-" + uses);
+            })).toList();
+            start.countDown();
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> reply : sent) {
+                replies.add(reply.get());
+            }
+            terminals.shutdown();
+
+            assertThat(replies).extracting(Reply::status).containsOnly(201);
+            assertThat(replies).extracting(Reply::body).containsOnly(replies.get(0).body());
+            assertThat(replies).filteredOn(reply -> reply.header("Idempotency-Replayed") == null).hasSize(1);
+            assertThat(usesHeld(code)).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from reservation where transaction_id = ?").param("TX-33-" + uses)
+                    .query(Long.class).single()).isEqualTo(1);
         }
 
         @Test

@@ -2,6 +2,7 @@ package com.cardcoupons.platform.idempotency;
 
 import com.cardcoupons.platform.problem.ProblemAutoConfiguration;
 import com.cardcoupons.platform.problem.ProblemResponses;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,8 +16,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
 
 /** Idempotent retries for every service with a database. */
 @AutoConfiguration(after = {ProblemAutoConfiguration.class, JdbcClientAutoConfiguration.class,
@@ -29,10 +34,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableScheduling
 public class IdempotencyAutoConfiguration implements WebMvcConfigurer {
 
-    private final ProblemResponses problems;
+    static {
+        // the keyed call is the platform's, never a request parameter: keep it out of the API docs
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(IdempotentCall.class);
+    }
 
-    IdempotencyAutoConfiguration(ProblemResponses problems) {
+    private final ProblemResponses problems;
+    private final PlatformTransactionManager transactions;
+
+    IdempotencyAutoConfiguration(ProblemResponses problems, PlatformTransactionManager transactions) {
         this.problems = problems;
+        this.transactions = transactions;
     }
 
     @Bean
@@ -41,11 +53,11 @@ public class IdempotencyAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyRecords records,
-            PlatformTransactionManager transactions, Environment environment) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyRecords records, JsonMapper jsonMapper,
+            Environment environment) {
         String service = environment.getProperty("spring.application.name", "service");
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(records, transactions, problems, service));
+                new FilterRegistrationBean<>(new IdempotencyFilter(records, transactions, problems, jsonMapper, service));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
@@ -55,8 +67,15 @@ public class IdempotencyAutoConfiguration implements WebMvcConfigurer {
         return new IdempotencyRetention(records, properties.retention());
     }
 
+    /** After the roles are checked, so a refused caller never opens a transaction. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new IdempotencyKeyRequired(problems)).addPathPatterns("/api/**");
+        registry.addInterceptor(new IdempotentHandlers(problems, transactions)).addPathPatterns("/api/**")
+                .order(Ordered.LOWEST_PRECEDENCE);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new IdempotentCallArgumentResolver());
     }
 }

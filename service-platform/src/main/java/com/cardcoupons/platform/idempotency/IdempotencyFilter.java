@@ -10,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,6 +20,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,19 +37,21 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a keyed mutating call in one database transaction with the recording of its outcome, so that the call's effects
- * and its recorded outcome commit together or not at all. The outcome is recorded last, under the key's primary key:
- * a retry that runs while the original is still open waits there until the original commits, then rolls its own
- * effects back and replays the original's outcome; a later retry learns of it the same way. Recording last rather than
- * claiming the key first spares every call a round trip to the database; what a duplicate does before it learns is
- * undone with its transaction. A refusal (4xx) writes nothing but is recorded too, so a retry gets the same answer; a
- * failure (5xx), or a race lost that the client may simply retry ({@link #markRetryable}), is not recorded, so a retry
- * runs again.
+ * and its recorded outcome commit together or not at all ({@link IdempotentHandlers} opens it before the handler).
+ * The outcome is recorded last, under the key's primary key: a retry that runs while the original is still open waits
+ * there until the original commits, then rolls its own effects back and replays the original's outcome; a later retry
+ * learns of it the same way. Recording last rather than claiming the key first spares every call a round trip to the
+ * database; what a duplicate does before it learns is undone with its transaction. A handler may also record its
+ * success itself, in the one statement that does its work ({@link Idempotent#recordsItsOwnOutcome()}). A refusal
+ * (4xx) writes nothing but is recorded too, so a retry gets the same answer; a failure (5xx), or a race lost that the
+ * client may simply retry ({@link #markRetryable}), is not recorded, so a retry runs again.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final String RETRYABLE = IdempotencyFilter.class.getName() + ".retryable";
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
@@ -56,15 +61,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final PlatformTransactionManager transactions;
     private final TransactionTemplate separateTransaction;
     private final ProblemResponses problems;
+    private final JsonMapper jsonMapper;
     private final String service;
 
     public IdempotencyFilter(IdempotencyRecords records, PlatformTransactionManager transactions,
-            ProblemResponses problems, String service) {
+            ProblemResponses problems, JsonMapper jsonMapper, String service) {
         this.records = records;
         this.transactions = transactions;
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(DefaultTransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.problems = problems;
+        this.jsonMapper = jsonMapper;
         this.service = service;
     }
 
@@ -93,32 +100,38 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "the request body exceeds " + MAX_BODY_BYTES + " bytes"));
             return;
         }
-        Call call = new Call(scopeOf(request), key, fingerprint(request, body), headersOf(response));
+        IdempotentCall call = new IdempotentCall(scopeOf(request), key, fingerprint(request, body), headersOf(response),
+                jsonMapper);
+        call.attachTo(request);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
         try {
             chain.doFilter(new BufferedRequest(request, body), captured);
         } catch (IOException | ServletException | RuntimeException e) {
-            rollback(transaction);
+            rollback(call);
             if (!replayed(call, response)) {
                 throw e;
             }
             return;
         }
-        settle(transaction, call, request, captured, response);
+        settle(call, request, captured, response);
     }
 
-    private void settle(TransactionStatus transaction, Call call, HttpServletRequest request,
-            ContentCachingResponseWrapper captured, HttpServletResponse response) throws IOException {
+    private void settle(IdempotentCall call, HttpServletRequest request, ContentCachingResponseWrapper captured,
+            HttpServletResponse response) throws IOException {
+        if (call.isRecorded()) {
+            captured.copyBodyToResponse();
+            return;
+        }
         StoredOutcome outcome = new StoredOutcome(call.requestHash(), captured.getStatus(), captured.getContentType(),
                 captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray());
-        if (outcome.status() < 400 && !transaction.isRollbackOnly()) {
+        TransactionStatus transaction = call.transaction();
+        if (transaction != null && outcome.status() < 400 && !transaction.isRollbackOnly()) {
             if (records.record(call.scope(), call.key(), outcome)) {
                 transactions.commit(transaction);
                 captured.copyBodyToResponse();
                 return;
             }
-            rollback(transaction);
+            rollback(call);
             if (!replayed(call, response)) {
                 // recorded a moment ago and forgotten since: this call's own effects are rolled back, so it must not claim them
                 problems.write(response, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS",
@@ -126,7 +139,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             return;
         }
-        rollback(transaction);
+        rollback(call);
+        if (call.handlerRecords() && outcome.status() < 400) {
+            log.error("{} {} answered {} without recording its outcome; a retry will run it again",
+                    request.getMethod(), request.getRequestURI(), outcome.status());
+        }
         boolean refusal = outcome.status() >= 400 && outcome.status() < 500 && request.getAttribute(RETRYABLE) == null;
         if (refusal && Boolean.TRUE.equals(separateTransaction.execute(tx -> records.record(call.scope(), call.key(), outcome)))) {
             captured.copyBodyToResponse();
@@ -138,7 +155,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** Answers with the outcome recorded under the call's key, if there is one; the call's own answer is dropped. */
-    private boolean replayed(Call call, HttpServletResponse response) throws IOException {
+    private boolean replayed(IdempotentCall call, HttpServletResponse response) throws IOException {
         Optional<StoredOutcome> stored = records.find(call.scope(), call.key());
         if (stored.isEmpty()) {
             return false;
@@ -163,9 +180,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return true;
     }
 
-    private void rollback(TransactionStatus transaction) {
-        if (!transaction.isCompleted()) {
-            transactions.rollback(transaction);
+    private void rollback(IdempotentCall call) {
+        if (call.transaction() != null && !call.transaction().isCompleted()) {
+            transactions.rollback(call.transaction());
         }
     }
 
@@ -194,9 +211,5 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }
-    }
-
-    /** One keyed call: whose key it is, the request it was sent with, and the headers it found on its response. */
-    private record Call(String scope, String key, String requestHash, Map<String, List<String>> headersBefore) {
     }
 }

@@ -2,6 +2,7 @@ package com.cardcoupons.platform.problem;
 
 import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.platform.idempotency.IdempotencyFilter;
+import com.cardcoupons.platform.idempotency.IdempotencyKeyTaken;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> domain(DomainException exception) {
         ProblemDetail problem = Problems.of(exception);
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** Never seen by the client: the idempotency filter answers with the outcome the key was recorded with. */
+    @ExceptionHandler(IdempotencyKeyTaken.class)
+    ResponseEntity<ProblemDetail> keyTaken(IdempotencyKeyTaken exception) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS",
+                "another request with this Idempotency-Key was recorded first; retry to get its outcome"));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -291,6 +291,63 @@ class PlatformBehaviourTest {
         }
     }
 
+    /** A handler that records its outcome in the statement that does its work gives its callers the same guarantees. */
+    @Nested
+    class IdempotencyInOneStatement {
+
+        private static final String PATH = "/api/probe/merchants/in-one-statement";
+
+        @Test
+        void aRetryReturnsTheFirstOutcomeByteForByteAndWritesNothingMore() {
+            Reply first = merchant.post(PATH, VALID_BODY.formatted("own-retry"), "own-1");
+            Reply retry = merchant.post(PATH, VALID_BODY.formatted("own-retry"), "own-1");
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(first.header("Idempotency-Replayed")).isNull();
+            assertThat(retry.status()).isEqualTo(201);
+            assertThat(retry.body()).isEqualTo(first.body());
+            assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+            assertThat(retry.header("Content-Type")).startsWith("application/json");
+            assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+            assertThat(merchantsNamed("own-retry")).isEqualTo(1);
+        }
+
+        @Test
+        void theSameKeyWithAnotherBodyIsA422() {
+            merchant.post(PATH, VALID_BODY.formatted("own-first"), "own-2");
+            Reply other = merchant.post(PATH, VALID_BODY.formatted("own-second"), "own-2");
+            assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+            assertThat(merchantsNamed("own-second")).isZero();
+        }
+
+        @Test
+        void aRefusalIsRecordedAndReplayed() {
+            Reply first = merchant.post(PATH, VALID_BODY.formatted("refuse"), "own-3");
+            Reply retry = merchant.post(PATH, VALID_BODY.formatted("refuse"), "own-3");
+            assertThat(first.code()).isEqualTo("PROBE_REFUSED");
+            assertThat(retry.code()).isEqualTo("PROBE_REFUSED");
+            assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+        }
+
+        @Test
+        void concurrentRetriesCommitTheCallOnceAndAllGetTheSameAnswer() throws Exception {
+            int threads = 20;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Reply>> futures = IntStream.range(0, threads).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return merchant.post(PATH, VALID_BODY.formatted("own-racing"), "own-racing-key");
+            })).toList();
+            start.countDown();
+            List<Reply> replies = futures.stream().map(PlatformBehaviourTest::await).toList();
+            pool.shutdown();
+
+            assertThat(replies).extracting(Reply::status).containsOnly(201);
+            assertThat(replies).extracting(Reply::body).containsOnly(replies.get(0).body());
+            assertThat(replies).filteredOn(reply -> reply.header("Idempotency-Replayed") == null).hasSize(1);
+            assertThat(merchantsNamed("own-racing")).isEqualTo(1);
+        }
+    }
+
     @Nested
     class WireFormat {
 

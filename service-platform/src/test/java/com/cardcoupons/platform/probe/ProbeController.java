@@ -4,6 +4,7 @@ import com.cardcoupons.model.medium.UsageMediumId;
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.platform.idempotency.Idempotent;
+import com.cardcoupons.platform.idempotency.IdempotentCall;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
 import com.cardcoupons.platform.identity.Role;
@@ -12,9 +13,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
@@ -58,6 +62,29 @@ class ProbeController {
             throw new CannotAcquireLockException("lost a race on purpose");
         }
         return ResponseEntity.created(URI.create("/api/probe/merchants/" + id)).body(new Created(id, request.name()));
+    }
+
+    /** The same, as a handler that writes its work and its outcome in one statement, as the till's hot path does. */
+    @PostMapping("/merchants/in-one-statement")
+    @Idempotent(recordsItsOwnOutcome = true)
+    @PermittedRoles({Role.MERCHANT, Role.APPROVER})
+    ResponseEntity<Created> createInOneStatement(@Valid @RequestBody CreateMerchant request, IdempotentCall call) {
+        if (request.name().equals("refuse")) {
+            throw DomainException.conflict("PROBE_REFUSED", "refused on purpose");
+        }
+        Created created = new Created(UUID.randomUUID(), request.name());
+        URI location = URI.create("/api/probe/merchants/" + created.id());
+        List<Object> params = new ArrayList<>(List.of(created.id(), created.name()));
+        params.addAll(call.outcome(201, location, created));
+        try {
+            jdbc.sql("with merchant as (insert into merchant (id, name) values (?, ?) returning id) "
+                            + "insert into idempotency_record (" + IdempotentCall.RECORD_COLUMNS + ") select ?, ?, ?, ?, ?, ?, ? from merchant")
+                    .params(params).update();
+        } catch (DuplicateKeyException taken) {
+            throw call.taken();
+        }
+        call.recorded();
+        return ResponseEntity.created(location).body(created);
     }
 
     @GetMapping("/whoami")
