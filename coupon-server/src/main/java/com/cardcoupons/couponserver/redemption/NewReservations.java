@@ -1,12 +1,71 @@
 package com.cardcoupons.couponserver.redemption;
 
 import com.cardcoupons.couponserver.usage.UsageEvent;
+import com.cardcoupons.couponserver.usage.UsageRows;
+import com.cardcoupons.platform.idempotency.IdempotentCall;
+import org.postgresql.util.PSQLException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Adds new uses of coupons, whose ids the domain assigns. */
-interface NewReservations {
+/**
+ * Adds new uses of coupons, whose ids the domain assigns, each as one data-modifying statement outside any
+ * transaction, so a use costs one round trip to the database and the commit that comes with it; plain SQL without a
+ * repository proxy, as it is the till's hot path. The statement first locks the coupons that have a use free, each
+ * checked on its locked row, so concurrent uses of the last free use queue up there and exactly one finds it free; the
+ * coupons are named in id order and locked in that order, so two uses of the same coupons cannot deadlock. It then takes the uses only if every coupon was free, and the rows it inserts exist only if it took them:
+ * a use is all or nothing without a transaction to roll back. Coupons, redemptions and events are lists of parameters,
+ * never arrays, so PostgreSQL keeps one plan per shape of purchase instead of planning every call.
+ */
+@Repository
+class NewReservations {
+
+    private static final String ONE_LIVE_USE = "reservation_one_live_per_transaction";
+    private static final String ADD = """
+            with free as (
+                select id from coupon
+                 where id in (%s) and state = 'ACTIVE' and uses_held < uses_allowed
+                 order by id
+                   for no key update),
+            held as (
+                update coupon set uses_held = uses_held + 1
+                 where id in (select id from free) and (select count(*) from free) = ?
+                returning id),
+            reservation as (
+                insert into reservation (id, merchant_id, store_id, terminal_id, transaction_id, state, currency,
+                                         amount_minor, discount_minor, hold_until, created_at, settled_at)
+                select ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz
+                 where exists (select from held)
+                returning id),
+            redemption as (
+                insert into redemption (id, reservation_id, coupon_id, campaign_id, state, discount_minor, created_at,
+                                        settled_at)
+                select * from (values %s) as r where exists (select from reservation)),
+            event as (
+                insert into usage_event (%s)
+                select * from (values %s) as e where exists (select from reservation)),
+            outcome as (
+                insert into idempotency_record (%s)
+                select ?, ?, ?, ?, ?, ?, ? where exists (select from reservation))
+            select id from free""";
+    private static final String REDEMPTION = "(?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?::bigint, ?::timestamptz, ?::timestamptz)";
+
+    private final JdbcClient jdbc;
+
+    NewReservations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /**
      * Takes one use of each of the reservation's coupons, records the reservation with its redemptions, appends its
@@ -16,7 +75,67 @@ interface NewReservations {
      * @param outcome the values of the call's {@code idempotency_record} row
      *                ({@link com.cardcoupons.platform.idempotency.IdempotentCall#outcome})
      */
-    Addition add(Reservation reservation, List<UsageEvent> events, List<Object> outcome);
+    Addition add(Reservation reservation, List<UsageEvent> events, List<Object> outcome) {
+        List<Redemption> redemptions = reservation.redemptions();
+        List<UUID> couponIds = redemptions.stream().map(Redemption::couponId).sorted().toList();
+        UsageRows eventRows = new UsageRows().add(reservation.createdAt(), events);
+        List<Object> params = new ArrayList<>(couponIds);
+        params.add(couponIds.size());
+        params.add(reservation.id());
+        params.add(reservation.till().merchantId());
+        params.add(reservation.till().storeId());
+        params.add(reservation.till().terminalId());
+        params.add(reservation.transactionId());
+        params.add(reservation.state().name());
+        params.add(reservation.amount().currency().getCurrencyCode());
+        params.add(reservation.amount().amountMinor());
+        params.add(reservation.discount().amountMinor());
+        params.add(timestamp(reservation.holdUntil()));
+        params.add(timestamp(reservation.createdAt()));
+        params.add(timestamp(reservation.settledAt()));
+        for (Redemption redemption : redemptions) {
+            params.add(redemption.id());
+            params.add(reservation.id());
+            params.add(redemption.couponId());
+            params.add(redemption.campaignId());
+            params.add(redemption.state().name());
+            params.add(redemption.discount().amountMinor());
+            params.add(timestamp(reservation.createdAt()));
+            params.add(timestamp(redemption.settledAt()));
+        }
+        params.addAll(eventRows.params());
+        params.addAll(outcome);
+        String sql = ADD.formatted(String.join(", ", Collections.nCopies(couponIds.size(), "?::uuid")),
+                String.join(", ", Collections.nCopies(redemptions.size(), REDEMPTION)), UsageRows.COLUMNS,
+                eventRows.values(), IdempotentCall.RECORD_COLUMNS);
+        try {
+            Set<UUID> free = new HashSet<>(jdbc.sql(sql).params(params).query(UUID.class).list());
+            return new Addition(couponIds.stream().filter(id -> !free.contains(id)).toList(), false, false);
+        } catch (DuplicateKeyException e) {
+            if (violates(e, ONE_LIVE_USE)) {
+                return new Addition(List.of(), true, false);
+            }
+            if (violates(e, IdempotentCall.KEY_CONSTRAINT)) {
+                return new Addition(List.of(), false, true);
+            }
+            throw e;
+        }
+    }
+
+    /** Typed, so a null costs no round trip for parameter metadata. */
+    private static SqlParameterValue timestamp(Instant instant) {
+        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException refusal && refusal.getServerErrorMessage() != null
+                    && constraint.equals(refusal.getServerErrorMessage().getConstraint())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * What became of a new use; nothing was written unless it was {@link #added()}.

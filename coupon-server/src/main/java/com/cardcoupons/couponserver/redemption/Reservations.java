@@ -15,7 +15,7 @@ import java.util.UUID;
  * The reservations of coupon uses, each with its redemptions. The holds to expire are found by plain SQL whose
  * conditions match the partial indexes {@code reservation_expiring} and {@code redemption_held}.
  */
-interface Reservations extends Repository<Reservation, UUID>, NewReservations {
+interface Reservations extends Repository<Reservation, UUID> {
 
     @EntityGraph(attributePaths = "redemptions")
     Optional<Reservation> findById(UUID id);

@@ -49,6 +49,7 @@ class UseApproval {
     private final CouponsAtTheTill couponsAtTheTill;
     private final Stores stores;
     private final Reservations reservations;
+    private final NewReservations newReservations;
     private final RedeemedCoupons redeemedCoupons;
     private final HoldExpiry holdExpiry;
     private final UsageEvents usageEvents;
@@ -58,12 +59,14 @@ class UseApproval {
     private final Clock clock;
 
     UseApproval(Coupons coupons, CouponsAtTheTill couponsAtTheTill, Stores stores, Reservations reservations,
-            RedeemedCoupons redeemedCoupons, HoldExpiry holdExpiry, UsageEvents usageEvents, UsageMediumTokenizer tokenizer,
-            TillProperties till, RedemptionProperties properties, Clock clock) {
+            NewReservations newReservations, RedeemedCoupons redeemedCoupons, HoldExpiry holdExpiry,
+            UsageEvents usageEvents, UsageMediumTokenizer tokenizer, TillProperties till, RedemptionProperties properties,
+            Clock clock) {
         this.coupons = coupons;
         this.couponsAtTheTill = couponsAtTheTill;
         this.stores = stores;
         this.reservations = reservations;
+        this.newReservations = newReservations;
         this.redeemedCoupons = redeemedCoupons;
         this.holdExpiry = holdExpiry;
         this.usageEvents = usageEvents;
@@ -94,7 +97,7 @@ class UseApproval {
                 .map(applied -> RedeemedCouponRef.of(applied.match().coupon()))
                 .collect(Collectors.toMap(RedeemedCouponRef::id, Function.identity()));
         ReservationResponse answer = ReservationAnswer.of(reservation, used);
-        NewReservations.Addition addition = reservations.add(reservation, RedemptionEvents.of(
+        NewReservations.Addition addition = newReservations.add(reservation, RedemptionEvents.of(
                         confirmNow ? UsageEventType.CONFIRMED : UsageEventType.RESERVED, reservation, reservation.redemptions(), used),
                 call.outcome(HttpStatus.CREATED.value(), ReservationAnswer.location(reservation.id()), answer));
         if (addition.keyTaken()) {

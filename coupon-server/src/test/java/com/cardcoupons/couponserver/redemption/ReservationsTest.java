@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @IsolatedDatabase
-@Import({CampaignVersions.class, CouponsAtTheTill.class})
+@Import({CampaignVersions.class, CouponsAtTheTill.class, NewReservations.class})
 class ReservationsTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -61,6 +61,9 @@ class ReservationsTest {
 
     @Autowired
     Reservations reservations;
+
+    @Autowired
+    NewReservations newReservations;
 
     @Autowired
     CouponsAtTheTill coupons;
@@ -220,7 +223,7 @@ class ReservationsTest {
     private NewReservations.Addition add(Reservation reservation) {
         Map<UUID, RedeemedCouponRef> used = Map.of(fixed.id(), RedeemedCouponRef.of(fixed), coffee.id(), RedeemedCouponRef.of(coffee));
         UsageEventType type = reservation.state() == ReservationState.CONFIRMED ? UsageEventType.CONFIRMED : UsageEventType.RESERVED;
-        return reservations.add(reservation, RedemptionEvents.of(type, reservation, reservation.redemptions(), used),
+        return newReservations.add(reservation, RedemptionEvents.of(type, reservation, reservation.redemptions(), used),
                 List.of("coupon-server:TERMINAL:test", "key-" + reservation.id(), "a request hash", 201, "application/json",
                         "/api/v1/reservations/" + reservation.id(), "{}".getBytes(StandardCharsets.UTF_8)));
     }
