@@ -25,6 +25,7 @@ public class AcquiredCoupon {
     @Id
     private UUID id;
 
+    @Column(columnDefinition = "coupon_code")
     private String code;
 
     private UUID campaignId;
@@ -32,11 +33,14 @@ public class AcquiredCoupon {
     @Column(name = "campaign_version_id")
     private UUID versionId;
 
+    @Column(columnDefinition = "card_token")
     private CardToken cardToken;
 
     @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "medium_type")
     private MediumType mediumType;
 
+    @Column(columnDefinition = "acquisition_channel")
     private String channel;
 
     protected AcquiredCoupon() {

@@ -4,7 +4,8 @@ import com.cardcoupons.couponserver.usage.UsageEvent;
 import com.cardcoupons.couponserver.usage.UsageRows;
 import com.cardcoupons.platform.idempotency.IdempotentCall;
 import org.postgresql.util.PSQLException;
-import org.springframework.dao.DuplicateKeyException;
+import org.postgresql.util.ServerErrorMessage;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,52 +14,49 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Adds new uses of coupons, whose ids the domain assigns, each as one data-modifying statement outside any
  * transaction, so a use costs one round trip to the database and the commit that comes with it; plain SQL without a
- * repository proxy, as it is the till's hot path. The statement first locks the coupons that have a use free, each
- * checked on its locked row, so concurrent uses of the last free use queue up there and exactly one finds it free; the
- * coupons are named in id order and locked in that order, so two uses of the same coupons cannot deadlock. It then takes the uses only if every coupon was free, and the rows it inserts exist only if it took them:
- * a use is all or nothing without a transaction to roll back. Coupons, redemptions and events are lists of parameters,
- * never arrays, so PostgreSQL keeps one plan per shape of purchase instead of planning every call.
+ * repository proxy, as it is the till's hot path. The uses are taken by a conditional update that only finds coupons
+ * with a use free, checked on each locked row, so concurrent uses of the last free use queue up there and exactly one
+ * gets it; the coupons are named in id order, so two uses of the same coupons lock them in the same order and cannot
+ * deadlock. When the update took fewer uses than the use names, the statement refuses itself whole (the database
+ * function {@code coupon_uses_taken}): a use is all or nothing without a transaction to roll back. Coupons, redemptions
+ * and events are lists of parameters, never arrays, so PostgreSQL keeps one plan per shape of purchase instead of
+ * planning every call.
  */
 @Repository
 class NewReservations {
 
     private static final String ONE_LIVE_USE = "reservation_one_live_per_transaction";
+    private static final String NO_USE_FREE = "coupon use: no use free";
     private static final String ADD = """
-            with free as (
-                select id from coupon
-                 where id in (%s) and state = 'ACTIVE' and uses_held < uses_allowed
-                 order by id
-                   for no key update),
-            held as (
+            with held as (
                 update coupon set uses_held = uses_held + 1
-                 where id in (select id from free) and (select count(*) from free) = ?
+                 where id in (%1$s) and state = 'ACTIVE' and uses_held < uses_allowed
                 returning id),
             reservation as (
                 insert into reservation (id, merchant_id, store_id, terminal_id, transaction_id, state, currency,
                                          amount_minor, discount_minor, hold_until, created_at, settled_at)
                 select ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz
-                 where exists (select from held)
+                 where coupon_uses_taken(array(select id from held), array[%1$s])
                 returning id),
             redemption as (
                 insert into redemption (id, reservation_id, coupon_id, campaign_id, state, discount_minor, created_at,
                                         settled_at)
-                select * from (values %s) as r where exists (select from reservation)),
+                select * from (values %2$s) as r where exists (select from reservation)),
             event as (
-                insert into usage_event (%s)
-                select * from (values %s) as e where exists (select from reservation)),
+                insert into usage_event (%3$s)
+                select * from (values %4$s) as e where exists (select from reservation)),
             outcome as (
-                insert into idempotency_record (%s)
+                insert into idempotency_record (%5$s)
                 select ?, ?, ?, ?, ?, ?, ? where exists (select from reservation))
-            select id from free""";
+            select count(*) from reservation""";
     private static final String REDEMPTION = "(?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?::bigint, ?::timestamptz, ?::timestamptz)";
 
     private final JdbcClient jdbc;
@@ -80,7 +78,6 @@ class NewReservations {
         List<UUID> couponIds = redemptions.stream().map(Redemption::couponId).sorted().toList();
         UsageRows eventRows = new UsageRows().add(reservation.createdAt(), events);
         List<Object> params = new ArrayList<>(couponIds);
-        params.add(couponIds.size());
         params.add(reservation.id());
         params.add(reservation.till().merchantId());
         params.add(reservation.till().storeId());
@@ -93,6 +90,7 @@ class NewReservations {
         params.add(timestamp(reservation.holdUntil()));
         params.add(timestamp(reservation.createdAt()));
         params.add(timestamp(reservation.settledAt()));
+        params.addAll(couponIds);
         for (Redemption redemption : redemptions) {
             params.add(redemption.id());
             params.add(reservation.id());
@@ -109,13 +107,17 @@ class NewReservations {
                 String.join(", ", Collections.nCopies(redemptions.size(), REDEMPTION)), UsageRows.COLUMNS,
                 eventRows.values(), IdempotentCall.RECORD_COLUMNS);
         try {
-            Set<UUID> free = new HashSet<>(jdbc.sql(sql).params(params).query(UUID.class).list());
-            return new Addition(couponIds.stream().filter(id -> !free.contains(id)).toList(), false, false);
-        } catch (DuplicateKeyException e) {
-            if (violates(e, ONE_LIVE_USE)) {
+            jdbc.sql(sql).params(params).query(Long.class).single();
+            return new Addition(List.of(), false, false);
+        } catch (DataAccessException e) {
+            ServerErrorMessage refusal = refusalOf(e);
+            if (refusal != null && NO_USE_FREE.equals(refusal.getMessage())) {
+                return new Addition(Arrays.stream(refusal.getDetail().split(",")).map(UUID::fromString).toList(), false, false);
+            }
+            if (refusal != null && ONE_LIVE_USE.equals(refusal.getConstraint())) {
                 return new Addition(List.of(), true, false);
             }
-            if (violates(e, IdempotentCall.KEY_CONSTRAINT)) {
+            if (refusal != null && IdempotentCall.KEY_CONSTRAINT.equals(refusal.getConstraint())) {
                 return new Addition(List.of(), false, true);
             }
             throw e;
@@ -127,14 +129,14 @@ class NewReservations {
         return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
     }
 
-    private static boolean violates(Throwable failure, String constraint) {
+    /** What PostgreSQL said when it refused the statement, if it did. */
+    private static ServerErrorMessage refusalOf(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PSQLException refusal && refusal.getServerErrorMessage() != null
-                    && constraint.equals(refusal.getServerErrorMessage().getConstraint())) {
-                return true;
+            if (cause instanceof PSQLException refusal && refusal.getServerErrorMessage() != null) {
+                return refusal.getServerErrorMessage();
             }
         }
-        return false;
+        return null;
     }
 
     /**

@@ -38,9 +38,10 @@ public class Redemption {
     private UUID campaignId;
 
     @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "use_state")
     private ReservationState state;
 
-    @Column(updatable = false)
+    @Column(updatable = false, columnDefinition = "minor_units")
     private long discountMinor;
 
     @Column(updatable = false)
@@ -54,8 +55,8 @@ public class Redemption {
     /** How and why a confirmed use was undone. */
     @Embeddable
     public record Reversal(
-            @Enumerated(EnumType.STRING) @Column(name = "reversal_type") ReversalType type,
-            @Column(name = "reversal_reason") String reason,
+            @Enumerated(EnumType.STRING) @Column(name = "reversal_type", columnDefinition = "reversal_type") ReversalType type,
+            @Column(name = "reversal_reason", columnDefinition = "reversal_reason") String reason,
             @Column(name = "reversed_at") Instant at) {
     }
 

@@ -43,14 +43,17 @@ public class Reservation {
     @Embedded
     private Till till;
 
+    @Column(columnDefinition = "terminal_transaction_id")
     private String transactionId;
 
     @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "use_state")
     private ReservationState state;
 
     @JdbcTypeCode(SqlTypes.CHAR)
     private Currency currency;
 
+    @Column(columnDefinition = "minor_units")
     private long amountMinor;
 
     private long discountMinor;

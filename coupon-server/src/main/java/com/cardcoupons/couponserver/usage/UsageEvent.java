@@ -2,6 +2,7 @@ package com.cardcoupons.couponserver.usage;
 
 import com.cardcoupons.couponserver.coupon.Till;
 import com.cardcoupons.model.money.Money;
+import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -33,6 +34,7 @@ public class UsageEvent {
     private Long id;
 
     @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "usage_event_type")
     private UsageEventType type;
 
     private UUID campaignId;
@@ -43,10 +45,13 @@ public class UsageEvent {
 
     private UUID reservationId;
 
+    @Column(columnDefinition = "card_token")
     private String cardToken;
 
+    @Column(columnDefinition = "medium_type")
     private String mediumType;
 
+    @Column(columnDefinition = "acquisition_channel")
     private String channel;
 
     @Embedded
@@ -55,10 +60,13 @@ public class UsageEvent {
     @JdbcTypeCode(SqlTypes.CHAR)
     private Currency currency;
 
+    @Column(columnDefinition = "minor_units")
     private Long amountMinor;
 
+    @Column(columnDefinition = "minor_units")
     private Long discountMinor;
 
+    @Column(columnDefinition = "event_count")
     private Integer matchedCount;
 
     protected UsageEvent() {

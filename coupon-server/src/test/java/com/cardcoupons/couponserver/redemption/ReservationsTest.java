@@ -29,6 +29,8 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -204,7 +206,9 @@ class ReservationsTest {
         assertThat(addition.added()).isFalse();
     }
 
+    /** Outside the test's transaction: the refused statement aborts the transaction it runs in, as it commits alone in use. */
     @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void aUseTakesAUseOfEveryCouponOrRecordsNothing() {
         jdbc.sql("update coupon set uses_held = uses_allowed where id = ?").param(coffee.id()).update();
 

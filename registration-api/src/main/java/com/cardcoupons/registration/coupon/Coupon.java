@@ -29,6 +29,7 @@ public class Coupon {
     @Id
     private UUID id;
 
+    @Column(columnDefinition = "coupon_code")
     private CouponCode code;
 
     private UUID campaignId;
@@ -36,11 +37,14 @@ public class Coupon {
     @Column(name = "campaign_version_id")
     private UUID versionId;
 
+    @Column(columnDefinition = "card_token")
     private CardToken cardToken;
 
     @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "medium_type")
     private MediumType mediumType;
 
+    @Column(columnDefinition = "last_four")
     private String mediumLastFour;
 
     @Enumerated(EnumType.STRING)
@@ -49,8 +53,10 @@ public class Coupon {
     private String program;
 
     @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "acquisition_channel")
     private Channel channel;
 
+    @Column(columnDefinition = "allowed_uses")
     private int usesAllowed;
 
     @Column(insertable = false)
