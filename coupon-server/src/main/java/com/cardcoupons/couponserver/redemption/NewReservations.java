@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Adds new uses of coupons, whose ids the domain assigns, each as one data-modifying statement outside any
@@ -60,6 +62,8 @@ class NewReservations {
     private static final String REDEMPTION = "(?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?::bigint, ?::timestamptz, ?::timestamptz)";
 
     private final JdbcClient jdbc;
+    /** The statement for each shape of use, built once rather than formatted on every call. */
+    private final Map<Shape, String> statements = new ConcurrentHashMap<>();
 
     NewReservations(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -103,11 +107,12 @@ class NewReservations {
         }
         params.addAll(eventRows.params());
         params.addAll(outcome);
-        String sql = ADD.formatted(String.join(", ", Collections.nCopies(couponIds.size(), "?::uuid")),
-                String.join(", ", Collections.nCopies(redemptions.size(), REDEMPTION)), UsageRows.COLUMNS,
-                eventRows.values(), IdempotentCall.RECORD_COLUMNS);
         try {
-            jdbc.sql(sql).params(params).query(Long.class).single();
+            jdbc.sql(statements.computeIfAbsent(new Shape(redemptions.size(), eventRows.count()), shape -> ADD.formatted(
+                            String.join(", ", Collections.nCopies(shape.coupons(), "?::uuid")),
+                            String.join(", ", Collections.nCopies(shape.coupons(), REDEMPTION)), UsageRows.COLUMNS,
+                            eventRows.values(), IdempotentCall.RECORD_COLUMNS)))
+                    .params(params).query(Long.class).single();
             return new Addition(List.of(), false, false);
         } catch (DataAccessException e) {
             ServerErrorMessage refusal = refusalOf(e);
@@ -127,6 +132,10 @@ class NewReservations {
     /** Typed, so a null costs no round trip for parameter metadata. */
     private static SqlParameterValue timestamp(Instant instant) {
         return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** What a use's statement depends on: how many coupons it takes and how many usage events it appends. */
+    private record Shape(int coupons, int events) {
     }
 
     /** What PostgreSQL said when it refused the statement, if it did. */
