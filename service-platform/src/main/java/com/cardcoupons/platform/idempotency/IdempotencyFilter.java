@@ -126,7 +126,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray());
         TransactionStatus transaction = call.transaction();
         if (transaction != null && outcome.status() < 400 && !transaction.isRollbackOnly()) {
-            if (records.record(call.scope(), call.key(), outcome)) {
+            if (records.record(call.recordValues(outcome))) {
                 transactions.commit(transaction);
                 captured.copyBodyToResponse();
                 return;
@@ -145,7 +145,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     request.getMethod(), request.getRequestURI(), outcome.status());
         }
         boolean refusal = outcome.status() >= 400 && outcome.status() < 500 && request.getAttribute(RETRYABLE) == null;
-        if (refusal && Boolean.TRUE.equals(separateTransaction.execute(tx -> records.record(call.scope(), call.key(), outcome)))) {
+        if (refusal && Boolean.TRUE.equals(separateTransaction.execute(tx -> records.record(call.recordValues(outcome))))) {
             captured.copyBodyToResponse();
             return;
         }

@@ -3,6 +3,7 @@ package com.cardcoupons.platform.idempotency;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The recorded outcomes, one per scope and key, in the shared {@code idempotency_record} table. */
@@ -15,17 +16,13 @@ class IdempotencyRecords {
     }
 
     /**
-     * Records an outcome under its key, unless one is recorded already: false then. A concurrent record of the same key
+     * Records an outcome under its key ({@link IdempotentCall#recordValues}), unless one is recorded already: false then. A concurrent record of the same key
      * makes this wait on the primary key until that transaction ends, so a duplicate learns of the original here.
      */
-    boolean record(String scope, String key, StoredOutcome outcome) {
-        return jdbc.sql("""
-                        insert into idempotency_record (scope, idempotency_key, request_hash, response_status, content_type,
-                                                        location, response_body)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        on conflict do nothing""")
-                .params(scope, key, outcome.requestHash(), outcome.status(), outcome.contentType(), outcome.location(),
-                        outcome.body())
+    boolean record(List<Object> values) {
+        return jdbc.sql("insert into idempotency_record (" + IdempotentCall.RECORD_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict do nothing")
+                .params(values)
                 .update() == 1;
     }
 

@@ -59,8 +59,14 @@ public final class IdempotentCall {
      * answer the handler returns, so a retry gets exactly what the first call got.
      */
     public List<Object> outcome(int status, URI location, Object body) {
-        return Arrays.asList(scope, key, requestHash, status, MediaType.APPLICATION_JSON_VALUE,
-                location == null ? null : location.toString(), jsonMapper.writeValueAsBytes(body));
+        return recordValues(new StoredOutcome(requestHash, status, MediaType.APPLICATION_JSON_VALUE,
+                location == null ? null : location.toString(), jsonMapper.writeValueAsBytes(body)));
+    }
+
+    /** The values of {@link #RECORD_COLUMNS} for this call's key and {@code outcome}, in that order. */
+    List<Object> recordValues(StoredOutcome outcome) {
+        return Arrays.asList(scope, key, outcome.requestHash(), outcome.status(), outcome.contentType(),
+                outcome.location(), outcome.body());
     }
 
     /** The handler's statement committed its outcome. */
