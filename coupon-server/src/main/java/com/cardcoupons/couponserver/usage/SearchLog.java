@@ -20,12 +20,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where searches leave their usage events (claims 2 and 12): a search hands them over and answers the terminal at
- * once, and one writer appends whatever searches have gathered meanwhile in one statement. While the database keeps
- * up the log trails the searches by a statement; a report first waits for what was handed over before it was asked
- * ({@link #flush}). When more than {@code coupons.search.log-capacity} searches are waiting, a search appends its own
- * events before it answers, so a slow database slows the searches down rather than the log losing them. A crash loses
- * what was handed over but not yet written, the last moment's search records, which committing them without waiting
- * for the WAL already risked; never a use, which is written with the use.
+ * once, and one writer appends what the searches handed over within {@code coupons.search.log-linger} in one statement.
+ * While the database keeps up the log trails the searches by the linger and a statement; a report first waits for
+ * what was handed over before it was asked ({@link #flush}). When more than {@code coupons.search.log-capacity}
+ * searches are waiting, a search appends its own events before it answers, so a slow database slows the searches down
+ * rather than the log losing them. A crash loses what was handed over but not yet written, the last moment's search
+ * records, which committing them without waiting for the WAL already risked; never a use, which is written with the
+ * use.
  */
 @Component
 public class SearchLog implements SmartLifecycle {
@@ -35,13 +36,18 @@ public class SearchLog implements SmartLifecycle {
 
     private final UsageLog usageLog;
     private final BlockingQueue<Entry> waiting;
+    private final Duration linger;
+    private final int capacity;
     private final Counter appendedBySearches;
     private volatile boolean running;
     private Thread writer;
 
-    SearchLog(UsageLog usageLog, MeterRegistry meters, @Value("${coupons.search.log-capacity:20000}") int capacity) {
+    SearchLog(UsageLog usageLog, MeterRegistry meters, @Value("${coupons.search.log-capacity:20000}") int capacity,
+              @Value("${coupons.search.log-linger:20ms}") Duration linger) {
         this.usageLog = usageLog;
         this.waiting = new ArrayBlockingQueue<>(capacity);
+        this.linger = linger;
+        this.capacity = capacity;
         Gauge.builder("coupons.search.log.waiting", waiting, BlockingQueue::size)
                 .description("Searches whose usage events are handed over but not yet in the usage log")
                 .register(meters);
@@ -112,10 +118,9 @@ public class SearchLog implements SmartLifecycle {
         while (running || !waiting.isEmpty()) {
             try {
                 batch.add(waiting.take());
-            } catch (InterruptedException e) {
-                if (waiting.isEmpty()) {
-                    break;
-                }
+                gather(batch);
+            } catch (InterruptedException stopping) {
+                // stop() wakes the writer; what was handed over is still written below
             }
             waiting.drainTo(batch);
             writeAll(batch);
@@ -123,7 +128,24 @@ public class SearchLog implements SmartLifecycle {
         }
     }
 
-    /** Writes the batch in order, in as few statements as the parameter limit allows, then answers the flushes in it. */
+    /**
+     * Waits up to the linger for more searches after the first, so that one statement and one commit carry the events
+     * of many searches rather than of the few that arrived during the last statement. It gathers no more than the log
+     * holds, so that what is in the writer's hands is bounded too. A flush ends the wait: the report asking for it
+     * should not wait for the linger.
+     */
+    private void gather(List<Entry> batch) throws InterruptedException {
+        long until = System.nanoTime() + linger.toNanos();
+        while (batch.size() < capacity && !(batch.get(batch.size() - 1) instanceof Flush)) {
+            long left = until - System.nanoTime();
+            Entry next = left > 0 ? waiting.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+        }
+    }
+
     private void writeAll(List<Entry> batch) {
         UsageRows rows = new UsageRows();
         for (Entry entry : batch) {

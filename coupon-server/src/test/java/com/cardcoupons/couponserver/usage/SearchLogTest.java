@@ -7,6 +7,7 @@ import com.cardcoupons.model.money.Money;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,11 +28,13 @@ import java.util.stream.IntStream;
 import static com.cardcoupons.couponserver.TillWorld.card;
 import static com.cardcoupons.couponserver.TillWorld.searchOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Searches hand their usage events to the search log and answer at once; the log loses none of them, whether it keeps
- * up, falls behind (a search then appends its own), or is stopped with events still waiting.
+ * up, falls behind (a search then appends its own), or is stopped with events still waiting, and a report asking it to
+ * catch up does not wait for the writer's linger.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coupons.search.log-capacity=2")
 @IsolatedDatabase
@@ -83,8 +86,7 @@ class SearchLogTest {
     void whatIsHandedOverIsWrittenWhenTheLogStops() {
         Till till = new Till(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         Instant at = Instant.parse("2026-03-10T01:02:03Z");
-        IntStream.range(0, 500).forEach(i -> searchLog.append(at, List.of(new UsageEvent(UsageEventType.SEARCHED, null,
-                null, UUID.randomUUID(), null, null, "CREDIT", null, till, Money.of(1000, "JPY"), null, 0))));
+        IntStream.range(0, 500).forEach(i -> searchLog.append(at, List.of(searchAt(till))));
 
         searchLog.stop();
         try {
@@ -94,6 +96,27 @@ class SearchLogTest {
         } finally {
             searchLog.start();
         }
+    }
+
+    @Test
+    void aFlushDoesNotWaitForTheLinger() {
+        SearchLog lingering = new SearchLog(new UsageLog(jdbc), new SimpleMeterRegistry(), 100, Duration.ofMinutes(5));
+        lingering.start();
+        try {
+            Till till = new Till(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+            IntStream.range(0, 3).forEach(i -> lingering.append(Instant.now(), List.of(searchAt(till))));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(30), lingering::flush);
+
+            assertThat(searched(till.terminalId())).isEqualTo(3);
+        } finally {
+            lingering.stop();
+        }
+    }
+
+    private static UsageEvent searchAt(Till till) {
+        return new UsageEvent(UsageEventType.SEARCHED, null, null, UUID.randomUUID(), null, null, "CREDIT", null, till,
+                Money.of(1000, "JPY"), null, 0);
     }
 
     private long searched(UUID terminalId) {

@@ -9,12 +9,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import java.util.Arrays;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Enforces {@link PermittedRoles} on every API handler, after the gateway identity has been verified. */
 public class RoleCheck implements HandlerInterceptor {
 
     private final ProblemResponses problems;
+    /** The roles each handler permits, found once: looking the annotations up cost the hot path 2 % of its CPU. */
+    private final Map<Handler, List<Role>> permittedRoles = new ConcurrentHashMap<>();
 
     public RoleCheck(ProblemResponses problems) {
         this.problems = problems;
@@ -32,15 +37,25 @@ public class RoleCheck implements HandlerInterceptor {
                     "this service is reached through the gateway only"));
             return false;
         }
-        PermittedRoles permitted = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PermittedRoles.class);
-        if (permitted == null) {
-            permitted = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PermittedRoles.class);
-        }
-        if (permitted == null || Arrays.stream(permitted.value()).noneMatch(caller::is)) {
+        List<Role> permitted = permittedRoles.computeIfAbsent(new Handler(method.getBeanType(), method.getMethod()),
+                RoleCheck::permittedRoles);
+        if (permitted.stream().noneMatch(caller::is)) {
             problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "ROLE_NOT_PERMITTED",
                     "a " + caller.role() + " may not do this"));
             return false;
         }
         return true;
+    }
+
+    /** No roles when neither the method nor its class says which: such a handler is closed to every caller. */
+    private static List<Role> permittedRoles(Handler handler) {
+        PermittedRoles permitted = AnnotatedElementUtils.findMergedAnnotation(handler.method(), PermittedRoles.class);
+        if (permitted == null) {
+            permitted = AnnotatedElementUtils.findMergedAnnotation(handler.beanType(), PermittedRoles.class);
+        }
+        return permitted == null ? List.of() : List.of(permitted.value());
+    }
+
+    private record Handler(Class<?> beanType, Method method) {
     }
 }
