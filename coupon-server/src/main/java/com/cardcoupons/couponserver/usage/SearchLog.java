@@ -17,6 +17,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Where searches leave their usage events (claims 2 and 12): a search hands them over and answers the terminal at
@@ -37,7 +39,8 @@ public class SearchLog implements SmartLifecycle {
     private final UsageLog usageLog;
     private final BlockingQueue<Entry> waiting;
     private final Duration linger;
-    private final int capacity;
+    /** Set by a flush waiting for the writer, which ends the writer's linger. */
+    private final AtomicBoolean flushWaiting = new AtomicBoolean();
     private final Counter appendedBySearches;
     private volatile boolean running;
     private Thread writer;
@@ -47,7 +50,6 @@ public class SearchLog implements SmartLifecycle {
         this.usageLog = usageLog;
         this.waiting = new ArrayBlockingQueue<>(capacity);
         this.linger = linger;
-        this.capacity = capacity;
         Gauge.builder("coupons.search.log.waiting", waiting, BlockingQueue::size)
                 .description("Searches whose usage events are handed over but not yet in the usage log")
                 .register(meters);
@@ -60,10 +62,10 @@ public class SearchLog implements SmartLifecycle {
     public void append(Instant at, List<UsageEvent> events) {
         Search search = new Search(at, events);
         if (!running) {
-            usageLog.appendSearches(new UsageRows().add(at, events));
+            usageLog.appendSearches(new UsageColumns().add(at, events));
         } else if (!waiting.offer(search)) {
             appendedBySearches.increment();
-            usageLog.appendSearches(new UsageRows().add(at, events));
+            usageLog.appendSearches(new UsageColumns().add(at, events));
         }
     }
 
@@ -73,6 +75,8 @@ public class SearchLog implements SmartLifecycle {
         try {
             if (running) {
                 waiting.put(flush);
+                flushWaiting.set(true);
+                LockSupport.unpark(writer);
                 if (!flush.written().await(1, TimeUnit.MINUTES)) {
                     throw new IllegalStateException("the usage log did not catch up with the searches within a minute");
                 }
@@ -85,9 +89,9 @@ public class SearchLog implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
         writer = new Thread(this::write, "search-log-writer");
         writer.setDaemon(true);
+        running = true;
         writer.start();
     }
 
@@ -118,10 +122,11 @@ public class SearchLog implements SmartLifecycle {
         while (running || !waiting.isEmpty()) {
             try {
                 batch.add(waiting.take());
-                gather(batch);
+                linger(batch.get(0));
             } catch (InterruptedException stopping) {
                 // stop() wakes the writer; what was handed over is still written below
             }
+            flushWaiting.set(false);
             waiting.drainTo(batch);
             writeAll(batch);
             batch.clear();
@@ -129,42 +134,37 @@ public class SearchLog implements SmartLifecycle {
     }
 
     /**
-     * Waits up to the linger for more searches after the first, so that one statement and one commit carry the events
-     * of many searches rather than of the few that arrived during the last statement. It gathers no more than the log
-     * holds, so that what is in the writer's hands is bounded too. A flush ends the wait: the report asking for it
-     * should not wait for the linger.
+     * Lets searches gather for the linger after the first, so that one statement and one commit carry the events of
+     * many searches rather than of the few that arrived during the last statement. The writer sleeps rather than
+     * waits on the queue: a search handing its events over then wakes no thread. A flush ends the linger, so that the
+     * report asking for it does not wait for it; one that comes after the writer has taken what is waiting ends the
+     * next linger at once.
      */
-    private void gather(List<Entry> batch) throws InterruptedException {
+    private void linger(Entry first) {
+        if (first instanceof Flush) {
+            return;
+        }
         long until = System.nanoTime() + linger.toNanos();
-        while (batch.size() < capacity && !(batch.get(batch.size() - 1) instanceof Flush)) {
-            long left = until - System.nanoTime();
-            Entry next = left > 0 ? waiting.poll(left, TimeUnit.NANOSECONDS) : null;
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
+        for (long left = linger.toNanos(); left > 0 && running && !flushWaiting.get(); left = until - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
         }
     }
 
     private void writeAll(List<Entry> batch) {
-        UsageRows rows = new UsageRows();
+        UsageColumns events = new UsageColumns();
         for (Entry entry : batch) {
             if (entry instanceof Search search) {
-                if (rows.count() + search.events().size() > UsageRows.maxPerStatement()) {
-                    writeWithRetries(rows);
-                    rows = new UsageRows();
-                }
-                rows.add(search.at(), search.events());
+                events.add(search.at(), search.events());
             } else if (entry instanceof Flush flush) {
-                writeWithRetries(rows);
-                rows = new UsageRows();
+                writeWithRetries(events);
+                events = new UsageColumns();
                 flush.written().countDown();
             }
         }
-        writeWithRetries(rows);
+        writeWithRetries(events);
     }
 
-    private void writeWithRetries(UsageRows rows) {
+    private void writeWithRetries(UsageColumns rows) {
         Duration backoff = Duration.ofSeconds(1);
         while (rows.count() > 0) {
             try {

@@ -12,10 +12,11 @@ import java.util.UUID;
 
 /**
  * Usage events as the rows of one multi-row insert, {@code insert into usage_event (COLUMNS) select * from (values
- * <values>) ...}, with its typed parameters. One statement appends any number of events, and a statement that writes
- * something else too (a use of coupons) can append its events in the same round trip; each event's own entity insert
- * would cost a statement per event, as {@code usage_event}'s id is an identity column, which JDBC cannot batch. Each
- * event carries the time it happened, not the time it reached the database.
+ * <values>) ...}, with its typed parameters. A statement that writes something else too (a use of coupons) appends its
+ * events in the same round trip, as a list of parameters whose shape it plans for; the search log's batches, of any
+ * size, are written as columns instead ({@code UsageColumns}). Each event's own entity insert would cost a statement
+ * per event, as {@code usage_event}'s id is an identity column, which JDBC cannot batch. Each event carries the time it
+ * happened, not the time it reached the database.
  */
 public final class UsageRows {
 
@@ -26,7 +27,6 @@ public final class UsageRows {
     private static final String ROW = """
             (?::timestamptz, ?::text, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::text, ?::text, ?::text, ?::uuid, ?::uuid,
              ?::uuid, ?::char(3), ?::bigint, ?::bigint, ?::int)""";
-    private static final int PER_ROW = 16;
 
     private final StringJoiner values = new StringJoiner(", ");
     private final List<Object> params = new ArrayList<>();
@@ -73,11 +73,6 @@ public final class UsageRows {
 
     public int count() {
         return count;
-    }
-
-    /** How many events fit in one statement: PostgreSQL takes at most 65,535 parameters. */
-    static int maxPerStatement() {
-        return 65_535 / PER_ROW;
     }
 
     private static SqlParameterValue text(String value) {

@@ -1,0 +1,64 @@
+package com.cardcoupons.couponserver.usage;
+
+import org.springframework.jdbc.support.SqlArrayValue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Usage events as the columns of one insert, {@code insert into usage_event (COLUMNS) select * from} {@link #UNNEST}:
+ * sixteen arrays, whatever the number of events. The statement is the same for every batch, so PostgreSQL parses and
+ * plans it once per connection; a multi-row insert ({@link UsageRows}) is a new statement for each new number of rows,
+ * which for the search log's batches of hundreds of events cost more than writing them.
+ */
+final class UsageColumns {
+
+    /** The rows of the insert, one array per column of {@link UsageRows#COLUMNS}, in that order. */
+    static final String UNNEST = """
+            unnest(?::timestamptz[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[],
+                   ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int8[], ?::int8[], ?::int4[])""";
+
+    private static final String[] ELEMENT_TYPES = {"timestamptz", "text", "uuid", "uuid", "uuid", "uuid", "text", "text",
+            "text", "uuid", "uuid", "uuid", "text", "int8", "int8", "int4"};
+
+    private final List<Object[]> rows = new ArrayList<>();
+
+    /** Adds events that happened at {@code occurredAt}. */
+    UsageColumns add(Instant occurredAt, List<UsageEvent> events) {
+        String at = occurredAt.toString();
+        for (UsageEvent event : events) {
+            rows.add(new Object[] {at, event.type().name(), text(event.campaignId()), text(event.couponId()),
+                    text(event.searchId()), text(event.reservationId()), event.cardToken(), event.mediumType(),
+                    event.channel(), text(event.till() == null ? null : event.till().merchantId()),
+                    text(event.till() == null ? null : event.till().storeId()),
+                    text(event.till() == null ? null : event.till().terminalId()),
+                    event.currency() == null ? null : event.currency().getCurrencyCode(),
+                    event.amount() == null ? null : event.amount().amountMinor(),
+                    event.discount() == null ? null : event.discount().amountMinor(), event.matchedCount()});
+        }
+        return this;
+    }
+
+    /** The sixteen arrays of {@link #UNNEST}. */
+    List<Object> params() {
+        List<Object> columns = new ArrayList<>(ELEMENT_TYPES.length);
+        for (int column = 0; column < ELEMENT_TYPES.length; column++) {
+            Object[] values = new Object[rows.size()];
+            for (int row = 0; row < values.length; row++) {
+                values[row] = rows.get(row)[column];
+            }
+            columns.add(new SqlArrayValue(ELEMENT_TYPES[column], values));
+        }
+        return columns;
+    }
+
+    int count() {
+        return rows.size();
+    }
+
+    private static String text(UUID value) {
+        return value == null ? null : value.toString();
+    }
+}
