@@ -150,6 +150,7 @@ public class SearchLog implements SmartLifecycle {
         }
     }
 
+    /** Writes the batch in order, one statement up to each flush in it, and answers that flush once it is written. */
     private void writeAll(List<Entry> batch) {
         UsageColumns events = new UsageColumns();
         for (Entry entry : batch) {
