@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-
 /** Uses coupons at once, by card or by scanned barcode, when no payment flow needs a hold first. */
 @RestController
 @RequestMapping("/api/v1/redemptions")

@@ -273,17 +273,8 @@ class PlatformBehaviourTest {
 
         @Test
         void concurrentRetriesCommitTheCallOnceAndAllGetTheSameAnswer() throws Exception {
-            int threads = 20;
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Callable<Reply>> calls = IntStream.range(0, threads).<Callable<Reply>>mapToObj(i -> () -> {
-                start.await();
-                return merchant.post("/api/probe/merchants", VALID_BODY.formatted("racing"), "racing-key");
-            }).toList();
-            List<Future<Reply>> futures = calls.stream().map(pool::submit).toList();
-            start.countDown();
-            List<Reply> replies = futures.stream().map(PlatformBehaviourTest::await).toList();
-            pool.shutdown();
+            List<Reply> replies = race(20, () -> merchant.post("/api/probe/merchants", VALID_BODY.formatted("racing"),
+                    "racing-key"));
 
             assertThat(replies).extracting(Reply::status).containsOnly(201);
             assertThat(replies).extracting(Reply::body).containsOnly(replies.get(0).body());
@@ -330,16 +321,7 @@ class PlatformBehaviourTest {
 
         @Test
         void concurrentRetriesCommitTheCallOnceAndAllGetTheSameAnswer() throws Exception {
-            int threads = 20;
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Reply>> futures = IntStream.range(0, threads).mapToObj(i -> pool.submit(() -> {
-                start.await();
-                return merchant.post(PATH, VALID_BODY.formatted("own-racing"), "own-racing-key");
-            })).toList();
-            start.countDown();
-            List<Reply> replies = futures.stream().map(PlatformBehaviourTest::await).toList();
-            pool.shutdown();
+            List<Reply> replies = race(20, () -> merchant.post(PATH, VALID_BODY.formatted("own-racing"), "own-racing-key"));
 
             assertThat(replies).extracting(Reply::status).containsOnly(201);
             assertThat(replies).extracting(Reply::body).containsOnly(replies.get(0).body());
@@ -396,6 +378,22 @@ class PlatformBehaviourTest {
 
     private long merchantsNamed(String name) {
         return jdbc.sql("select count(*) from merchant where name = ?").param(name).query(Long.class).single();
+    }
+
+    /** Makes the same call from {@code threads} threads released at once, and gives back every reply. */
+    private static List<Reply> race(int threads, Callable<Reply> call) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Reply>> futures = IntStream.range(0, threads).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return call.call();
+            })).toList();
+            start.countDown();
+            return futures.stream().map(PlatformBehaviourTest::await).toList();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static Reply await(Future<Reply> future) {
