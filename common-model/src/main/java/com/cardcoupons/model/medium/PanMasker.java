@@ -6,11 +6,15 @@ import java.util.regex.Pattern;
 /**
  * Masks anything in free text that looks like a card number (12 to 19 digits, optionally grouped by spaces or
  * dashes, passing the Luhn check) down to its last four digits. A safety net for logs: the code never logs a PAN on
- * purpose, but a framework may echo a request line or a malformed body.
+ * purpose, but a framework may echo a request line or a malformed body. A UUID is left whole: its dash-grouped digits
+ * can pass for a card number (about one random UUID in 300), and a masked correlation id no longer finds
+ * the request's other lines.
  */
 public final class PanMasker {
 
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){11,18}(?![0-9])");
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?<uuid>(?<![0-9A-Za-z-])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Za-z-]))"
+                    + "|(?<![0-9])[0-9](?:[ -]?[0-9]){11,18}(?![0-9])");
 
     private PanMasker() {
     }
@@ -23,6 +27,9 @@ public final class PanMasker {
         StringBuilder masked = null;
         int last = 0;
         while (matcher.find()) {
+            if (matcher.group("uuid") != null) {
+                continue;
+            }
             String digits = matcher.group().replace(" ", "").replace("-", "");
             if (digits.length() >= 12 && CardNumber.passesLuhn(digits)) {
                 if (masked == null) {

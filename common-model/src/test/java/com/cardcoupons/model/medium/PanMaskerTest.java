@@ -22,4 +22,14 @@ class PanMaskerTest {
         assertThat(PanMasker.mask("order 4111111111111112 of 12 items")).isEqualTo("order 4111111111111112 of 12 items");
         assertThat(PanMasker.mask("id 123456")).isEqualTo("id 123456");
     }
+
+    @Test
+    void leavesUuidsWholeEvenWhenTheirDigitGroupsPassForACardNumber() {
+        String correlationId = "1f216126-24ec-4123-8123-123454d12c97";
+        assertThat(PanMasker.mask("4123-8123-123454")).as("the same digits alone").isEqualTo("[PAN ****3454]");
+        assertThat(PanMasker.mask("{\"correlationId\":\"" + correlationId + "\"}"))
+                .isEqualTo("{\"correlationId\":\"" + correlationId + "\"}");
+        assertThat(PanMasker.mask("request " + correlationId.toUpperCase() + " card 4111111111111111"))
+                .isEqualTo("request " + correlationId.toUpperCase() + " card [PAN ****1111]");
+    }
 }
