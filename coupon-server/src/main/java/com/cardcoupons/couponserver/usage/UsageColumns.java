@@ -29,14 +29,14 @@ final class UsageColumns {
     UsageColumns add(Instant occurredAt, List<UsageEvent> events) {
         String at = occurredAt.toString();
         for (UsageEvent event : events) {
-            rows.add(new Object[] {at, event.type().name(), text(event.campaignId()), text(event.couponId()),
-                    text(event.searchId()), text(event.reservationId()), event.cardToken(), event.mediumType(),
-                    event.channel(), text(event.till() == null ? null : event.till().merchantId()),
-                    text(event.till() == null ? null : event.till().storeId()),
-                    text(event.till() == null ? null : event.till().terminalId()),
-                    event.currency() == null ? null : event.currency().getCurrencyCode(),
-                    event.amount() == null ? null : event.amount().amountMinor(),
-                    event.discount() == null ? null : event.discount().amountMinor(), event.matchedCount()});
+            Object[] eventValues = UsageRows.eventValues(event);
+            Object[] row = new Object[eventValues.length + 1];
+            row[0] = at;
+            for (int i = 0; i < eventValues.length; i++) {
+                // arrays go as text: the element type of each column names what PostgreSQL reads it as
+                row[i + 1] = eventValues[i] instanceof UUID id ? id.toString() : eventValues[i];
+            }
+            rows.add(row);
         }
         return this;
     }
@@ -56,9 +56,5 @@ final class UsageColumns {
 
     int count() {
         return rows.size();
-    }
-
-    private static String text(UUID value) {
-        return value == null ? null : value.toString();
     }
 }

@@ -1,5 +1,6 @@
 package com.cardcoupons.couponserver.usage;
 
+import com.cardcoupons.couponserver.coupon.Till;
 import org.springframework.jdbc.core.SqlParameterValue;
 
 import java.sql.Types;
@@ -8,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.UUID;
 
 /**
  * Usage events as the rows of one multi-row insert, {@code insert into usage_event (COLUMNS) select * from (values
@@ -28,6 +28,11 @@ public final class UsageRows {
             (?::timestamptz, ?::text, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::text, ?::text, ?::text, ?::uuid, ?::uuid,
              ?::uuid, ?::char(3), ?::bigint, ?::bigint, ?::int)""";
 
+    /** The SQL type of each of {@link #eventValues}, so that a null costs no round trip for parameter metadata. */
+    private static final int[] SQL_TYPES = {Types.VARCHAR, Types.OTHER, Types.OTHER, Types.OTHER, Types.OTHER,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.OTHER, Types.OTHER, Types.VARCHAR, Types.BIGINT,
+            Types.BIGINT, Types.INTEGER};
+
     private final StringJoiner values = new StringJoiner(", ");
     private final List<Object> params = new ArrayList<>();
     private int count;
@@ -38,24 +43,28 @@ public final class UsageRows {
         for (UsageEvent event : events) {
             values.add(ROW);
             params.add(at);
-            params.add(text(event.type().name()));
-            params.add(uuid(event.campaignId()));
-            params.add(uuid(event.couponId()));
-            params.add(uuid(event.searchId()));
-            params.add(uuid(event.reservationId()));
-            params.add(text(event.cardToken()));
-            params.add(text(event.mediumType()));
-            params.add(text(event.channel()));
-            params.add(uuid(event.till() == null ? null : event.till().merchantId()));
-            params.add(uuid(event.till() == null ? null : event.till().storeId()));
-            params.add(uuid(event.till() == null ? null : event.till().terminalId()));
-            params.add(text(event.currency() == null ? null : event.currency().getCurrencyCode()));
-            params.add(new SqlParameterValue(Types.BIGINT, event.amount() == null ? null : event.amount().amountMinor()));
-            params.add(new SqlParameterValue(Types.BIGINT, event.discount() == null ? null : event.discount().amountMinor()));
-            params.add(new SqlParameterValue(Types.INTEGER, event.matchedCount()));
+            Object[] eventValues = eventValues(event);
+            for (int i = 0; i < eventValues.length; i++) {
+                params.add(new SqlParameterValue(SQL_TYPES[i], eventValues[i]));
+            }
             count++;
         }
         return this;
+    }
+
+    /**
+     * An event's values for {@link #COLUMNS} after {@code occurred_at}, in that order: the one place an event is mapped
+     * onto the log's columns, for these rows and for {@link UsageColumns}.
+     */
+    static Object[] eventValues(UsageEvent event) {
+        Till till = event.till();
+        return new Object[] {event.type().name(), event.campaignId(), event.couponId(), event.searchId(),
+                event.reservationId(), event.cardToken(), event.mediumType(), event.channel(),
+                till == null ? null : till.merchantId(), till == null ? null : till.storeId(),
+                till == null ? null : till.terminalId(),
+                event.currency() == null ? null : event.currency().getCurrencyCode(),
+                event.amount() == null ? null : event.amount().amountMinor(),
+                event.discount() == null ? null : event.discount().amountMinor(), event.matchedCount()};
     }
 
     /** The {@code (...), (...)} list of placeholders, one group per event. */
@@ -75,11 +84,4 @@ public final class UsageRows {
         return count;
     }
 
-    private static SqlParameterValue text(String value) {
-        return new SqlParameterValue(Types.VARCHAR, value);
-    }
-
-    private static SqlParameterValue uuid(UUID value) {
-        return new SqlParameterValue(Types.OTHER, value);
-    }
 }

@@ -16,8 +16,9 @@ class IdempotencyRecords {
     }
 
     /**
-     * Records an outcome under its key ({@link IdempotentCall#recordValues}), unless one is recorded already: false then. A concurrent record of the same key
-     * makes this wait on the primary key until that transaction ends, so a duplicate learns of the original here.
+     * Records an outcome under its key ({@link IdempotentCall#recordValues}), unless one is recorded already: false
+     * then. A concurrent record of the same key makes this wait on the primary key until that transaction ends, so a
+     * duplicate learns of the original here.
      */
     boolean record(List<Object> values) {
         return jdbc.sql("insert into idempotency_record (" + IdempotentCall.RECORD_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)"
