@@ -165,18 +165,18 @@ public class SearchLog implements SmartLifecycle {
         writeWithRetries(events);
     }
 
-    private void writeWithRetries(UsageColumns rows) {
+    private void writeWithRetries(UsageColumns events) {
         Duration backoff = Duration.ofSeconds(1);
-        while (rows.count() > 0) {
+        while (events.count() > 0) {
             try {
-                usageLog.appendSearches(rows);
+                usageLog.appendSearches(events);
                 return;
             } catch (RuntimeException e) {
                 if (!running) {
-                    log.error("stopping: {} search usage events could not be written and are lost", rows.count(), e);
+                    log.error("stopping: {} search usage events could not be written and are lost", events.count(), e);
                     return;
                 }
-                log.error("could not append {} search usage events; retrying in {}", rows.count(), backoff, e);
+                log.error("could not append {} search usage events; retrying in {}", events.count(), backoff, e);
                 try {
                     Thread.sleep(backoff.toMillis());
                 } catch (InterruptedException stopping) {

@@ -4,8 +4,10 @@ import org.springframework.jdbc.support.SqlArrayValue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Usage events as the columns of one insert, {@code insert into usage_event (COLUMNS) select * from} {@link #UNNEST}:
@@ -15,13 +17,13 @@ import java.util.UUID;
  */
 final class UsageColumns {
 
-    /** The rows of the insert, one array per column of {@link UsageRows#COLUMNS}, in that order. */
-    static final String UNNEST = """
-            unnest(?::timestamptz[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[],
-                   ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int8[], ?::int8[], ?::int4[])""";
-
+    /** The element type of each column of {@link UsageRows#COLUMNS}, in that order. */
     private static final String[] ELEMENT_TYPES = {"timestamptz", "text", "uuid", "uuid", "uuid", "uuid", "text", "text",
             "text", "uuid", "uuid", "uuid", "text", "int8", "int8", "int4"};
+
+    /** The rows of the insert, one array per column of {@link UsageRows#COLUMNS}, in that order. */
+    static final String UNNEST = Arrays.stream(ELEMENT_TYPES).map(type -> "?::" + type + "[]")
+            .collect(Collectors.joining(", ", "unnest(", ")"));
 
     private final List<Object[]> rows = new ArrayList<>();
 

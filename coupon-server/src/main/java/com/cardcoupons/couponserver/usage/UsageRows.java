@@ -83,5 +83,4 @@ public final class UsageRows {
     public int count() {
         return count;
     }
-
 }
