@@ -2,8 +2,15 @@ package com.cardcoupons.localplatform;
 
 import java.util.List;
 
-/** One process of the platform: its module, its port, and the environment variable that points others at it. */
-record PlatformService(String module, int port, String urlVariable) {
+/**
+ * One process of the platform: its module, its port, the environment variable that points others at it, and whether
+ * it serves HTTPS.
+ */
+record PlatformService(String module, int port, String urlVariable, boolean tls) {
+
+    PlatformService(String module, int port, String urlVariable) {
+        this(module, port, urlVariable, false);
+    }
 
     static List<PlatformService> all(Ports ports) {
         return List.of(
@@ -15,7 +22,11 @@ record PlatformService(String module, int port, String urlVariable) {
     }
 
     String url() {
-        return "http://localhost:" + port;
+        return (tls ? "https" : "http") + "://localhost:" + port;
+    }
+
+    PlatformService overTls() {
+        return new PlatformService(module, port, urlVariable, true);
     }
 
     /** The ports the platform listens on; each can be moved with an environment variable. */
