@@ -1,6 +1,9 @@
 package com.cardcoupons.relay;
 
 import com.cardcoupons.platform.idempotency.IdempotencyFilter;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.identity.IdentitySigner;
+import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import com.cardcoupons.testsupport.PlatformServiceStartupContract;
 import jakarta.persistence.EntityManagerFactory;
@@ -9,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+
+import java.util.Map;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +29,15 @@ class SettlementRelayApplicationStartupTest extends PlatformServiceStartupContra
 
     SettlementRelayApplicationStartupTest() {
         super("settlement-relay");
+    }
+
+    @Autowired
+    IdentitySigner signer;
+
+    @Override
+    protected BiFunction<String, String, Map<String, String>> administrator() {
+        CallerIdentity administrator = new CallerIdentity("operator", Role.PLATFORM_ADMIN, null, null, null, null);
+        return (method, path) -> signer.sign(administrator, method, path);
     }
 
     @Test
