@@ -2,6 +2,9 @@ package com.cardcoupons.relay;
 
 import com.cardcoupons.model.schema.DatabaseRole;
 import com.cardcoupons.platform.idempotency.IdempotencyFilter;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.identity.IdentitySigner;
+import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import com.cardcoupons.testsupport.PlatformServiceStartupContract;
 import com.cardcoupons.testsupport.WritesOnlyItsOwnTables;
@@ -12,8 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 
-import javax.sql.DataSource;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +51,15 @@ class SettlementRelayApplicationStartupTest extends PlatformServiceStartupContra
     @Override
     public Set<String> ownTables() {
         return Set.of("payment", "settlement_journal", "settlement_outbox");
+    }
+
+    @Autowired
+    IdentitySigner signer;
+
+    @Override
+    protected BiFunction<String, String, Map<String, String>> administrator() {
+        CallerIdentity administrator = new CallerIdentity("operator", Role.PLATFORM_ADMIN, null, null, null, null);
+        return (method, path) -> signer.sign(administrator, method, path);
     }
 
     @Test

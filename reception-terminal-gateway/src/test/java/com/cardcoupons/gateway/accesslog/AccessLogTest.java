@@ -108,6 +108,16 @@ class AccessLogTest {
     }
 
     @Test
+    void theMaskCoversTheCardNumberAloneNeverTheStatusOrDurationAfterIt(CapturedOutput output) {
+        Reply reply = anonymous.as(withKey(TestWorld.APP_KEY)).get("/api/v1/wallet/cards/4111111111111111");
+        JsonNode line = accessLine(output, reply);
+        assertThat(line.path("message").asString())
+                .isEqualTo("GET /api/v1/wallet/cards/[PAN ****1111] -> " + reply.status() + " in "
+                        + line.path("message").asString().replaceAll(".* in (\\d+)ms by .*", "$1") + "ms by test-mobile-app");
+        assertThat(line.path("http").path("response").path("status_code").asInt()).isEqualTo(reply.status());
+    }
+
+    @Test
     void maskingDecodesBeforeItLooks() {
         assertThat(AccessLogFilter.masked("cardNumber=4111%201111%201111%201111", true)).isEqualTo("cardNumber=[PAN ****1111]");
         assertThat(AccessLogFilter.masked("cardNumber=4111+1111+1111+1111", true)).isEqualTo("cardNumber=[PAN ****1111]");
