@@ -84,8 +84,6 @@ public final class LocalPlatform implements AutoCloseable {
                 serviceEnvironment.putAll(tls.environment());
             }
             serviceEnvironment.put("COUPONS_DB_URL", database.url());
-            serviceEnvironment.put("COUPONS_DB_USER", database.username());
-            serviceEnvironment.put("COUPONS_DB_PASSWORD", database.password());
             serviceEnvironment.put("COUPONS_CARD_TOKEN_KEY", cardTokenKey);
             layout.forEach(service -> serviceEnvironment.put(service.urlVariable(), service.url()));
             for (PlatformService service : layout) {

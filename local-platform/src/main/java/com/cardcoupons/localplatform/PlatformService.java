@@ -1,24 +1,27 @@
 package com.cardcoupons.localplatform;
 
+import com.cardcoupons.model.schema.DatabaseRole;
+
 import java.util.List;
 
 /**
- * One process of the platform: its module, its port, the environment variable that points others at it, and whether
- * it serves HTTPS.
+ * One process of the platform: its module, its port, the environment variable that points others at it, the
+ * database role it connects as (none for the settlement center, which is the outside world), and whether it serves
+ * HTTPS.
  */
-record PlatformService(String module, int port, String urlVariable, boolean tls) {
+record PlatformService(String module, int port, String urlVariable, DatabaseRole databaseRole, boolean tls) {
 
-    PlatformService(String module, int port, String urlVariable) {
-        this(module, port, urlVariable, false);
+    PlatformService(String module, int port, String urlVariable, DatabaseRole databaseRole) {
+        this(module, port, urlVariable, databaseRole, false);
     }
 
     static List<PlatformService> all(Ports ports) {
         return List.of(
-                new PlatformService("settlement-center-simulator", ports.simulator(), "SETTLEMENT_CENTER_URL"),
-                new PlatformService("registration-api", ports.registration(), "REGISTRATION_API_URL"),
-                new PlatformService("coupon-server", ports.couponServer(), "COUPON_SERVER_URL"),
-                new PlatformService("settlement-relay", ports.relay(), "SETTLEMENT_RELAY_URL"),
-                new PlatformService("reception-terminal-gateway", ports.gateway(), "GATEWAY_URL"));
+                new PlatformService("settlement-center-simulator", ports.simulator(), "SETTLEMENT_CENTER_URL", null),
+                new PlatformService("registration-api", ports.registration(), "REGISTRATION_API_URL", DatabaseRole.REGISTRATION),
+                new PlatformService("coupon-server", ports.couponServer(), "COUPON_SERVER_URL", DatabaseRole.TILL),
+                new PlatformService("settlement-relay", ports.relay(), "SETTLEMENT_RELAY_URL", DatabaseRole.RELAY),
+                new PlatformService("reception-terminal-gateway", ports.gateway(), "GATEWAY_URL", DatabaseRole.GATEWAY));
     }
 
     String url() {
@@ -26,7 +29,7 @@ record PlatformService(String module, int port, String urlVariable, boolean tls)
     }
 
     PlatformService overTls() {
-        return new PlatformService(module, port, urlVariable, true);
+        return new PlatformService(module, port, urlVariable, databaseRole, true);
     }
 
     /** The ports the platform listens on; each can be moved with an environment variable. */
