@@ -55,7 +55,14 @@ final class GatewayRefusals {
             }
         }
         ANSWERED.forEach((status, added) -> {
-            ObjectNode response = responses.get(status.toString()) instanceof ObjectNode existing ? existing : template.deepCopy();
+            ObjectNode response;
+            if (responses.get(status.toString()) instanceof ObjectNode existing) {
+                response = existing;
+            } else {
+                // the Problem Details content and headers of the service's refusal; its codes are not this status's
+                response = template.deepCopy();
+                response.remove("x-problem-codes");
+            }
             responses.set(status.toString(), response);
             Set<String> codes = response.has("x-problem-codes") ? codes(response) : new TreeSet<>();
             codes.addAll(added);
