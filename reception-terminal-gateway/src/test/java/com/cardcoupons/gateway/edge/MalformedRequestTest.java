@@ -6,6 +6,7 @@ import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import com.cardcoupons.testsupport.RawHttp;
 import com.cardcoupons.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
