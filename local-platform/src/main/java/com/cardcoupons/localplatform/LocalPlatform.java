@@ -125,9 +125,16 @@ public final class LocalPlatform implements AutoCloseable {
         stopAll(services, database);
     }
 
+    /**
+     * Stops every service at once: one after the other, their graceful shutdowns add up to longer than a test JVM
+     * (surefire) or a terminal waits for the stop, and the services not yet reached would outlive the platform.
+     */
     private static void stopAll(List<ServiceProcess> services, LocalDatabase database) {
         for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).stop();
+            services.get(i).requestStop();
+        }
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).awaitStop();
         }
         database.close();
     }

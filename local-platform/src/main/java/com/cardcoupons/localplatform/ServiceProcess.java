@@ -100,8 +100,13 @@ final class ServiceProcess {
         return service;
     }
 
-    void stop() {
+    /** Asks the service to shut down gracefully, without waiting. */
+    void requestStop() {
         process.destroy();
+    }
+
+    /** Waits for a graceful shutdown, and ends the process when it takes too long. */
+    void awaitStop() {
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
