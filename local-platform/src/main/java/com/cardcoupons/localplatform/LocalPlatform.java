@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
 
 /**
  * Starts the whole platform on one machine: the database (embedded unless {@code COUPONS_DB_URL} is set), the
@@ -24,15 +25,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Development default; set {@code COUPONS_CARD_TOKEN_KEY} to use another. Services get the same key. */
     static final String DEV_CARD_TOKEN_KEY = "dev-only-card-token-key-change-me-in-production";
+    static final String GATEWAY = "reception-terminal-gateway";
+    /** Five JVMs starting at once on a small, busy machine (a CI runner) can take minutes each. */
+    private static final Duration READY_WITHIN = Duration.ofMinutes(6);
 
     private final LocalDatabase database;
     private final List<ServiceProcess> services;
     private final PlatformService.Ports ports;
+    private final GatewayTls tls;
 
-    private LocalPlatform(LocalDatabase database, List<ServiceProcess> services, PlatformService.Ports ports) {
+    private LocalPlatform(LocalDatabase database, List<ServiceProcess> services, PlatformService.Ports ports, GatewayTls tls) {
         this.database = database;
         this.services = services;
         this.ports = ports;
+        this.tls = tls;
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -49,6 +55,13 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory, Map<String, String> environment) {
+        return start(ports, repository, logDirectory, environment, module -> true);
+    }
+
+    /** The platform with only the services {@code modules} accepts (the database and demo data always). */
+    static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory, Map<String, String> environment,
+            Predicate<String> modules) {
+        GatewayTls tls = GatewayTls.of(environment, repository.resolve(".platform-data"));
         String cardTokenKey = System.getenv().getOrDefault("COUPONS_CARD_TOKEN_KEY", DEV_CARD_TOKEN_KEY);
         LocalDatabase database = LocalDatabase.open(ports.database());
         List<ServiceProcess> started = new ArrayList<>();
@@ -62,8 +75,14 @@ public final class LocalPlatform implements AutoCloseable {
             System.out.println("Schema migrated and demo data loaded.");
 
             Path logs = Files.createDirectories(logDirectory);
-            List<PlatformService> layout = PlatformService.all(ports);
+            List<PlatformService> layout = PlatformService.all(ports).stream()
+                    .filter(service -> modules.test(service.module()))
+                    .map(service -> tls != null && service.module().equals(GATEWAY) ? service.overTls() : service)
+                    .toList();
             Map<String, String> serviceEnvironment = new HashMap<>(environment);
+            if (tls != null) {
+                serviceEnvironment.putAll(tls.environment());
+            }
             serviceEnvironment.put("COUPONS_DB_URL", database.url());
             serviceEnvironment.put("COUPONS_CARD_TOKEN_KEY", cardTokenKey);
             layout.forEach(service -> serviceEnvironment.put(service.urlVariable(), service.url()));
@@ -72,10 +91,10 @@ public final class LocalPlatform implements AutoCloseable {
                 started.add(ServiceProcess.start(service, repository, logs, serviceEnvironment));
             }
             for (ServiceProcess service : started) {
-                service.awaitReady(Duration.ofMinutes(3));
+                service.awaitReady(READY_WITHIN, service.service().tls() ? tls.trustingIt() : null);
                 System.out.println("  " + service.service().module() + " is ready");
             }
-            return new LocalPlatform(database, started, ports);
+            return new LocalPlatform(database, started, ports, tls);
         } catch (IOException e) {
             stopAll(started, database);
             throw new UncheckedIOException(e);
@@ -89,7 +108,12 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     String gatewayUrl() {
-        return "http://localhost:" + ports.gateway();
+        return (tls == null ? "http" : "https") + "://localhost:" + ports.gateway();
+    }
+
+    /** The gateway's TLS, or null when it serves plain HTTP. */
+    GatewayTls gatewayTls() {
+        return tls;
     }
 
     LocalDatabase database() {
@@ -101,9 +125,16 @@ public final class LocalPlatform implements AutoCloseable {
         stopAll(services, database);
     }
 
+    /**
+     * Stops every service at once: one after the other, their graceful shutdowns add up to longer than a test JVM
+     * (surefire) or a terminal waits for the stop, and the services not yet reached would outlive the platform.
+     */
     private static void stopAll(List<ServiceProcess> services, LocalDatabase database) {
         for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).stop();
+            services.get(i).requestStop();
+        }
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).awaitStop();
         }
         database.close();
     }
@@ -133,8 +164,10 @@ public final class LocalPlatform implements AutoCloseable {
                 + DemoCredentials.KEYS.get(4).apiKey() + " APPROVER_KEY=" + DemoCredentials.KEYS.get(6).apiKey()
                 + " APP_KEY=" + DemoCredentials.KEYS.get(7).apiKey() + " ADMIN_KEY=" + DemoCredentials.KEYS.get(10).apiKey());
         System.out.println();
-        System.out.println("Try: curl " + gateway + "/services/coupon-server/actuator/health");
-        System.out.println("     curl -H \"X-Api-Key: $ADMIN_KEY\" " + gateway + "/api/v1/credentials");
+        // a self-signed development certificate is trusted by nobody: the hints say so rather than print its password
+        String curl = tls == null ? "curl " : "curl --insecure ";
+        System.out.println("Try: " + curl + gateway + "/services/coupon-server/actuator/health");
+        System.out.println("     " + curl + "-H \"X-Api-Key: $ADMIN_KEY\" " + gateway + "/api/v1/credentials");
         System.out.println("Logs are in logs/. Press Ctrl-C to stop.");
     }
 

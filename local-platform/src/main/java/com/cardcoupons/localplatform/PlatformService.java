@@ -5,10 +5,15 @@ import com.cardcoupons.model.schema.DatabaseRole;
 import java.util.List;
 
 /**
- * One process of the platform: its module, its port, the environment variable that points others at it, and the
- * database role it connects as (none for the settlement center, which is the outside world).
+ * One process of the platform: its module, its port, the environment variable that points others at it, the
+ * database role it connects as (none for the settlement center, which is the outside world), and whether it serves
+ * HTTPS.
  */
-record PlatformService(String module, int port, String urlVariable, DatabaseRole databaseRole) {
+record PlatformService(String module, int port, String urlVariable, DatabaseRole databaseRole, boolean tls) {
+
+    PlatformService(String module, int port, String urlVariable, DatabaseRole databaseRole) {
+        this(module, port, urlVariable, databaseRole, false);
+    }
 
     static List<PlatformService> all(Ports ports) {
         return List.of(
@@ -20,7 +25,11 @@ record PlatformService(String module, int port, String urlVariable, DatabaseRole
     }
 
     String url() {
-        return "http://localhost:" + port;
+        return (tls ? "https" : "http") + "://localhost:" + port;
+    }
+
+    PlatformService overTls() {
+        return new PlatformService(module, port, urlVariable, databaseRole, true);
     }
 
     /** The ports the platform listens on; each can be moved with an environment variable. */

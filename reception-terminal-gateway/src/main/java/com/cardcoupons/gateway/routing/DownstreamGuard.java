@@ -17,6 +17,7 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +47,7 @@ final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, Ser
     @Override
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
         if (breaker != null && !breaker.tryAcquirePermission()) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+            return problem(request, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
                     service + " is unavailable (circuit open); retry later");
         }
         long start = System.nanoTime();
@@ -55,7 +56,7 @@ final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, Ser
             response = next.handle(request);
         } catch (ResourceAccessException failure) {
             record(start, failure);
-            return answerTo(failure);
+            return answerTo(request, failure);
         } catch (Exception | Error other) {
             if (breaker != null) {
                 breaker.releasePermission();
@@ -76,18 +77,19 @@ final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, Ser
         }
     }
 
-    private ServerResponse answerTo(ResourceAccessException failure) {
+    private ServerResponse answerTo(ServerRequest request, ResourceAccessException failure) {
         // a connect timeout means the service is not there (503), a read timeout that it is too slow (504)
         if (causedBy(failure, SocketTimeoutException.class) && !causedBy(failure, ConnectTimeoutException.class)) {
             log.warn("{} did not answer in time", service);
-            return problem(HttpStatus.GATEWAY_TIMEOUT, "SERVICE_TIMEOUT", service + " did not answer in time");
+            return problem(request, HttpStatus.GATEWAY_TIMEOUT, "SERVICE_TIMEOUT", service + " did not answer in time");
         }
         log.warn("{} could not be reached: {}", service, failure.getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", service + " is unavailable; retry later");
+        return problem(request, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", service + " is unavailable; retry later");
     }
 
-    private ServerResponse problem(HttpStatus status, String code, String detail) {
+    private ServerResponse problem(ServerRequest request, HttpStatus status, String code, String detail) {
         ProblemDetail problem = Problems.of(status, code, detail);
+        problem.setInstance(URI.create(request.servletRequest().getRequestURI()));
         problem.setProperty("service", service);
         ServerResponse.BodyBuilder builder = ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
