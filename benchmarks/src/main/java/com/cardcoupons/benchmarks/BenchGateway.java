@@ -29,7 +29,8 @@ final class BenchGateway implements AutoCloseable {
 
     static BenchGateway start(BenchDatabase database, Options options, String couponServerUrl) throws SQLException {
         String[] apiKeys = issueTerminalKeys(database);
-        ServiceProcess process = ServiceProcess.start(options.repository(), "reception-terminal-gateway", List.of(
+        ServiceProcess process = ServiceProcess.start(options.repository(), "reception-terminal-gateway",
+                options.gatewayJvm(), List.of(
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),

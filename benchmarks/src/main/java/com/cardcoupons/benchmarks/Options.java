@@ -3,6 +3,7 @@ package com.cardcoupons.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,11 +19,12 @@ import java.util.UUID;
  * @param gateway    whether to measure again through the reception-terminal gateway (its own process, in front of
  *                   the coupon-server this run started); only without a target
  * @param repository where the gateway's executable jar was built ({@code reception-terminal-gateway/target})
+ * @param gatewayJvm options for the gateway's JVM, space-separated (a flight recording, say)
  */
 record Options(int campaigns, int coupons, int cards, int threads, Duration warmup, Duration duration,
                String dbUrl, String dbUser, String dbPassword, String target, Map<String, String> headers,
                UUID[] terminal, String pgbench, int pgbenchScale, Path out, String cardTokenKey, String gatewaySecret,
-               boolean gateway, Path repository) {
+               boolean gateway, Path repository, List<String> gatewayJvm) {
 
     static Options parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -64,7 +66,8 @@ record Options(int campaigns, int coupons, int cards, int threads, Duration warm
                 given.getOrDefault("card-token-key", env("COUPONS_CARD_TOKEN_KEY", "dev-only-card-token-key-change-me-in-production")),
                 given.getOrDefault("gateway-secret", env("COUPONS_GATEWAY_SECRET", "dev-only-gateway-shared-secret-change-me-in-production")),
                 !given.containsKey("target") && Boolean.parseBoolean(given.getOrDefault("gateway", "true")),
-                Path.of(given.getOrDefault("repository", ".")));
+                Path.of(given.getOrDefault("repository", ".")),
+                List.of(given.getOrDefault("gateway-jvm", "").split(" ")).stream().filter(option -> !option.isBlank()).toList());
     }
 
     /** A {@code --header} value, "Name: value", as a map of one header. */
