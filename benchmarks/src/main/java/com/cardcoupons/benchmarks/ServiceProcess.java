@@ -71,6 +71,10 @@ final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     @Override
     public void close() {
         process.destroy();

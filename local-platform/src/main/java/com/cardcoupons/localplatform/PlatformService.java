@@ -1,21 +1,38 @@
 package com.cardcoupons.localplatform;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** One process of the platform: its module, its port, and the environment variable that points others at it. */
-record PlatformService(String module, int port, String urlVariable) {
+/**
+ * One process of the platform: its module, which instance of it (from 1), its port, and the environment variable
+ * that points others at it.
+ */
+record PlatformService(String module, int instance, int port, String urlVariable) {
 
-    static List<PlatformService> all(Ports ports) {
-        return List.of(
-                new PlatformService("settlement-center-simulator", ports.simulator(), "SETTLEMENT_CENTER_URL"),
-                new PlatformService("registration-api", ports.registration(), "REGISTRATION_API_URL"),
-                new PlatformService("coupon-server", ports.couponServer(), "COUPON_SERVER_URL"),
-                new PlatformService("settlement-relay", ports.relay(), "SETTLEMENT_RELAY_URL"),
-                new PlatformService("reception-terminal-gateway", ports.gateway(), "GATEWAY_URL"));
+    /** The modules that can run as several instances behind the gateway; instance n listens on port + 100 (n - 1). */
+    static final List<String> SCALED = List.of("coupon-server", "settlement-relay");
+
+    static List<PlatformService> all(Ports ports, int instances) {
+        List<PlatformService> all = new ArrayList<>();
+        all.add(new PlatformService("settlement-center-simulator", 1, ports.simulator(), "SETTLEMENT_CENTER_URL"));
+        all.add(new PlatformService("registration-api", 1, ports.registration(), "REGISTRATION_API_URL"));
+        for (int instance = 1; instance <= instances; instance++) {
+            all.add(new PlatformService("coupon-server", instance, ports.couponServer() + 100 * (instance - 1), "COUPON_SERVER_URL"));
+        }
+        for (int instance = 1; instance <= instances; instance++) {
+            all.add(new PlatformService("settlement-relay", instance, ports.relay() + 100 * (instance - 1), "SETTLEMENT_RELAY_URL"));
+        }
+        all.add(new PlatformService("reception-terminal-gateway", 1, ports.gateway(), "GATEWAY_URL"));
+        return all;
     }
 
     String url() {
         return "http://localhost:" + port;
+    }
+
+    /** The module's name, with the instance's number after the first: {@code coupon-server-2}. */
+    String name() {
+        return instance == 1 ? module : module + "-" + instance;
     }
 
     /** The ports the platform listens on; each can be moved with an environment variable. */
