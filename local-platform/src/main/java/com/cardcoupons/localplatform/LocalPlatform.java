@@ -99,8 +99,9 @@ public final class LocalPlatform implements AutoCloseable {
                 }
                 started.add(ServiceProcess.start(service, repository, logs, own));
             }
+            // a bound on the wait, not a speed: seven JVMs starting at once on two busy cores may take minutes
             for (ServiceProcess service : started) {
-                service.awaitReady(Duration.ofMinutes(3));
+                service.awaitReady(Duration.ofMinutes(6));
                 System.out.println("  " + service.service().name() + " is ready");
             }
             return new LocalPlatform(database, started, ports);
