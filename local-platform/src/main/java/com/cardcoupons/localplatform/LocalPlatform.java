@@ -84,8 +84,6 @@ public final class LocalPlatform implements AutoCloseable {
             List<PlatformService> layout = PlatformService.all(ports, instances);
             Map<String, String> serviceEnvironment = new HashMap<>(environment);
             serviceEnvironment.put("COUPONS_DB_URL", database.url());
-            serviceEnvironment.put("COUPONS_DB_USER", database.username());
-            serviceEnvironment.put("COUPONS_DB_PASSWORD", database.password());
             serviceEnvironment.put("COUPONS_CARD_TOKEN_KEY", cardTokenKey);
             // each variable lists every instance of its service, as the gateway takes them
             layout.forEach(service -> serviceEnvironment.merge(service.urlVariable(), service.url(), (a, b) -> a + "," + b));

@@ -1,28 +1,31 @@
 package com.cardcoupons.localplatform;
 
+import com.cardcoupons.model.schema.DatabaseRole;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One process of the platform: its module, which instance of it (from 1), its port, and the environment variable
- * that points others at it.
+ * One process of the platform: its module, which instance of it (from 1), its port, the environment variable that
+ * points others at it, and the database role it connects as (none for the settlement center, which is the outside
+ * world).
  */
-record PlatformService(String module, int instance, int port, String urlVariable) {
+record PlatformService(String module, int instance, int port, String urlVariable, DatabaseRole databaseRole) {
 
-    /** The modules that can run as several instances behind the gateway; instance n listens on port + 100 (n - 1). */
-    static final List<String> SCALED = List.of("coupon-server", "settlement-relay");
-
+    /** Instance n (from 1) of coupon-server and of the settlement relay listens on the module's port + 100 (n - 1). */
     static List<PlatformService> all(Ports ports, int instances) {
         List<PlatformService> all = new ArrayList<>();
-        all.add(new PlatformService("settlement-center-simulator", 1, ports.simulator(), "SETTLEMENT_CENTER_URL"));
-        all.add(new PlatformService("registration-api", 1, ports.registration(), "REGISTRATION_API_URL"));
+        all.add(new PlatformService("settlement-center-simulator", 1, ports.simulator(), "SETTLEMENT_CENTER_URL", null));
+        all.add(new PlatformService("registration-api", 1, ports.registration(), "REGISTRATION_API_URL", DatabaseRole.REGISTRATION));
         for (int instance = 1; instance <= instances; instance++) {
-            all.add(new PlatformService("coupon-server", instance, ports.couponServer() + 100 * (instance - 1), "COUPON_SERVER_URL"));
+            all.add(new PlatformService("coupon-server", instance, ports.couponServer() + 100 * (instance - 1),
+                    "COUPON_SERVER_URL", DatabaseRole.TILL));
         }
         for (int instance = 1; instance <= instances; instance++) {
-            all.add(new PlatformService("settlement-relay", instance, ports.relay() + 100 * (instance - 1), "SETTLEMENT_RELAY_URL"));
+            all.add(new PlatformService("settlement-relay", instance, ports.relay() + 100 * (instance - 1),
+                    "SETTLEMENT_RELAY_URL", DatabaseRole.RELAY));
         }
-        all.add(new PlatformService("reception-terminal-gateway", 1, ports.gateway(), "GATEWAY_URL"));
+        all.add(new PlatformService("reception-terminal-gateway", 1, ports.gateway(), "GATEWAY_URL", DatabaseRole.GATEWAY));
         return all;
     }
 

@@ -189,24 +189,37 @@ class InstanceFailoverTest {
         ApiCaller app = as("demo-mobile-app");
         LocalDateTime now = LocalDateTime.now(ZoneId.of(DemoData.TOKYO)).truncatedTo(ChronoUnit.MINUTES);
         String shortCode = "FAIL" + (System.nanoTime() % 100_000);
-        Reply submitted = merchant.post("/api/v1/campaigns", """
+        String submission = key();
+        Reply submitted = settingUp(() -> merchant.post("/api/v1/campaigns", """
                 {"shortCode":"%s","terms":{"title":"Failover 10%% off","kind":"DISCOUNT","currency":"JPY",
                  "discount":{"type":"PERCENTAGE","basisPoints":1000,"cap":%s},
                  "timeZone":"Asia/Tokyo","validFrom":"%s","validUntil":"%s",
                  "acceptedMedia":["CREDIT"],"totalCap":%d,"perCardLimit":1,"stacking":"EXCLUSIVE"}}"""
-                .formatted(shortCode, JSON_MONEY.formatted(1000), now.minusDays(1), now.plusDays(30), count), key());
+                .formatted(shortCode, JSON_MONEY.formatted(1000), now.minusDays(1), now.plusDays(30), count), submission));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String campaignId = submitted.json().path("id").asString();
-        assertThat(approver.post("/api/v1/campaigns/" + campaignId + "/approve", "{\"version\":1}", key()).status()).isEqualTo(200);
+        String approval = key();
+        assertThat(settingUp(() -> approver.post("/api/v1/campaigns/" + campaignId + "/approve", "{\"version\":1}", approval))
+                .status()).isEqualTo(200);
         List<String[]> coupons = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String card = card(100_000 + i);
-            Reply acquired = app.post("/api/v1/acquisitions",
-                    "{\"campaignId\":\"" + campaignId + "\",\"medium\":" + medium(card) + "}", key());
+            String acquisition = key();
+            Reply acquired = settingUp(() -> app.post("/api/v1/acquisitions",
+                    "{\"campaignId\":\"" + campaignId + "\",\"medium\":" + medium(card) + "}", acquisition));
             assertThat(acquired.status()).as(acquired.body()).isEqualTo(201);
             coupons.add(new String[] {acquired.json().path("code").asString(), card});
         }
         return coupons;
+    }
+
+    /** A set-up call, sent again with its key while a service that has just started answers 503 or 504. */
+    private static Reply settingUp(java.util.function.Supplier<Reply> send) {
+        Reply reply = send.get();
+        for (int attempt = 1; attempt < 5 && (reply.status() == 503 || reply.status() == 504); attempt++) {
+            reply = send.get();
+        }
+        return reply;
     }
 
     private long gatewayFailovers() throws IOException {

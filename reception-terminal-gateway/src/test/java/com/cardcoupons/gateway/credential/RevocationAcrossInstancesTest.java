@@ -7,6 +7,7 @@ import com.cardcoupons.gateway.StallingProxy;
 import com.cardcoupons.gateway.TestWorld;
 import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +50,17 @@ class RevocationAcrossInstancesTest {
     @LocalServerPort
     int port;
 
-    @Autowired
+    /** SQL as the schema's owner: the test writes terminals, which the gateway only reads. */
     JdbcClient jdbc;
+
+    /** SQL as the gateway's own role, whose sessions (the listening ones among them) it can see and end. */
+    @Autowired
+    JdbcClient gatewaysSql;
+
+    @Autowired
+    void ownersSql(TestDatabase isolatedTestDatabase) {
+        jdbc = isolatedTestDatabase.owner();
+    }
 
     @Autowired
     Environment environment;
@@ -167,7 +177,7 @@ class RevocationAcrossInstancesTest {
         String apiKey = issueTerminalKey();
         assertAdmittedOnBoth(apiKey);
 
-        List<Integer> dropped = jdbc.sql("""
+        List<Integer> dropped = gatewaysSql.sql("""
                 select pg_terminate_backend(pid)::int from pg_stat_activity
                  where application_name = ? and datname = current_database()""")
                 .param(CredentialChanges.APPLICATION_NAME).query(Integer.class).list();

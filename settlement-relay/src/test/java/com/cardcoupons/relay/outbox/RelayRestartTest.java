@@ -1,6 +1,7 @@
 package com.cardcoupons.relay.outbox;
 
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
+import com.cardcoupons.model.schema.DatabaseRole;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.relay.SettlementRelayApplication;
@@ -168,8 +169,8 @@ class RelayRestartTest {
                 "--server.port=0",
                 "--server.shutdown=immediate",
                 "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.username=" + database.username(DatabaseRole.RELAY),
+                "--spring.datasource.password=" + database.password(DatabaseRole.RELAY),
                 "--coupons.gateway-trust.shared-secret=" + RelayTestBase.GATEWAY_SECRET,
                 "--relay.settlement-center.url=" + settlementCenter.url(),
                 "--relay.settlement-center.authorization-timeout=" + authorizationTimeout,
