@@ -47,6 +47,7 @@ class InstanceFailoverTest {
     private static final String JSON_MONEY = "{\"amountMinor\":%d,\"currency\":\"JPY\"}";
     private static final int ROUNDS = 45;
     private static final int KILL_AFTER_ROUND = 12;
+    private static final int WARM_UP_USES = 4;
     private static final List<String> TILL_KEYS = List.of("demo-shibuya-till-1", "demo-shibuya-till-2", "demo-shinjuku-till-1");
     private static final List<UUID[]> TILLS = List.of(
             new UUID[] {DemoData.SAKURA_MART, DemoData.SAKURA_SHIBUYA, DemoData.SHIBUYA_TILL_1},
@@ -76,7 +77,8 @@ class InstanceFailoverTest {
 
     @Test
     void killingACouponServerInstanceFailsNoSearchAndLosesOrDoublesNoUseAndNoPayment() throws Exception {
-        List<String[]> coupons = freshCoupons(TILLS.size() * ROUNDS);
+        List<String[]> coupons = freshCoupons(TILLS.size() * (ROUNDS + WARM_UP_USES));
+        warmUp(coupons.subList(TILLS.size() * ROUNDS, coupons.size()));
         CountDownLatch killed = new CountDownLatch(1);
         ExecutorService tills = Executors.newFixedThreadPool(TILLS.size());
         List<Future<?>> running = new ArrayList<>();
@@ -92,10 +94,10 @@ class InstanceFailoverTest {
         }
         tills.shutdown();
 
-        long failovers = gatewayFailovers();
+        Map<String, Long> failovers = gatewayFailovers();
         System.out.printf("[failover] %d searches, %d uses, %d payments; coupon-server-2 killed after round %d%n",
                 searches.get(), uses.size(), payments.size(), KILL_AFTER_ROUND);
-        System.out.printf("[failover] calls the gateway sent to the other instance after a failure: %d%n", failovers);
+        System.out.printf("[failover] calls the gateway sent to the other instance, by call and cause: %s%n", failovers);
         System.out.printf("[failover] first attempts that failed, by call and cause: %s%n", firstFailures);
         System.out.printf("[failover] failed after the till's retries: %s; searches failed: %s%n", finalFailures, searchFailures);
 
@@ -156,6 +158,40 @@ class InstanceFailoverTest {
             long pause = 200 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             if (pause > 0) {
                 Thread.sleep(pause);
+            }
+        }
+    }
+
+    /**
+     * Until every till's searches are answered 20 times in a row, and each till has used a few coupons: what is
+     * measured is the loss of an instance, not the first calls to services that just started on a busy machine (those
+     * may overrun the gateway's timeouts and open its circuit breaker, which closes again by itself).
+     */
+    private void warmUp(List<String[]> coupons) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        for (int till = 0; till < TILLS.size(); till++) {
+            UUID[] ids = TILLS.get(till);
+            ApiCaller caller = as(TILL_KEYS.get(till));
+            int inARow = 0;
+            while (inARow < 20 && System.nanoTime() < deadline) {
+                String[] coupon = coupons.get(till * WARM_UP_USES);
+                Reply found = caller.post("/api/v1/searches", "{\"medium\":" + medium(coupon[1]) + ",\"intendedUse\":"
+                        + intendedUse(ids, 3000) + "}");
+                inARow = found.status() == 200 ? inARow + 1 : 0;
+                Thread.sleep(found.status() == 200 ? 50 : 1000);
+            }
+            assertThat(inARow).as("searches answered in a row while warming up").isEqualTo(20);
+            for (int use = 0; use < WARM_UP_USES; use++) {
+                String[] coupon = coupons.get(till * WARM_UP_USES + use);
+                String transaction = "WARM-" + UUID.randomUUID();
+                String body = "{\"transactionId\":\"" + transaction + "\",\"couponCodes\":[\"" + coupon[0] + "\"],\"medium\":"
+                        + medium(coupon[1]) + ",\"intendedUse\":" + intendedUse(ids, 3000) + "}";
+                Reply used = caller.post("/api/v1/redemptions", body, transaction);
+                for (int attempt = 1; attempt < 10 && used.status() != 201; attempt++) {
+                    Thread.sleep(1000);
+                    used = caller.post("/api/v1/redemptions", body, transaction);
+                }
+                assertThat(used.status()).as(used.toString()).isEqualTo(201);
             }
         }
     }
@@ -222,9 +258,14 @@ class InstanceFailoverTest {
         return reply;
     }
 
-    private long gatewayFailovers() throws IOException {
+    /** The gateway's log lines "POST /api/v1/searches failed on ... (cause); sending it to another instance". */
+    private Map<String, Long> gatewayFailovers() throws IOException {
+        java.util.regex.Pattern failover = java.util.regex.Pattern.compile(
+                "\"message\":\"(\\w+ \\S+) failed on \\S+ \\((.*?)\\); sending it to another instance");
         return Files.readString(LOGS.resolve("reception-terminal-gateway.log")).lines()
-                .filter(line -> line.contains("sending it to another instance")).count();
+                .map(failover::matcher).filter(java.util.regex.Matcher::find)
+                .collect(java.util.stream.Collectors.groupingBy(found -> found.group(1) + ": " + found.group(2),
+                        java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     /** A Visa test number, Luhn-valid, different for each {@code n}. */
