@@ -21,6 +21,7 @@ public final class SettlementCenter {
             "com.cardcoupons.platform.identity.IdentityAutoConfiguration",
             "com.cardcoupons.platform.idempotency.IdempotencyAutoConfiguration",
             "com.cardcoupons.platform.tokenization.TokenizationAutoConfiguration",
+            "com.cardcoupons.platform.input.StrictInputAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
