@@ -69,6 +69,8 @@ public final class LocalPlatform implements AutoCloseable {
             serviceEnvironment.put("COUPONS_DB_PASSWORD", database.password());
             serviceEnvironment.put("COUPONS_CARD_TOKEN_KEY", cardTokenKey);
             layout.forEach(service -> serviceEnvironment.put(service.urlVariable(), service.url()));
+            // the simulator listens for ISO 8583 there, and the relay connects there
+            serviceEnvironment.put("SETTLEMENT_CENTER_ISO_PORT", Integer.toString(ports.simulatorIso()));
             for (PlatformService service : layout) {
                 System.out.println("Starting " + service.module() + " on port " + service.port() + " (log: logs/" + service.module() + ".log)");
                 started.add(ServiceProcess.start(service, repository, logs, serviceEnvironment));
@@ -122,7 +124,8 @@ public final class LocalPlatform implements AutoCloseable {
                         + "/actuator/health   API docs: " + service.url() + "/swagger-ui.html");
             }
         }
-        System.out.println("  Settlement center (sim) " + "http://localhost:" + ports.simulator());
+        System.out.println("  Settlement center (sim) " + "ISO 8583 on port " + ports.simulatorIso() + ", admin http://localhost:"
+                + ports.simulator());
         System.out.println();
         System.out.println("Demo merchant Sakura Mart  " + DemoData.SAKURA_MART + ", store Shibuya " + DemoData.SAKURA_SHIBUYA
                 + ", terminal " + DemoData.SHIBUYA_TILL_1);

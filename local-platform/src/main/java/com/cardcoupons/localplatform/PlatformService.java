@@ -7,7 +7,7 @@ record PlatformService(String module, int port, String urlVariable) {
 
     static List<PlatformService> all(Ports ports) {
         return List.of(
-                new PlatformService("settlement-center-simulator", ports.simulator(), "SETTLEMENT_CENTER_URL"),
+                new PlatformService("settlement-center-simulator", ports.simulator(), "SETTLEMENT_CENTER_ADMIN_URL"),
                 new PlatformService("registration-api", ports.registration(), "REGISTRATION_API_URL"),
                 new PlatformService("coupon-server", ports.couponServer(), "COUPON_SERVER_URL"),
                 new PlatformService("settlement-relay", ports.relay(), "SETTLEMENT_RELAY_URL"),
@@ -18,8 +18,11 @@ record PlatformService(String module, int port, String urlVariable) {
         return "http://localhost:" + port;
     }
 
-    /** The ports the platform listens on; each can be moved with an environment variable. */
-    record Ports(int gateway, int registration, int couponServer, int relay, int simulator, int database) {
+    /**
+     * The ports the platform listens on; each can be moved with an environment variable. {@code simulatorIso} is the
+     * settlement center simulator's ISO 8583 host, which the relay connects to.
+     */
+    record Ports(int gateway, int registration, int couponServer, int relay, int simulator, int simulatorIso, int database) {
 
         static Ports fromEnvironment() {
             return new Ports(
@@ -28,6 +31,7 @@ record PlatformService(String module, int port, String urlVariable) {
                     port("COUPON_SERVER_PORT", 8082),
                     port("SETTLEMENT_RELAY_PORT", 8083),
                     port("SETTLEMENT_CENTER_PORT", 8084),
+                    port("SETTLEMENT_CENTER_ISO_PORT", 8583),
                     port("COUPONS_EMBEDDED_DB_PORT", 5433));
         }
 

@@ -45,7 +45,7 @@ class LocalPlatformTest {
 
     @BeforeAll
     static void start() {
-        PlatformService.Ports ports = new PlatformService.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        PlatformService.Ports ports = new PlatformService.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
         // a loaded CI machine may take longer than the production budget for a first search; the budget's own
         // behaviour is settlement-relay's test subject, the flow across services is this one's
         platform = LocalPlatform.start(ports, LocalPlatform.repositoryRoot(), LOGS, Map.of("RELAY_COUPON_SEARCH_BUDGET", "3s"));

@@ -1,6 +1,7 @@
 package com.cardcoupons.relay;
 
 import com.cardcoupons.platform.idempotency.IdempotencyFilter;
+import com.cardcoupons.relay.support.SettlementCenter;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import com.cardcoupons.testsupport.PlatformServiceStartupContract;
 import jakarta.persistence.EntityManagerFactory;
@@ -9,11 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IsolatedDatabase
 class SettlementRelayApplicationStartupTest extends PlatformServiceStartupContract {
+
+    @DynamicPropertySource
+    static void theSettlementCenter(DynamicPropertyRegistry registry) {
+        registry.add("relay.settlement-center.port", SettlementCenter.shared()::isoPort);
+    }
 
     @Autowired
     ApplicationContext context;

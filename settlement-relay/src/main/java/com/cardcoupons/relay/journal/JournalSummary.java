@@ -28,7 +28,7 @@ public record JournalSummary(List<AuthorizationTrail> authorizations, Money outs
             AuthorizationTrail trail = trails.get(entry.authorizationId());
             if (entry.step() == JournalStep.AUTHORIZATION_SENT) {
                 trails.put(entry.authorizationId(), new AuthorizationTrail(entry.authorizationId(), entry.leg(),
-                        entry.amount(), Answer.NONE_YET, null, null, Reversal.NONE));
+                        entry.amount(), entry.stan(), entry.retrievalReference(), Answer.NONE_YET, null, null, Reversal.NONE));
             } else if (trail != null) {
                 trails.put(entry.authorizationId(), trail.after(entry));
             }
@@ -43,23 +43,23 @@ public record JournalSummary(List<AuthorizationTrail> authorizations, Money outs
         return new JournalSummary(new ArrayList<>(trails.values()), outstanding, pendingFollowUps, balanced);
     }
 
-    /** One authorization's story: its answer and whether it has been reversed. */
-    public record AuthorizationTrail(UUID authorizationId, AuthorizationLeg leg, Money amount, Answer answer,
-            String authorizationCode, String responseCode, Reversal reversal) {
+    /** One authorization's story: its STAN and RRN at the settlement center, its answer, and whether it has been reversed. */
+    public record AuthorizationTrail(UUID authorizationId, AuthorizationLeg leg, Money amount, String stan,
+            String retrievalReference, Answer answer, String authorizationCode, String responseCode, Reversal reversal) {
 
         AuthorizationTrail after(JournalEntry entry) {
             return switch (entry.step()) {
-                case AUTHORIZATION_APPROVED -> new AuthorizationTrail(authorizationId, leg, amount, Answer.APPROVED,
+                case AUTHORIZATION_APPROVED -> new AuthorizationTrail(authorizationId, leg, amount, stan, retrievalReference, Answer.APPROVED,
                         entry.authorizationCode(), entry.responseCode(), reversal);
-                case AUTHORIZATION_DECLINED -> new AuthorizationTrail(authorizationId, leg, amount, Answer.DECLINED,
+                case AUTHORIZATION_DECLINED -> new AuthorizationTrail(authorizationId, leg, amount, stan, retrievalReference, Answer.DECLINED,
                         null, entry.responseCode(), reversal);
-                case AUTHORIZATION_UNANSWERED -> new AuthorizationTrail(authorizationId, leg, amount, Answer.UNANSWERED,
+                case AUTHORIZATION_UNANSWERED -> new AuthorizationTrail(authorizationId, leg, amount, stan, retrievalReference, Answer.UNANSWERED,
                         null, null, reversal);
                 case REVERSAL_QUEUED, REVERSAL_SENT, REVERSAL_FAILED -> reversal == Reversal.ACKNOWLEDGED ? this
-                        : new AuthorizationTrail(authorizationId, leg, amount, answer, authorizationCode, responseCode, Reversal.PENDING);
-                case REVERSAL_ACKNOWLEDGED -> new AuthorizationTrail(authorizationId, leg, amount, answer,
+                        : new AuthorizationTrail(authorizationId, leg, amount, stan, retrievalReference, answer, authorizationCode, responseCode, Reversal.PENDING);
+                case REVERSAL_ACKNOWLEDGED -> new AuthorizationTrail(authorizationId, leg, amount, stan, retrievalReference, answer,
                         authorizationCode, responseCode, Reversal.ACKNOWLEDGED);
-                case REVERSAL_REFUSED -> new AuthorizationTrail(authorizationId, leg, amount, answer,
+                case REVERSAL_REFUSED -> new AuthorizationTrail(authorizationId, leg, amount, stan, retrievalReference, answer,
                         authorizationCode, responseCode, Reversal.REFUSED);
                 default -> this;
             };

@@ -115,9 +115,11 @@ public class OutboxDispatcher implements DisposableBean {
     }
 
     private void reverse(FollowUp reversal) {
-        journal.append(List.of(reversalStep(reversal, JournalStep.REVERSAL_SENT, "attempt " + reversal.attempt())));
         try {
-            settlementCenter.reverse(new ReversalMessage(reversal.authorizationId(), reversal.amount()));
+            ReversalMessage message = reversal.reversalMessage();
+            journal.append(List.of(reversalStep(reversal, JournalStep.REVERSAL_SENT,
+                    message.type().messageType() + ", attempt " + reversal.attempt())));
+            settlementCenter.reverse(message);
             finish(reversal, sent -> sent.done(clock.instant()), reversalStep(reversal, JournalStep.REVERSAL_ACKNOWLEDGED, null));
         } catch (SettlementCenterNoAnswer noAnswer) {
             Duration delay = properties.backoff(reversal.attempt());
@@ -164,7 +166,7 @@ public class OutboxDispatcher implements DisposableBean {
 
     private JournalEntry reversalStep(FollowUp reversal, JournalStep step, String detail) {
         return JournalEntry.reversal(reversal.paymentId(), clock.instant(), step, reversal.authorizationId(), reversal.leg(),
-                reversal.amount(), detail);
+                reversal.amount(), reversal.stan(), reversal.retrievalReference(), detail);
     }
 
     private JournalEntry couponStep(FollowUp followUp, JournalStep step, String detail) {

@@ -39,13 +39,13 @@ record PaymentJournalView(
     /** One step as the journal recorded it; fields a step does not have are left out. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Entry(long sequence, Instant occurredAt, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
-            Money amount, String authorizationCode, String responseCode, UUID reservationId, List<String> couponCodes,
-            String detail) {
+            Money amount, String stan, String retrievalReference, String authorizationCode, String responseCode,
+            UUID reservationId, List<String> couponCodes, String detail) {
 
         static Entry of(JournalEntry entry) {
             return new Entry(entry.sequence(), entry.occurredAt(), entry.step(), entry.authorizationId(), entry.leg(),
-                    entry.amount(), entry.authorizationCode(), entry.responseCode(), entry.reservationId(),
-                    entry.couponCodes(), entry.detail());
+                    entry.amount(), entry.stan(), entry.retrievalReference(), entry.authorizationCode(),
+                    entry.responseCode(), entry.reservationId(), entry.couponCodes(), entry.detail());
         }
     }
 }

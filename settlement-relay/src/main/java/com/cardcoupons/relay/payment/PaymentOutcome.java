@@ -48,6 +48,9 @@ public record PaymentOutcome(
     private static String message(PaymentResult result, CouponStatus coupons) {
         return switch (result) {
             case DECLINED -> "Declined by the card issuer; nothing is charged.";
+            case REFERRED -> "Referred to the card issuer: call the issuer for a voice authorization; nothing is charged.";
+            case SYSTEM_ERROR -> "The card settlement center could not process the payment; nothing is charged. Start a"
+                    + " new transaction to try again.";
             case TIMED_OUT -> "The card settlement center did not answer in time; nothing is charged and any"
                     + " authorization is being reversed. Start a new transaction to try again.";
             case APPROVED -> switch (coupons) {

@@ -77,7 +77,7 @@ class CouponServerWarmUpTest {
                         "--spring.datasource.username=" + database.username(),
                         "--spring.datasource.password=" + database.password(),
                         "--coupons.gateway-trust.shared-secret=" + RelayTestBase.GATEWAY_SECRET,
-                        "--relay.settlement-center.url=" + SettlementCenter.shared().url(),
+                        "--relay.settlement-center.port=" + SettlementCenter.shared().isoPort(),
                         "--relay.coupon-server.url=" + couponServerUrl);
         relays.add(relay);
         return relay;

@@ -11,6 +11,7 @@ import com.cardcoupons.relay.card.PrimaryAccountNumber;
 import com.cardcoupons.relay.coupon.CouponOffer;
 import com.cardcoupons.relay.settlement.AuthorizationAnswer;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.settlement.MessageTrace;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A payment as recorded, without Spring: what makes a request a repeat, and an answer given once, by its flow or its abandonment. */
 class PaymentTest {
+
+    private static final MessageTrace TRACE = MessageTrace.of("00000001", "000000000000001", 1, Instant.parse("2026-12-07T03:00:00Z"));
 
     private static final Instant NOW = Instant.parse("2026-05-01T03:00:00Z");
     private static final CallerIdentity TILL = CallerIdentity.terminal("till-1", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
@@ -96,7 +99,7 @@ class PaymentTest {
 
     private static PaymentOutcome approve(Payment payment) {
         PaymentRun run = new PaymentRun(payment, List.of());
-        run.fullAmountAnswered(new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, payment.amount(),
+        run.fullAmountAnswered(new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, payment.amount(), TRACE,
                 new AuthorizationAnswer.Approved("AAA111")));
         run.couponsFound(new CouponOffer(true, null, List.of(), null, null, List.of(), Duration.ofMillis(10)));
         return run.settle(NOW).outcome();

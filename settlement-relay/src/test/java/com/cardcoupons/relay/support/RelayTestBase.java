@@ -72,7 +72,8 @@ public abstract class RelayTestBase {
 
     @DynamicPropertySource
     static void settlementCenter(DynamicPropertyRegistry registry) {
-        registry.add("relay.settlement-center.url", settlementCenter::url);
+        registry.add("relay.settlement-center.host", () -> "localhost");
+        registry.add("relay.settlement-center.port", settlementCenter::isoPort);
     }
 
     private static int warmedUpRelay;
