@@ -53,3 +53,7 @@ alter table payment
     add constraint payment_state_check
         check (state in ('IN_PROGRESS', 'APPROVED', 'DECLINED', 'REFERRED', 'SYSTEM_ERROR', 'TIMED_OUT')),
     add constraint payment_nothing_charged_unless_approved check (state in ('IN_PROGRESS', 'APPROVED') or charged_minor = 0);
+
+-- settlement-relay owns the acquirer's ids of its tills and merchants, and their STANs (V6_1, "Who writes what").
+grant select, insert, update on acquirer_merchant, acquirer_terminal to coupons_relay;
+grant usage on sequence acquirer_merchant_number, acquirer_terminal_number to coupons_relay;

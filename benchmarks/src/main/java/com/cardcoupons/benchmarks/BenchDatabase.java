@@ -1,5 +1,7 @@
 package com.cardcoupons.benchmarks;
 
+import com.cardcoupons.model.schema.DatabaseRole;
+import com.cardcoupons.model.schema.DatabaseRoles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 
@@ -10,12 +12,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The database under test: the one given ({@code --db-url}, dedicated and empty), or an embedded PostgreSQL 17 with
- * durable commits (fsync and synchronous commit on), stopped at the end of the run. Migrated with the platform's
- * Flyway history either way. The description gives the settings the server itself reports, so a run says what it
- * measured whichever database it had.
+ * durable commits (fsync and synchronous commit on), stopped at the end of the run. Either way the platform's roles
+ * are set up with their development passwords, the schema's owner migrates it with the platform's Flyway history, and
+ * each service connects as its own role ({@link #connectionArguments}); the harness itself seeds as the user it was
+ * given, which must be allowed to create roles. The description gives the settings the server itself reports, so a
+ * run says what it measured whichever database it had.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -30,7 +35,13 @@ final class BenchDatabase implements AutoCloseable {
         this.user = user;
         this.password = password;
         this.embedded = embedded;
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        try (Connection admin = DriverManager.getConnection(url, user, password)) {
+            DatabaseRoles.setUp(admin);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set up the platform's database roles as " + user, e);
+        }
+        Flyway.configure().dataSource(url, DatabaseRole.OWNER.roleName(), DatabaseRole.OWNER.developmentPassword())
+                .locations("classpath:db/migration").load().migrate();
         this.settings = readSettings();
     }
 
@@ -45,7 +56,9 @@ final class BenchDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "512MB")
                 .start();
-        return new BenchDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", postgres);
+        // no user in the URL: it would outrank the role each service connects as
+        return new BenchDatabase("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "postgres",
+                postgres);
     }
 
     String url() {
@@ -58,6 +71,12 @@ final class BenchDatabase implements AutoCloseable {
 
     String password() {
         return password;
+    }
+
+    /** The arguments that connect a service to this database as its own role. */
+    List<String> connectionArguments(DatabaseRole role) {
+        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + role.roleName(),
+                "--spring.datasource.password=" + role.developmentPassword());
     }
 
     /** Host, port and database name, for pgbench. */

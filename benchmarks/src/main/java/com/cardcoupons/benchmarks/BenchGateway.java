@@ -1,5 +1,7 @@
 package com.cardcoupons.benchmarks;
 
+import com.cardcoupons.model.schema.DatabaseRole;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -29,15 +32,14 @@ final class BenchGateway implements AutoCloseable {
 
     static BenchGateway start(BenchDatabase database, Options options, String couponServerUrl) throws SQLException {
         String[] apiKeys = issueTerminalKeys(database);
-        ServiceProcess process = ServiceProcess.start(options.repository(), "reception-terminal-gateway", List.of(
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
+        List<String> arguments = new ArrayList<>(database.connectionArguments(DatabaseRole.GATEWAY));
+        arguments.addAll(List.of(
                 "--coupons.card-token.key=" + options.cardTokenKey(),
                 "--coupons.gateway-trust.shared-secret=" + options.gatewaySecret(),
                 "--coupons.gateway.routing.services.coupon-server=" + couponServerUrl,
                 // one key stands for every load client, so a per-terminal limit would measure itself, not the gateway
                 "--coupons.gateway.rate-limit.roles.TERMINAL.capacity=1000000"));
+        ServiceProcess process = ServiceProcess.start(options.repository(), "reception-terminal-gateway", arguments);
         return new BenchGateway(process, apiKeys);
     }
 

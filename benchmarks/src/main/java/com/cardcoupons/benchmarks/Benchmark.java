@@ -1,6 +1,7 @@
 package com.cardcoupons.benchmarks;
 
 import com.cardcoupons.couponserver.CouponServerApplication;
+import com.cardcoupons.model.schema.DatabaseRole;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -93,15 +94,14 @@ public final class Benchmark {
 
     /** Arguments, not default properties: they must win over the service's own configuration files. */
     private static ConfigurableApplicationContext start(BenchDatabase database, Options options) {
-        return new SpringApplicationBuilder(CouponServerApplication.class).run(
+        List<String> arguments = new ArrayList<>(database.connectionArguments(DatabaseRole.TILL));
+        arguments.addAll(List.of(
                 "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, options.threads()),
                 "--coupons.card-token.key=" + options.cardTokenKey(),
                 "--coupons.gateway-trust.shared-secret=" + options.gatewaySecret(),
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        return new SpringApplicationBuilder(CouponServerApplication.class).run(arguments.toArray(String[]::new));
     }
 
     /** A search for a random seeded card at the bench terminal. */

@@ -1,5 +1,7 @@
 package com.cardcoupons.benchmarks;
 
+import com.cardcoupons.model.schema.DatabaseRole;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,18 +29,17 @@ public final class RelayBenchmark {
             RelayWorld.seed(database, options);
             log("seeded " + options.couponCards() + " cards with a coupon, " + options.threads() + " tills");
             List<String> platform = List.of(
-                    "--spring.datasource.url=" + database.url(),
-                    "--spring.datasource.username=" + database.user(),
-                    "--spring.datasource.password=" + database.password(),
                     "--coupons.card-token.key=" + options.cardTokenKey(),
                     "--coupons.gateway-trust.shared-secret=" + options.gatewaySecret());
             int isoPort = ServiceProcess.freePort();
             try (ServiceProcess settlementCenter = ServiceProcess.start(options.repository(), "settlement-center-simulator",
                          List.of("--settlement-center.latency.authorization=" + options.legLatency().toMillis() + "ms",
                                  "--settlement-center.iso.port=" + isoPort));
-                 ServiceProcess couponServer = ServiceProcess.start(options.repository(), "coupon-server", platform);
+                 ServiceProcess couponServer = ServiceProcess.start(options.repository(), "coupon-server",
+                         with(platform, database.connectionArguments(DatabaseRole.TILL)));
                  DelayingProxy slowCouponServer = new DelayingProxy(couponServer.port(), options.legLatency());
-                 ServiceProcess relay = ServiceProcess.start(options.repository(), "settlement-relay", with(platform,
+                 ServiceProcess relay = ServiceProcess.start(options.repository(), "settlement-relay", with(with(platform,
+                         database.connectionArguments(DatabaseRole.RELAY)),
                          "--relay.coupon-server.url=" + slowCouponServer.url(),
                          "--relay.settlement-center.port=" + isoPort));
                  RelayCalls calls = new RelayCalls(options)) {
@@ -82,8 +83,12 @@ public final class RelayBenchmark {
     }
 
     private static List<String> with(List<String> arguments, String... more) {
+        return with(arguments, List.of(more));
+    }
+
+    private static List<String> with(List<String> arguments, List<String> more) {
         List<String> all = new ArrayList<>(arguments);
-        all.addAll(List.of(more));
+        all.addAll(more);
         return all;
     }
 

@@ -6,6 +6,7 @@ import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller;
+import com.cardcoupons.testsupport.TestDatabase;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,8 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The world a till test plays in, written with SQL in the shape of the shared schema (V1_1) as registration-api
- * writes it: merchants, stores, terminals, approved (or not) campaigns, and coupons acquired on cards. Callers sign
+ * The world a till test plays in, written with SQL in the shape of the shared schema as registration-api writes it: merchants, stores, terminals, approved (or not) campaigns, and coupons acquired on cards. Callers sign
  * their identity with the service's own signer, as the gateway would.
  */
 public final class TillWorld {
@@ -41,9 +41,12 @@ public final class TillWorld {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    /** The world of the service a test started: its database, card-token key, identity signer and port. */
+    /**
+     * The world of the service a test started: its database, written as the schema's owner (the rows are others'),
+     * its card-token key, identity signer and port.
+     */
     public static TillWorld of(ApplicationContext service) {
-        return new TillWorld(service.getBean(JdbcClient.class), service.getBean(UsageMediumTokenizer.class),
+        return new TillWorld(service.getBean(TestDatabase.class).owner(), service.getBean(UsageMediumTokenizer.class),
                 service.getBean(IdentitySigner.class), service.getEnvironment().getProperty("local.server.port", Integer.class, 0));
     }
 

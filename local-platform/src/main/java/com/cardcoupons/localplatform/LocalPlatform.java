@@ -65,8 +65,6 @@ public final class LocalPlatform implements AutoCloseable {
             List<PlatformService> layout = PlatformService.all(ports);
             Map<String, String> serviceEnvironment = new HashMap<>(environment);
             serviceEnvironment.put("COUPONS_DB_URL", database.url());
-            serviceEnvironment.put("COUPONS_DB_USER", database.username());
-            serviceEnvironment.put("COUPONS_DB_PASSWORD", database.password());
             serviceEnvironment.put("COUPONS_CARD_TOKEN_KEY", cardTokenKey);
             layout.forEach(service -> serviceEnvironment.put(service.urlVariable(), service.url()));
             // the simulator listens for ISO 8583 there, and the relay connects there

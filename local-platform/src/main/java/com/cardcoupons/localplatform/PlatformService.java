@@ -1,17 +1,22 @@
 package com.cardcoupons.localplatform;
 
+import com.cardcoupons.model.schema.DatabaseRole;
+
 import java.util.List;
 
-/** One process of the platform: its module, its port, and the environment variable that points others at it. */
-record PlatformService(String module, int port, String urlVariable) {
+/**
+ * One process of the platform: its module, its port, the environment variable that points others at it, and the
+ * database role it connects as (none for the settlement center, which is the outside world).
+ */
+record PlatformService(String module, int port, String urlVariable, DatabaseRole databaseRole) {
 
     static List<PlatformService> all(Ports ports) {
         return List.of(
-                new PlatformService("settlement-center-simulator", ports.simulator(), "SETTLEMENT_CENTER_ADMIN_URL"),
-                new PlatformService("registration-api", ports.registration(), "REGISTRATION_API_URL"),
-                new PlatformService("coupon-server", ports.couponServer(), "COUPON_SERVER_URL"),
-                new PlatformService("settlement-relay", ports.relay(), "SETTLEMENT_RELAY_URL"),
-                new PlatformService("reception-terminal-gateway", ports.gateway(), "GATEWAY_URL"));
+                new PlatformService("settlement-center-simulator", ports.simulator(), "SETTLEMENT_CENTER_ADMIN_URL", null),
+                new PlatformService("registration-api", ports.registration(), "REGISTRATION_API_URL", DatabaseRole.REGISTRATION),
+                new PlatformService("coupon-server", ports.couponServer(), "COUPON_SERVER_URL", DatabaseRole.TILL),
+                new PlatformService("settlement-relay", ports.relay(), "SETTLEMENT_RELAY_URL", DatabaseRole.RELAY),
+                new PlatformService("reception-terminal-gateway", ports.gateway(), "GATEWAY_URL", DatabaseRole.GATEWAY));
     }
 
     String url() {

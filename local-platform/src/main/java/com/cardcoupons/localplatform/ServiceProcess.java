@@ -39,6 +39,10 @@ final class ServiceProcess {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(service.port()));
+        if (service.databaseRole() != null) {
+            builder.environment().put("COUPONS_DB_USER", service.databaseRole().roleName());
+            builder.environment().put("COUPONS_DB_PASSWORD", LocalDatabase.password(service.databaseRole()));
+        }
         try {
             return new ServiceProcess(service, builder.start(), log);
         } catch (IOException e) {

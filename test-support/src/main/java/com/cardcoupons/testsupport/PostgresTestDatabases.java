@@ -1,5 +1,7 @@
 package com.cardcoupons.testsupport;
 
+import com.cardcoupons.model.schema.DatabaseRole;
+import com.cardcoupons.model.schema.DatabaseRoles;
 import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
@@ -12,9 +14,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Hands out freshly migrated PostgreSQL databases. The shared schema is migrated once per JVM into a template
- * database; every {@link #create(String)} clones it ({@code CREATE DATABASE ... TEMPLATE}), which takes
- * milliseconds and gives each test class a clean schema of its own.
+ * Hands out freshly migrated PostgreSQL databases. The platform's roles are set up on the server once per JVM, with
+ * their development passwords, and the shared schema is migrated by its owner into a template database; every
+ * {@link #create(String)} clones it ({@code CREATE DATABASE ... TEMPLATE}), which takes milliseconds and gives each
+ * test class a clean schema of its own, with the grants of every service role.
  */
 public final class PostgresTestDatabases {
 
@@ -32,7 +35,7 @@ public final class PostgresTestDatabases {
         String name = "t_" + slug(hint) + "_" + shortId();
         execute(pg, "create database " + name + " template " + template);
         CREATED.add(name);
-        return new TestDatabase(pg.urlOf(name), pg.username(), pg.password());
+        return new TestDatabase(pg.urlOf(name));
     }
 
     private static PostgresServer serverWithTemplate() {
@@ -41,8 +44,13 @@ public final class PostgresTestDatabases {
                 PostgresServer started = PostgresServers.start();
                 String name = "coupons_template_" + shortId();
                 execute(started, "create database " + name);
+                try (Connection admin = DriverManager.getConnection(started.urlOf(name), started.username(), started.password())) {
+                    DatabaseRoles.setUp(admin);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not set up the platform's roles on " + started.description(), e);
+                }
                 Flyway.configure()
-                        .dataSource(started.urlOf(name), started.username(), started.password())
+                        .dataSource(started.urlOf(name), DatabaseRole.OWNER.roleName(), DatabaseRole.OWNER.developmentPassword())
                         .locations("classpath:db/migration")
                         .load()
                         .migrate();

@@ -10,9 +10,15 @@ import java.util.Objects;
 
 /**
  * A non-negative amount in the minor unit of an ISO 4217 currency (cents for USD, yen for JPY).
- * Integer arithmetic only: money never passes through a floating point type.
+ * Integer arithmetic only: money never passes through a floating point type. An amount read from a client is at
+ * most {@link #maxAmountMinor(Currency)}.
  */
 public record Money(long amountMinor, Currency currency) implements Comparable<Money> {
+
+    /** The largest amount in minor units an ISO 8583 amount field (twelve digits) can carry to a card network. */
+    public static final long ISO_8583_MAX_MINOR = 999_999_999_999L;
+    /** The largest amount a client may send, in major units of its currency: one hundred million. */
+    public static final long MAX_MAJOR_UNITS = 100_000_000L;
 
     public Money {
         if (currency == null) {
@@ -27,13 +33,34 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
         return new Money(amountMinor, currency(currencyCode));
     }
 
-    /** Reads the wire form {@code {"amountMinor": 1200, "currency": "JPY"}}, naming the field that is wrong. */
+    /**
+     * Reads the wire form {@code {"amountMinor": 1200, "currency": "JPY"}}, naming the field that is wrong, and
+     * refuses an amount above {@link #maxAmountMinor(Currency)} before anything is written or sent.
+     */
     @JsonCreator
     static Money fromWire(@JsonProperty("amountMinor") Long amountMinor, @JsonProperty("currency") String currencyCode) {
         if (amountMinor == null) {
             throw DomainException.invalid("AMOUNT_REQUIRED", "amountMinor", "amountMinor is required");
         }
-        return new Money(amountMinor, currency(currencyCode));
+        Money money = new Money(amountMinor, currency(currencyCode));
+        long max = maxAmountMinor(money.currency);
+        if (amountMinor > max) {
+            throw DomainException.invalid("AMOUNT_TOO_LARGE", "amountMinor",
+                    "an amount in " + money.currency.getCurrencyCode() + " is at most " + max + " minor units");
+        }
+        return money;
+    }
+
+    /**
+     * The largest amount a client may send in {@code currency}, in minor units: {@link #MAX_MAJOR_UNITS} of its major
+     * unit (JPY 100,000,000; USD 100,000,000.00), and never more than {@link #ISO_8583_MAX_MINOR}.
+     */
+    public static long maxAmountMinor(Currency currency) {
+        long max = MAX_MAJOR_UNITS;
+        for (int digit = 0; digit < currency.getDefaultFractionDigits() && max <= ISO_8583_MAX_MINOR; digit++) {
+            max *= 10;
+        }
+        return Math.min(max, ISO_8583_MAX_MINOR);
     }
 
     public static Money zero(Currency currency) {

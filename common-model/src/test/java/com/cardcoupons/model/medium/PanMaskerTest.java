@@ -32,4 +32,19 @@ class PanMaskerTest {
         assertThat(PanMasker.mask("request " + correlationId.toUpperCase() + " card 4111111111111111"))
                 .isEqualTo("request " + correlationId.toUpperCase() + " card [PAN ****1111]");
     }
+
+    @Test
+    void masksTheCardNumberAloneNotTheNumbersNextToIt() {
+        assertThat(PanMasker.mask("GET /cards/4111 1111 1111 1111 200 12ms")).isEqualTo("GET /cards/[PAN ****1111] 200 12ms");
+        assertThat(PanMasker.mask("GET /cards/4111111111111111 404 7ms")).isEqualTo("GET /cards/[PAN ****1111] 404 7ms");
+        assertThat(PanMasker.mask("9 4111-1111-1111-1111 7")).isEqualTo("9 [PAN ****1111] 7");
+        assertThat(PanMasker.mask("3782 822463 10005 and 4000 0566 5566 5556 303"))
+                .as("Amex grouping, and a 19-digit neighbour that would pass for a number only with its status")
+                .isEqualTo("[PAN ****0005] and [PAN ****5556] 303");
+    }
+
+    @Test
+    void aNumberTooLongToBeACardIsNotOneAtAnyOffset() {
+        assertThat(PanMasker.mask("12345678901234567890123")).isEqualTo("12345678901234567890123");
+    }
 }

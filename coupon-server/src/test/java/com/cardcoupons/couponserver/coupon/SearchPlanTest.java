@@ -4,6 +4,7 @@ import com.cardcoupons.couponserver.TillWorld;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,8 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IsolatedDatabase
 class SearchPlanTest {
 
-    @Autowired
     JdbcClient jdbc;
+
+    /** SQL as the schema's owner: the test writes rows other services own, and reads every table. */
+    @Autowired
+    void ownersSql(TestDatabase isolatedTestDatabase) {
+        jdbc = isolatedTestDatabase.owner();
+    }
 
     @Autowired
     UsageMediumTokenizer tokenizer;

@@ -7,6 +7,7 @@ import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -34,8 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IsolatedDatabase
 class PrintingTest {
 
-    @Autowired
     JdbcClient jdbc;
+
+    /** SQL as the schema's owner: the test writes rows other services own, and reads every table. */
+    @Autowired
+    void ownersSql(TestDatabase isolatedTestDatabase) {
+        jdbc = isolatedTestDatabase.owner();
+    }
 
     @Autowired
     ApplicationContext service;

@@ -21,6 +21,7 @@ import com.cardcoupons.model.terminal.ReservationResponse.ReservationState;
 import com.cardcoupons.model.terminal.ReversalRequest.ReversalType;
 import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,8 +71,13 @@ class ReservationsTest {
     @Autowired
     CouponsAtTheTill coupons;
 
+    /** The service's own SQL, inside the test's transaction. */
     @Autowired
     JdbcClient jdbc;
+
+    /** The rows another service would have written, committed as the schema's owner. */
+    @Autowired
+    TestDatabase isolatedTestDatabase;
 
     @Autowired
     TestEntityManager entityManager;
@@ -83,7 +89,7 @@ class ReservationsTest {
 
     @BeforeEach
     void twoCouponsOfACardAtATill() {
-        TillWorld world = new TillWorld(jdbc, new UsageMediumTokenizer("a card token key of the mapping test, 32 bytes or more".getBytes(StandardCharsets.UTF_8)),
+        TillWorld world = new TillWorld(isolatedTestDatabase.owner(), new UsageMediumTokenizer("a card token key of the mapping test, 32 bytes or more".getBytes(StandardCharsets.UTF_8)),
                 new IdentitySigner("a gateway secret the mapping test never uses".getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5), Clock.systemUTC()), 0);
         UUID mart = world.merchant("Sakura Mart");
         UUID shibuya = world.store(mart, "SHIBUYA", "5411");
@@ -194,10 +200,8 @@ class ReservationsTest {
     void aSecondUseUnderTheSameKeyRecordsNothing() {
         Reservation first = Reservation.useNow(till, "TX-6", combination, NOW);
         add(first);
-        jdbc.sql("update idempotency_record set idempotency_key = 'the-key' where idempotency_key = ?")
-                .param("key-" + first.id()).update();
         Reservation second = Reservation.useNow(till, "TX-7", combination, NOW);
-        jdbc.sql("insert into idempotency_record (scope, idempotency_key, request_hash, response_status, response_body) "
+        isolatedTestDatabase.owner().sql("insert into idempotency_record (scope, idempotency_key, request_hash, response_status, response_body) "
                 + "values ('coupon-server:TERMINAL:test', ?, 'another hash', 201, '')").param("key-" + second.id()).update();
 
         NewReservations.Addition addition = add(second);

@@ -8,6 +8,7 @@ import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class UseApprovalTest {
 
-    @Autowired
     JdbcClient jdbc;
+
+    /** SQL as the schema's owner: the test writes rows other services own, and reads every table. */
+    @Autowired
+    void ownersSql(TestDatabase isolatedTestDatabase) {
+        jdbc = isolatedTestDatabase.owner();
+    }
 
     @Autowired
     ApplicationContext service;
@@ -301,16 +307,20 @@ class UseApprovalTest {
         }
 
         @Test
-        void aRefusalIsReplayedEvenAfterTheCouponWouldBeUsable() {
+        void aRefusalWritesNothingSoItsKeyStaysFreeAndItsRetryRunsAgain() {
             String code = world.coupon(world.campaign(mart).fixed(300).minSpend(1000).create(), card);
             Map<String, Object> body = useOf("TX-31", List.of(code), presented, till.use(500));
+            long records = jdbc.sql("select count(*) from idempotency_record").query(Long.class).single();
 
             Reply first = till.api().post("/api/v1/redemptions", body, "retry-31");
             Reply retry = till.api().post("/api/v1/redemptions", body, "retry-31");
 
             assertThat(first.code()).isEqualTo("COUPON_NOT_USABLE");
             assertThat(retry.code()).isEqualTo("COUPON_NOT_USABLE");
-            assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+            assertThat(retry.header("Idempotency-Replayed")).isNull();
+            assertThat(jdbc.sql("select count(*) from idempotency_record").query(Long.class).single()).isEqualTo(records);
+            Reply enough = till.api().post("/api/v1/redemptions", useOf("TX-31", List.of(code), presented, till.use(1500)), "retry-31");
+            assertThat(enough.status()).as(enough.body()).isEqualTo(201);
         }
 
         @ParameterizedTest(name = "a coupon with {0} use(s)")

@@ -10,6 +10,7 @@ import com.cardcoupons.model.medium.UsageMediumId;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,13 @@ class SearchTest {
     @LocalServerPort
     int port;
 
-    @Autowired
     JdbcClient jdbc;
+
+    /** SQL as the schema's owner: the test writes rows other services own, and reads every table. */
+    @Autowired
+    void ownersSql(TestDatabase isolatedTestDatabase) {
+        jdbc = isolatedTestDatabase.owner();
+    }
 
     @Autowired
     ApplicationContext service;

@@ -4,9 +4,12 @@ import com.cardcoupons.platform.identity.Role;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The gateway's route-to-role table. Access is granted by a rule, never by omission: a path no rule names does not
@@ -22,8 +25,8 @@ public final class AccessPolicy {
     }
 
     public Decision decide(String method, String path, Role role) {
-        boolean pathKnown = false;
         boolean methodKnown = false;
+        Set<String> allowed = new TreeSet<>();
         PathContainer container = PathContainer.parsePath(path);
         for (Compiled candidate : compiled) {
             AccessRule rule = candidate.rule();
@@ -31,7 +34,7 @@ public final class AccessPolicy {
             if (variables.isEmpty()) {
                 continue;
             }
-            pathKnown = true;
+            allowed.addAll(rule.methods());
             if (!rule.methods().contains(method)) {
                 continue;
             }
@@ -39,11 +42,11 @@ public final class AccessPolicy {
             if (rule.roles().contains(role)) {
                 String ownedCampaign = role == Role.MERCHANT && rule.merchantOwns() != null
                         ? variables.get().get(rule.merchantOwns()) : null;
-                return new Decision(Outcome.PERMITTED, ownedCampaign);
+                return new Decision(Outcome.PERMITTED, ownedCampaign, Collections.unmodifiableSet(allowed));
             }
         }
-        Outcome refusal = !pathKnown ? Outcome.NO_ROUTE : !methodKnown ? Outcome.METHOD_NOT_ALLOWED : Outcome.FORBIDDEN;
-        return new Decision(refusal, null);
+        Outcome refusal = allowed.isEmpty() ? Outcome.NO_ROUTE : !methodKnown ? Outcome.METHOD_NOT_ALLOWED : Outcome.FORBIDDEN;
+        return new Decision(refusal, null, Collections.unmodifiableSet(allowed));
     }
 
     /** A rule with its path patterns parsed once. */
@@ -65,8 +68,10 @@ public final class AccessPolicy {
 
     /**
      * The table's answer; when permitted for a merchant on a route of its own campaigns, {@code ownedCampaign} is
-     * the campaign id from the path, which must be the merchant's.
+     * the campaign id from the path, which must be the merchant's. {@code allowedMethods} are the methods any rule
+     * names for the path (the {@code Allow} of a 405); a permitted rule here may still lead to a method its service
+     * does not serve, which the service then answers with its own 405.
      */
-    public record Decision(Outcome outcome, String ownedCampaign) {
+    public record Decision(Outcome outcome, String ownedCampaign, Set<String> allowedMethods) {
     }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -34,7 +35,7 @@ class AccessPolicyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return AuthenticatedCaller.of(request) == null;
+        return AuthenticatedCaller.of(request) == null || !RequestPath.of(request).startsWith("/api/");
     }
 
     @Override
@@ -51,7 +52,10 @@ class AccessPolicyFilter extends OncePerRequestFilter {
             case PERMITTED -> ownership(caller, decision.ownedCampaign());
         };
         if (refusal.isPresent()) {
-            problems.write(response, refusal.get());
+            if (decision.outcome() == AccessPolicy.Outcome.METHOD_NOT_ALLOWED) {
+                response.setHeader(HttpHeaders.ALLOW, String.join(", ", decision.allowedMethods()));
+            }
+            problems.write(request, response, refusal.get());
             return;
         }
         chain.doFilter(request, response);

@@ -24,7 +24,7 @@ class CanonicalPathFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!RequestPath.isCanonical(request)) {
-            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "NON_CANONICAL_PATH",
+            problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "NON_CANONICAL_PATH",
                     "the path has dot segments, empty segments, path parameters or encoded separators"));
             return;
         }

@@ -59,7 +59,10 @@ class AccessLogFilter extends OncePerRequestFilter {
         if (caller != null) {
             line = line.addKeyValue("user.roles", caller.role().name());
         }
-        line.log("{} {}{} {} {}ms {}", request.getMethod(), path, query == null ? "" : "?" + query, status, millis, principal);
+        // words, not bare spaces, between the path and the numbers after it: the log's card number mask must never read
+        // a path's last digits, the status and the duration as one number
+        line.log("{} {}{} -> {} in {}ms by {}", request.getMethod(), path, query == null ? "" : "?" + query, status, millis,
+                principal);
     }
 
     /** {@code raw} percent-decoded (a malformed escape is kept as it is), then with card numbers masked. */

@@ -23,7 +23,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Admits a call to the API only with a valid API key. The key is looked up by its id and its secret checked
+ * Admits a call to the API only with a valid API key; a key sent anywhere else must be valid too. The key is looked up by its id and its secret checked
  * against the stored hash on every request, without a cache, so a revoked key fails on the next call. Every
  * failure looks the same to the caller ({@code API_KEY_INVALID}); the log says which it was.
  */
@@ -40,9 +40,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** The API needs a key; elsewhere (health) a key is optional, and shows an administrator the details. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !RequestPath.of(request).startsWith("/api/");
+        return !RequestPath.of(request).startsWith("/api/") && request.getHeader(ApiKey.HEADER) == null;
     }
 
     @Override
@@ -50,13 +51,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(ApiKey.HEADER);
         if (header == null || header.isBlank()) {
-            refuse(response, "API_KEY_MISSING", "send your API key in the " + ApiKey.HEADER + " header");
+            refuse(request, response, "API_KEY_MISSING", "send your API key in the " + ApiKey.HEADER + " header");
             return;
         }
         Optional<ApiKey> key = ApiKey.parse(header.strip());
         if (key.isEmpty()) {
             log.info("refused a malformed API key");
-            refuse(response, "API_KEY_INVALID", "the API key is not valid");
+            refuse(request, response, "API_KEY_INVALID", "the API key is not valid");
             return;
         }
         Optional<CallerIdentity> caller;
@@ -64,12 +65,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             caller = authenticate(key.get());
         } catch (DataAccessException e) {
             log.error("could not read credential {}", key.get().keyId(), e);
-            problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "AUTHENTICATION_UNAVAILABLE",
+            problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "AUTHENTICATION_UNAVAILABLE",
                     "credentials cannot be checked right now; retry later"));
             return;
         }
         if (caller.isEmpty()) {
-            refuse(response, "API_KEY_INVALID", "the API key is not valid");
+            refuse(request, response, "API_KEY_INVALID", "the API key is not valid");
             return;
         }
         request.setAttribute(AuthenticatedCaller.ATTRIBUTE, caller.get());
@@ -89,8 +90,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         return caller;
     }
 
-    private void refuse(HttpServletResponse response, String code, String detail) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String code, String detail) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, code, detail));
+        problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, code, detail));
     }
 }

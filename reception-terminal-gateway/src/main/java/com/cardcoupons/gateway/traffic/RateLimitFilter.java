@@ -55,7 +55,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             response.setHeader(REMAINING, "0");
-            problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+            problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
                     "too many requests for this API key; retry after " + seconds + " s"));
             return;
         }

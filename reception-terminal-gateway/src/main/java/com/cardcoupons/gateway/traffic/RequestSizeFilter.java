@@ -32,7 +32,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > max) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         if (declared >= 0 || request.getHeader("Transfer-Encoding") == null) {
@@ -41,16 +41,16 @@ class RequestSizeFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (body.length > max) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         chain.doFilter(new BufferedRequest(request, body), response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // the unread body is not worth draining: close the connection rather than read up to the whole of it
         response.setHeader("Connection", "close");
-        problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+        problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                 "the request body exceeds " + max + " bytes"));
     }
 }

@@ -5,6 +5,7 @@ import com.cardcoupons.gateway.TestWorld;
 import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,13 @@ class AccessLogTest {
     @LocalServerPort
     int port;
 
-    @Autowired
     JdbcClient jdbc;
+
+    /** SQL as the schema's owner: the test writes rows other services own, and reads every table. */
+    @Autowired
+    void ownersSql(TestDatabase isolatedTestDatabase) {
+        jdbc = isolatedTestDatabase.owner();
+    }
 
     ApiCaller anonymous;
 
@@ -99,6 +105,16 @@ class AccessLogTest {
                 .doesNotContain("4111111111111111", "4111%201111", "4111+1111", "4111 1111 1111 1111",
                         "5555-5555-5555-4444", "5555555555554444", "3530111333300000")
                 .contains("[PAN ****1111]", "[PAN ****4444]", "[PAN ****0000]");
+    }
+
+    @Test
+    void theMaskCoversTheCardNumberAloneNeverTheStatusOrDurationAfterIt(CapturedOutput output) {
+        Reply reply = anonymous.as(withKey(TestWorld.APP_KEY)).get("/api/v1/wallet/cards/4111111111111111");
+        JsonNode line = accessLine(output, reply);
+        assertThat(line.path("message").asString())
+                .isEqualTo("GET /api/v1/wallet/cards/[PAN ****1111] -> " + reply.status() + " in "
+                        + line.path("message").asString().replaceAll(".* in (\\d+)ms by .*", "$1") + "ms by test-mobile-app");
+        assertThat(line.path("http").path("response").path("status_code").asInt()).isEqualTo(reply.status());
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.cardcoupons.gateway.TestWorld;
 import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,13 @@ class RoutingTest {
     @LocalServerPort
     int port;
 
-    @Autowired
     JdbcClient jdbc;
+
+    /** SQL as the schema's owner: the test writes rows other services own, and reads every table. */
+    @Autowired
+    void ownersSql(TestDatabase isolatedTestDatabase) {
+        jdbc = isolatedTestDatabase.owner();
+    }
 
     ApiCaller anonymous;
 

@@ -3,6 +3,7 @@ package com.cardcoupons.gateway.tls;
 import com.cardcoupons.gateway.Downstreams;
 import com.cardcoupons.gateway.TestWorld;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,13 @@ class TlsTest {
     @LocalServerPort
     int port;
 
-    @Autowired
     JdbcClient jdbc;
+
+    /** SQL as the schema's owner: the test writes rows other services own, and reads every table. */
+    @Autowired
+    void ownersSql(TestDatabase isolatedTestDatabase) {
+        jdbc = isolatedTestDatabase.owner();
+    }
 
     @DynamicPropertySource
     static void tls(DynamicPropertyRegistry registry) {

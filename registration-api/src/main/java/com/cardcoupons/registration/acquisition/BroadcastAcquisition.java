@@ -9,8 +9,8 @@ import com.cardcoupons.registration.terms.AcceptedMedia;
 /**
  * The compact request of a digital broadcast receiver, whose remote can type little more than digits: the
  * campaign's short code and a card number, or a member number with the loyalty program the receiver is set up for.
- * When the type is left out, a card number is taken as the campaign's first accepted of CREDIT and DEBIT, a member
- * number as its first accepted of POINT and MILEAGE.
+ * When the type is left out, it is the one type of the number's family that the campaign accepts (see
+ * {@link AcceptedMedia#typeFor}); a campaign accepting both needs the type named.
  */
 record BroadcastAcquisition(String campaignCode, MediumType type, CardNumber cardNumber, String program,
                             String memberNumber) {

@@ -58,15 +58,22 @@ public record AcceptedMedia(@JdbcTypeCode(SqlTypes.ARRAY) @Enumerated(EnumType.S
     }
 
     /**
-     * The type to take a medium for when the caller could only type its number (a TV remote): for a card number the
-     * first accepted of CREDIT and DEBIT, for a member number the first accepted of POINT and MILEAGE.
+     * The type to take a medium for when the caller could only type its number (a TV remote): the one type of its
+     * family (CREDIT and DEBIT for a card number, POINT and MILEAGE for a member number) that the campaign accepts.
+     * When the campaign accepts both of the family, the number alone cannot say which it is (a SKYMILES member number
+     * is a mileage card, not a point card), and the caller must name the type.
      */
     public MediumType typeFor(boolean paymentCard) {
-        return types.stream()
-                .filter(type -> type.isPaymentCard() == paymentCard)
-                .findFirst()
-                .orElseThrow(() -> new DomainException(DomainException.Kind.UNPROCESSABLE, "MEDIUM_NOT_ACCEPTED",
-                        paymentCard ? "cardNumber" : "memberNumber", "this campaign accepts only " + types + " cards"));
+        List<MediumType> candidates = types.stream().filter(type -> type.isPaymentCard() == paymentCard).toList();
+        if (candidates.isEmpty()) {
+            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "MEDIUM_NOT_ACCEPTED",
+                    paymentCard ? "cardNumber" : "memberNumber", "this campaign accepts only " + types + " cards");
+        }
+        if (candidates.size() > 1) {
+            throw DomainException.invalid("MEDIUM_TYPE_REQUIRED", "type",
+                    "this campaign accepts both " + candidates.get(0) + " and " + candidates.get(1) + " cards: name the type");
+        }
+        return candidates.get(0);
     }
 
     private static <E extends Enum<E>> Set<E> copy(Set<E> values, Class<E> type) {

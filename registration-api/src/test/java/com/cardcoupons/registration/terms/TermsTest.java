@@ -168,12 +168,19 @@ class TermsTest {
         }
 
         @Test
-        void aNumberAloneIsTakenAsTheFirstAcceptedTypeOfItsFamily() {
+        void aNumberAloneIsTakenAsTheOneAcceptedTypeOfItsFamily() {
             assertThat(visaCredit.typeFor(true)).isEqualTo(MediumType.CREDIT);
             assertThat(visaCredit.typeFor(false)).isEqualTo(MediumType.MILEAGE);
             AcceptedMedia debitOnly = new AcceptedMedia(Set.of(MediumType.DEBIT), Set.of());
             assertThat(debitOnly.typeFor(true)).isEqualTo(MediumType.DEBIT);
             refused(() -> debitOnly.typeFor(false), "MEDIUM_NOT_ACCEPTED", "memberNumber");
+        }
+
+        @Test
+        void aNumberAloneIsRefusedWhenBothTypesOfItsFamilyAreAccepted() {
+            AcceptedMedia any = new AcceptedMedia(Set.of(MediumType.values()), Set.of());
+            refused(() -> any.typeFor(false), "MEDIUM_TYPE_REQUIRED", "type");
+            refused(() -> any.typeFor(true), "MEDIUM_TYPE_REQUIRED", "type");
         }
 
         @Test

@@ -7,7 +7,6 @@ import com.cardcoupons.platform.problem.Problems;
 import com.cardcoupons.platform.servlet.BufferedRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -16,8 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,9 +39,9 @@ import java.util.regex.Pattern;
  * there until the original commits, then rolls its own effects back and replays the original's outcome; a later retry
  * learns of it the same way. Recording last rather than claiming the key first spares every call a round trip to the
  * database; what a duplicate does before it learns is undone with its transaction. A handler may also record its
- * success itself, in the one statement that does its work ({@link Idempotent#recordsItsOwnOutcome()}). A refusal
- * (4xx) writes nothing but is recorded too, so a retry gets the same answer; a failure (5xx), or a race lost that the
- * client may simply retry ({@link #markRetryable}), is not recorded, so a retry runs again.
+ * success itself, in the one statement that does its work ({@link Idempotent#recordsItsOwnOutcome()}). Only a
+ * success is recorded: a refusal (4xx) or a failure (5xx) writes nothing at all, not even under its key, so a retry
+ * with the same key runs again (and is answered as the state then is).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -52,14 +49,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
-    private static final String RETRYABLE = IdempotencyFilter.class.getName() + ".retryable";
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final IdempotencyRecords records;
     private final PlatformTransactionManager transactions;
-    private final TransactionTemplate separateTransaction;
     private final ProblemResponses problems;
     private final JsonMapper jsonMapper;
     private final String service;
@@ -68,16 +63,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             ProblemResponses problems, JsonMapper jsonMapper, String service) {
         this.records = records;
         this.transactions = transactions;
-        this.separateTransaction = new TransactionTemplate(transactions);
-        this.separateTransaction.setPropagationBehavior(DefaultTransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.problems = problems;
         this.jsonMapper = jsonMapper;
         this.service = service;
-    }
-
-    /** Marks the call's answer as one a retry under the same key should not get again: a race lost, say. */
-    public static void markRetryable(ServletRequest request) {
-        request.setAttribute(RETRYABLE, Boolean.TRUE);
     }
 
     @Override
@@ -90,13 +78,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!KEY.matcher(key).matches()) {
-            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY",
+            problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY",
                     "an Idempotency-Key is 1 to 128 visible ASCII characters", HEADER));
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+            problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                     "the request body exceeds " + MAX_BODY_BYTES + " bytes"));
             return;
         }
@@ -108,7 +96,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(new BufferedRequest(request, body), captured);
         } catch (IOException | ServletException | RuntimeException e) {
             rollback(call);
-            if (!replayed(call, response)) {
+            if (!replayed(call, request, response)) {
                 throw e;
             }
             return;
@@ -132,9 +120,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             rollback(call);
-            if (!replayed(call, response)) {
+            if (!replayed(call, request, response)) {
                 // recorded a moment ago and forgotten since: this call's own effects are rolled back, so it must not claim them
-                problems.write(response, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS",
+                problems.write(request, response, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS",
                         "the outcome under this Idempotency-Key could not be read back; retry shortly"));
             }
             return;
@@ -144,18 +132,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             log.error("{} {} answered {} without recording its outcome; a retry will run it again",
                     request.getMethod(), request.getRequestURI(), outcome.status());
         }
-        boolean refusal = outcome.status() >= 400 && outcome.status() < 500 && request.getAttribute(RETRYABLE) == null;
-        if (refusal && Boolean.TRUE.equals(separateTransaction.execute(tx -> records.record(call.recordValues(outcome))))) {
-            captured.copyBodyToResponse();
-            return;
-        }
-        if (!replayed(call, response)) {
+        if (!replayed(call, request, response)) {
             captured.copyBodyToResponse();
         }
     }
 
     /** Answers with the outcome recorded under the call's key, if there is one; the call's own answer is dropped. */
-    private boolean replayed(IdempotentCall call, HttpServletResponse response) throws IOException {
+    private boolean replayed(IdempotentCall call, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Optional<StoredOutcome> stored = records.find(call.scope(), call.key());
         if (stored.isEmpty()) {
             return false;
@@ -164,7 +148,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         call.headersBefore().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         StoredOutcome outcome = stored.get();
         if (!outcome.requestHash().equals(call.requestHash())) {
-            problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
+            problems.write(request, response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
                     "this Idempotency-Key was already used for a different request", HEADER));
             return true;
         }

@@ -32,7 +32,7 @@ public class IdempotentHandlers implements HandlerInterceptor {
         }
         Idempotent idempotent = method.getMethodAnnotation(Idempotent.class);
         if (idempotent != null && request.getHeader(IdempotencyFilter.HEADER) == null) {
-            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_REQUIRED",
+            problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_REQUIRED",
                     "this call may be retried, so it needs an Idempotency-Key header", IdempotencyFilter.HEADER));
             return false;
         }

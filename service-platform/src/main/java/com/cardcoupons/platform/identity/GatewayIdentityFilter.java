@@ -42,18 +42,18 @@ public class GatewayIdentityFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!request.getRequestURI().equals(request.getContextPath() + routedPath(request))) {
-            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "NON_CANONICAL_PATH",
+            problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "NON_CANONICAL_PATH",
                     "the API is called by canonical paths only: no dot segments, encoded characters or parameters"));
             return;
         }
         if (request.getHeader(IdentityHeaders.SIGNATURE) == null) {
-            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "GATEWAY_IDENTITY_MISSING",
+            problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "GATEWAY_IDENTITY_MISSING",
                     "this service is reached through the gateway only"));
             return;
         }
         Optional<CallerIdentity> identity = signer.verify(request::getHeader, request.getMethod(), request.getRequestURI());
         if (identity.isEmpty()) {
-            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "GATEWAY_IDENTITY_INVALID",
+            problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "GATEWAY_IDENTITY_INVALID",
                     "the identity headers are not signed by the gateway, or have expired"));
             return;
         }

@@ -55,6 +55,15 @@ public class IdentityAutoConfiguration {
             return registration;
         }
 
+        /** Health details for an administrator the gateway signed for; after the identity filter, which skips these paths. */
+        @Bean
+        FilterRegistrationBean<OperatorAccessFilter> operatorAccessFilter(IdentitySigner signer) {
+            FilterRegistrationBean<OperatorAccessFilter> registration = new FilterRegistrationBean<>(new OperatorAccessFilter(
+                    request -> signer.verify(request::getHeader, request.getMethod(), request.getRequestURI()).orElse(null)));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+            return registration;
+        }
+
         @Override
         public void addInterceptors(InterceptorRegistry registry) {
             registry.addInterceptor(new RoleCheck(problems)).addPathPatterns("/api/**");

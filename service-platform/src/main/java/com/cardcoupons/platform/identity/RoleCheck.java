@@ -33,14 +33,14 @@ public class RoleCheck implements HandlerInterceptor {
         CallerIdentity caller = GatewayIdentityFilter.callerOf(request);
         if (caller == null) {
             // an API handler reached without a verified caller: never let it run
-            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "GATEWAY_IDENTITY_MISSING",
+            problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "GATEWAY_IDENTITY_MISSING",
                     "this service is reached through the gateway only"));
             return false;
         }
         List<Role> permitted = permittedRoles.computeIfAbsent(new Handler(method.getBeanType(), method.getMethod()),
                 RoleCheck::permittedRoles);
         if (permitted.stream().noneMatch(caller::is)) {
-            problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "ROLE_NOT_PERMITTED",
+            problems.write(request, response, Problems.of(HttpStatus.FORBIDDEN, "ROLE_NOT_PERMITTED",
                     "a " + caller.role() + " may not do this"));
             return false;
         }

@@ -1,9 +1,7 @@
 package com.cardcoupons.platform.problem;
 
 import com.cardcoupons.model.problem.DomainException;
-import com.cardcoupons.platform.idempotency.IdempotencyFilter;
 import com.cardcoupons.platform.idempotency.IdempotencyKeyTaken;
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -70,14 +68,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "the request conflicts with data already recorded"));
     }
 
-    /**
-     * A lost race, by lock or by optimistic check: nothing was written, and the same call may simply be retried, so
-     * the answer is not kept as the outcome of its Idempotency-Key.
-     */
+    /** A lost race, by lock or by optimistic check: nothing was written, and the same call may simply be retried. */
     @ExceptionHandler(ConcurrencyFailureException.class)
-    ResponseEntity<ProblemDetail> contention(ConcurrencyFailureException exception, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> contention(ConcurrencyFailureException exception) {
         log.info("lost a database race: {}", exception.getMessage());
-        IdempotencyFilter.markRetryable(request);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "CONCURRENT_UPDATE",
                 "another request changed the same data at the same time; retry with the same Idempotency-Key"));
     }

@@ -34,7 +34,7 @@ final class UnreadableBody {
             return Problems.of(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
                     "'" + unknown.getPropertyName() + "' is not a field of this request", path);
         }
-        if (jackson instanceof InvalidNullException) {
+        if (jackson instanceof InvalidNullException || missingPrimitive(jackson)) {
             return Problems.of(HttpStatus.BAD_REQUEST, "FIELD_REQUIRED", path + " must not be null", path);
         }
         if (jackson instanceof InvalidFormatException format) {
@@ -53,6 +53,12 @@ final class UnreadableBody {
             return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_FORMAT", "this field could not be read", path);
         }
         return Problems.of(HttpStatus.BAD_REQUEST, "BODY_REQUIRED", "a JSON request body is required");
+    }
+
+    /** A number, a boolean or the like left out or given as null: strict JSON gives it no default of its own. */
+    private static boolean missingPrimitive(JacksonException jackson) {
+        return jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isPrimitive() && String.valueOf(mismatch.getOriginalMessage()).startsWith("Cannot map `null`");
     }
 
     private static String describe(Class<?> type) {

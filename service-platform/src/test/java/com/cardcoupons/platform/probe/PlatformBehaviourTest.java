@@ -4,6 +4,7 @@ import com.cardcoupons.model.money.Money;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.IdentityHeaders;
 import com.cardcoupons.platform.identity.IdentitySigner;
+import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
@@ -118,9 +119,25 @@ class PlatformBehaviourTest {
             assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
             Reply readiness = anonymous.get("/actuator/health/readiness");
             assertThat(readiness.status()).isEqualTo(200);
-            assertThat(readiness.body()).contains("\"db\"");
+            assertThat(readiness.json().properties()).extracting(Map.Entry::getKey).containsExactly("status");
             assertThat(anonymous.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
             assertThat(anonymous.get("/v3/api-docs").json().path("paths").has("/api/probe/merchants")).isTrue();
+        }
+    }
+
+    @Nested
+    class HealthDetails {
+
+        @Test
+        void anAdministratorTheGatewaySignedForSeesTheComponentsAndNobodyElse() {
+            CallerIdentity admin = new CallerIdentity("admin-1", Role.PLATFORM_ADMIN, null, null, null, null);
+            Reply details = anonymous.as(signedAs(admin)).get("/actuator/health/readiness");
+            assertThat(details.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
+            Reply merchantAsks = merchant.get("/actuator/health");
+            assertThat(merchantAsks.json().has("components")).isFalse();
+            Reply forged = anonymous.send("GET", "/actuator/health", null, Map.of(
+                    "X-Coupons-Principal", "admin-1", "X-Coupons-Role", "PLATFORM_ADMIN", "X-Coupons-Identity-Signature", "forged"));
+            assertThat(forged.json().has("components")).isFalse();
         }
     }
 
@@ -236,12 +253,25 @@ class PlatformBehaviourTest {
         }
 
         @Test
-        void aRefusalIsReplayedToo() {
+        void aRefusalWritesNothingNotEvenUnderItsKeySoARetryRunsAgain() {
+            long records = idempotencyRecords();
             Reply first = merchant.post("/api/probe/merchants", VALID_BODY.formatted("refuse"), "key-3");
             Reply retry = merchant.post("/api/probe/merchants", VALID_BODY.formatted("refuse"), "key-3");
             assertThat(first.status()).isEqualTo(409);
             assertThat(retry.status()).isEqualTo(409);
+            assertThat(retry.header("Idempotency-Replayed")).isNull();
+            assertThat(idempotencyRecords()).isEqualTo(records);
+            Reply later = merchant.post("/api/probe/merchants", VALID_BODY.formatted("refuse").replace("100", "200"), "key-3");
+            assertThat(later.code()).as("the key is still free: no other request is on record under it").isEqualTo("PROBE_REFUSED");
+        }
+
+        @Test
+        void aRetryOfASuccessThatWouldNowBeRefusedStillGetsTheSuccess() {
+            Reply first = merchant.post("/api/probe/merchants", VALID_BODY.formatted("once"), "key-7");
+            Reply retry = merchant.post("/api/probe/merchants", VALID_BODY.formatted("once"), "key-7");
+            assertThat(first.status()).isEqualTo(201);
             assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+            assertThat(retry.body()).isEqualTo(first.body());
         }
 
         @Test
@@ -311,12 +341,14 @@ class PlatformBehaviourTest {
         }
 
         @Test
-        void aRefusalIsRecordedAndReplayed() {
+        void aRefusalIsNotRecorded() {
+            long records = idempotencyRecords();
             Reply first = merchant.post(PATH, VALID_BODY.formatted("refuse"), "own-3");
             Reply retry = merchant.post(PATH, VALID_BODY.formatted("refuse"), "own-3");
             assertThat(first.code()).isEqualTo("PROBE_REFUSED");
             assertThat(retry.code()).isEqualTo("PROBE_REFUSED");
-            assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+            assertThat(retry.header("Idempotency-Replayed")).isNull();
+            assertThat(idempotencyRecords()).isEqualTo(records);
         }
 
         @Test
@@ -374,6 +406,10 @@ class PlatformBehaviourTest {
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    private long idempotencyRecords() {
+        return jdbc.sql("select count(*) from idempotency_record").query(Long.class).single();
     }
 
     private long merchantsNamed(String name) {

@@ -87,6 +87,19 @@ class ProbeController {
         return ResponseEntity.created(location).body(created);
     }
 
+    enum Colour { RED, GREEN }
+
+    /** Every kind of value a request carries, echoed back as read. */
+    record Values(Integer count, int quantity, Boolean flag, Colour colour, java.time.Instant at, String note,
+                  List<String> tags, Money amount) {
+    }
+
+    @PostMapping("/values")
+    @PermittedRoles({Role.MERCHANT})
+    Values values(@RequestBody Values values) {
+        return values;
+    }
+
     @GetMapping("/whoami")
     @PermittedRoles({Role.MERCHANT, Role.APPROVER, Role.TERMINAL, Role.CONSUMER_CHANNEL})
     CallerIdentity whoami(CallerIdentity caller) {

@@ -1,5 +1,6 @@
 package com.cardcoupons.relay.coupon;
 
+import com.cardcoupons.model.schema.DatabaseRole;
 import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.relay.SettlementRelayApplication;
 import com.cardcoupons.relay.support.CouponServerStandIn;
@@ -74,8 +75,8 @@ class CouponServerWarmUpTest {
                 })
                 .run("--server.port=0",
                         "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
+                        "--spring.datasource.username=" + database.username(DatabaseRole.RELAY),
+                        "--spring.datasource.password=" + database.password(DatabaseRole.RELAY),
                         "--coupons.gateway-trust.shared-secret=" + RelayTestBase.GATEWAY_SECRET,
                         "--relay.settlement-center.port=" + SettlementCenter.shared().isoPort(),
                         "--relay.coupon-server.url=" + couponServerUrl);

@@ -1,8 +1,10 @@
 package com.cardcoupons.relay.outbox;
 
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
+import com.cardcoupons.model.schema.DatabaseRole;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.IdentitySigner;
+import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.relay.SettlementRelayApplication;
 import com.cardcoupons.relay.support.CouponServerInProcess;
 import com.cardcoupons.relay.support.CouponsOnCards;
@@ -194,8 +196,8 @@ class RelayRestartTest {
                 "--server.port=0",
                 "--server.shutdown=immediate",
                 "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.username=" + database.username(DatabaseRole.RELAY),
+                "--spring.datasource.password=" + database.password(DatabaseRole.RELAY),
                 "--coupons.gateway-trust.shared-secret=" + RelayTestBase.GATEWAY_SECRET,
                 "--relay.settlement-center.port=" + settlementCenter.isoPort(),
                 "--relay.settlement-center.authorization-timeout=" + authorizationTimeout,
@@ -219,8 +221,12 @@ class RelayRestartTest {
         assertThat(settlementCenter.authorizationsOf(card).get(0).path("state").asString()).isEqualTo("APPROVED");
     }
 
+    /** An administrator, to whom health shows its components. */
     private static ApiCaller operator(ConfigurableApplicationContext relay) {
-        return ApiCaller.anonymous("http://localhost:" + ((WebServerApplicationContext) relay).getWebServer().getPort());
+        IdentitySigner signer = relay.getBean(IdentitySigner.class);
+        CallerIdentity administrator = new CallerIdentity("operator", Role.PLATFORM_ADMIN, null, null, null, null);
+        return ApiCaller.anonymous("http://localhost:" + ((WebServerApplicationContext) relay).getWebServer().getPort())
+                .as((method, path) -> signer.sign(administrator, method, path));
     }
 
     private static ApiCaller till(ConfigurableApplicationContext relay) {

@@ -1,6 +1,7 @@
 package com.cardcoupons.relay.support;
 
 import com.cardcoupons.couponserver.CouponServerApplication;
+import com.cardcoupons.model.schema.DatabaseRole;
 import com.cardcoupons.testsupport.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -26,8 +27,8 @@ public final class CouponServerInProcess implements AutoCloseable {
                 "--server.shutdown=immediate",
                 "--spring.application.name=coupon-server",
                 "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.username=" + database.username(DatabaseRole.TILL),
+                "--spring.datasource.password=" + database.password(DatabaseRole.TILL),
                 "--coupons.gateway-trust.shared-secret=" + RelayTestBase.GATEWAY_SECRET,
                 "--coupons.idempotency.enabled=true",
                 "--management.endpoint.health.group.readiness.include=readinessState,db"));

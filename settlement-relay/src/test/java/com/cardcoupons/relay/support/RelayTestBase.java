@@ -5,6 +5,7 @@ import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.relay.coupon.CouponSearch;
 import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "coupons.gateway-trust.shared-secret=" + RelayTestBase.GATEWAY_SECRET,
         "relay.settlement-center.authorization-timeout=1s",
         "relay.settlement-center.reversal-timeout=1s",
-        "relay.coupon-server.reservation-timeout=500ms",
+        "relay.coupon-server.reservation-timeout=2s",
         "relay.outbox.poll-interval=200ms",
         "relay.outbox.first-retry=200ms",
         "relay.outbox.max-retry=1s",
@@ -64,8 +65,13 @@ public abstract class RelayTestBase {
     @Autowired
     protected IdentitySigner signer;
 
-    @Autowired
     protected JdbcClient jdbc;
+
+    /** SQL as the schema's owner: the test writes rows other services own, and reads every table. */
+    @Autowired
+    void ownersSql(TestDatabase isolatedTestDatabase) {
+        jdbc = isolatedTestDatabase.owner();
+    }
 
     @Autowired
     protected CircuitBreakerRegistry breakers;

@@ -7,6 +7,8 @@ import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
 import org.jpos.iso.channel.PostChannel;
 import org.jpos.iso.packager.ISO87APackager;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The real settlement center simulator, started once in this JVM, its ISO 8583 host and its admin API each on a
@@ -27,17 +30,15 @@ public final class SettlementCenter {
     /** Field 32 the relays under test send (the relay's default). */
     public static final String ACQUIRER = "12345";
 
-    private static final String EXCLUDED = String.join(",",
-            "com.cardcoupons.platform.problem.ProblemAutoConfiguration",
-            "com.cardcoupons.platform.correlation.CorrelationAutoConfiguration",
-            "com.cardcoupons.platform.identity.IdentityAutoConfiguration",
-            "com.cardcoupons.platform.idempotency.IdempotencyAutoConfiguration",
-            "com.cardcoupons.platform.tokenization.TokenizationAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+    /** The platform's own auto-configurations, whichever there are, and the database's: the simulator has neither. */
+    private static final String EXCLUDED = String.join(",", Stream.concat(
+            ImportCandidates.load(AutoConfiguration.class, SettlementCenter.class.getClassLoader()).getCandidates().stream()
+                    .filter(candidate -> candidate.startsWith("com.cardcoupons.platform.")),
+            Stream.of("org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                    "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+                    "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+                    "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+                    "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")).toList());
 
     private static SettlementCenter shared;
 
