@@ -57,3 +57,22 @@ alter table payment
 -- settlement-relay owns the acquirer's ids of its tills and merchants, and their STANs (V6_1, "Who writes what").
 grant select, insert, update on acquirer_merchant, acquirer_terminal to coupons_relay;
 grant usage on sequence acquirer_merchant_number, acquirer_terminal_number to coupons_relay;
+
+-- A late coupon: when the coupon search answered after the payment was approved at full price, the discount it found
+-- lowers the authorization with a partial reversal (docs/settlement-relay.md). The payment keeps what became of it;
+-- the partial reversal is a second reversal row of the same authorization.
+alter table payment add column late_coupon jsonb;
+alter table settlement_outbox drop constraint settlement_outbox_authorization_id_key;
+create unique index settlement_outbox_one_reversal_per_authorization on settlement_outbox (authorization_id)
+    where replacement_minor is null;
+create unique index settlement_outbox_one_partial_reversal_per_authorization on settlement_outbox (authorization_id)
+    where replacement_minor is not null;
+alter table settlement_journal drop constraint settlement_journal_step_check;
+alter table settlement_journal add constraint settlement_journal_step_check check (step in (
+    'PAYMENT_RECEIVED', 'PAYMENT_ANSWERED', 'PAYMENT_ABANDONED',
+    'AUTHORIZATION_SENT', 'AUTHORIZATION_APPROVED', 'AUTHORIZATION_DECLINED', 'AUTHORIZATION_UNANSWERED',
+    'REVERSAL_QUEUED', 'REVERSAL_SENT', 'REVERSAL_ACKNOWLEDGED', 'REVERSAL_FAILED', 'REVERSAL_REFUSED',
+    'COUPON_SEARCH_ANSWERED', 'COUPON_SEARCH_UNAVAILABLE',
+    'COUPON_RESERVED', 'COUPON_RESERVATION_FAILED',
+    'COUPON_CONFIRMED', 'COUPON_CONFIRM_FAILED', 'COUPON_RELEASED', 'COUPON_RELEASE_FAILED',
+    'LATE_COUPON_APPLIED', 'LATE_COUPON_NOT_APPLIED'));

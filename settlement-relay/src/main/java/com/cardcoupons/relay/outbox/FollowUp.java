@@ -134,6 +134,28 @@ public class FollowUp {
     }
 
     /**
+     * The partial reversal of an approved authorization sent as {@code trace}, lowering it to {@code replacement}
+     * (field 95), under its own STAN: due now, online (0400) first.
+     */
+    public static FollowUp partialReversal(UUID paymentId, UUID authorizationId, AuthorizationLeg leg, Money amount,
+            Money replacement, MessageTrace trace, String stan, Instant now) {
+        FollowUp partial = reversal(paymentId, authorizationId, leg, amount, now, trace, stan);
+        partial.state = FollowUpState.PENDING;
+        partial.advice = false;
+        partial.replacementMinor = replacement.amountMinor();
+        return partial;
+    }
+
+    /** Coupons armed for release are to be confirmed instead: due now. */
+    public void confirmCoupons(Instant now) {
+        require(state == FollowUpState.ARMED && action == FollowUpAction.RELEASE_COUPONS,
+                "only coupons armed for release are confirmed instead");
+        action = FollowUpAction.CONFIRM_COUPONS;
+        state = FollowUpState.PENDING;
+        nextAttemptAt = now;
+    }
+
+    /**
      * The authorization must be undone, or the coupons released: due now. A reversal goes as an advice, for its
      * authorization was never answered.
      */
@@ -219,6 +241,16 @@ public class FollowUp {
 
     public Money amount() {
         return currency == null ? null : new Money(amountMinor, currency);
+    }
+
+    /** Whether this reversal only lowers its authorization (to {@link #replacement()}). */
+    public boolean partial() {
+        return replacementMinor != null;
+    }
+
+    /** The amount a partial reversal leaves authorized; null for a full reversal. */
+    public Money replacement() {
+        return replacementMinor == null ? null : new Money(replacementMinor, currency);
     }
 
     /** The reversal's own STAN. */

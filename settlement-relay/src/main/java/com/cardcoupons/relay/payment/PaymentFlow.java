@@ -59,6 +59,7 @@ class PaymentFlow {
     private final CouponHolds couponHolds;
     private final CardSettlementCenter settlementCenter;
     private final AcquirerTerminals traces;
+    private final LateCoupons lateCoupons;
     private final OutboxDispatcher outbox;
     private final UsageMediumTokenizer tokenizer;
     private final PaymentProperties properties;
@@ -66,7 +67,7 @@ class PaymentFlow {
     private final MeterRegistry meters;
 
     PaymentFlow(PaymentSteps steps, Payments payments, CouponSearch couponSearch, CouponHolds couponHolds,
-            CardSettlementCenter settlementCenter, AcquirerTerminals traces, OutboxDispatcher outbox,
+            CardSettlementCenter settlementCenter, AcquirerTerminals traces, LateCoupons lateCoupons, OutboxDispatcher outbox,
             UsageMediumTokenizer tokenizer, PaymentProperties properties, Clock clock, MeterRegistry meters) {
         this.steps = steps;
         this.payments = payments;
@@ -74,6 +75,7 @@ class PaymentFlow {
         this.couponHolds = couponHolds;
         this.settlementCenter = settlementCenter;
         this.traces = traces;
+        this.lateCoupons = lateCoupons;
         this.outbox = outbox;
         this.tokenizer = tokenizer;
         this.properties = properties;
@@ -93,7 +95,7 @@ class PaymentFlow {
         PaymentRun run = new PaymentRun(payment, request.basket());
         // the search writes nothing of the payment's, so it need not wait, as the authorization must, for the commit
         // that writes the authorization ahead; a repeated request's search is only a search the terminal made again
-        CompletableFuture<CouponOffer> search = couponSearch.start(payment.terminal(), request.card(), run.intendedUse());
+        CouponSearch.Search search = couponSearch.start(payment.terminal(), request.card(), run.intendedUse());
         UUID fullAmount = UUID.randomUUID();
         MessageTrace fullTrace = traces.next(payment.terminalId(), payment.merchantId());
         Optional<Payment> earlier = steps.begin(payment, fullAmount, fullTrace,
@@ -140,7 +142,7 @@ class PaymentFlow {
      * The flow after the payment and its full-amount authorization were written ahead, with the coupon search already
      * running, up to its answer. What comes back from the counterparts is journaled with the next commit.
      */
-    private PaymentOutcome run(PaymentRun run, CompletableFuture<CouponOffer> search, UUID fullAmount,
+    private PaymentOutcome run(PaymentRun run, CouponSearch.Search search, UUID fullAmount,
             MessageTrace fullTrace, PresentedCard card) {
         Payment payment = run.payment();
         IntendedUse intendedUse = run.intendedUse();
@@ -148,7 +150,7 @@ class PaymentFlow {
         SentAuthorization full = send(payment, fullAmount, AuthorizationLeg.FULL_AMOUNT, payment.amount(), fullTrace, card);
         learnt.add(answered(payment, full));
         run.fullAmountAnswered(full);
-        CouponOffer offer = search.join();
+        CouponOffer offer = search.inBudget().join();
         learnt.add(searched(payment, offer));
         run.couponsFound(offer);
         Optional<Money> discounted = run.discountedAmount();
@@ -175,6 +177,9 @@ class PaymentFlow {
         PaymentOutcome outcome = steps.finish(payment, learnt, settlement);
         if (settlement.leavesFollowUps()) {
             outbox.dispatchSoon(payment.id());
+        }
+        if (payment.takesLateCoupon()) {
+            lateCoupons.watch(payment, search.late(), full, card, intendedUse);
         }
         return outcome;
     }

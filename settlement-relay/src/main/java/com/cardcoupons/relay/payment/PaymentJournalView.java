@@ -29,7 +29,8 @@ record PaymentJournalView(
 
     static PaymentJournalView of(Payment payment, List<JournalEntry> entries, long pendingFollowUps) {
         PaymentOutcome outcome = payment.outcome().orElse(null);
-        Money told = outcome == null ? null : outcome.chargedAmount();
+        // what the card is to hold: what the terminal was told, or what a late coupon lowered it to
+        Money told = payment.heldAmount().orElse(null);
         JournalSummary summary = JournalSummary.of(entries, payment.amount().currency(), told, pendingFollowUps);
         return new PaymentJournalView(payment.id(), payment.transactionId(), outcome == null ? null : outcome.result(),
                 told, summary.outstanding(), pendingFollowUps, summary.balanced(), summary.authorizations(),

@@ -1,6 +1,7 @@
 package com.cardcoupons.relay.payment;
 
 import com.cardcoupons.model.money.Money;
+import com.cardcoupons.relay.coupon.CouponHold;
 import com.cardcoupons.relay.journal.JournalEntry;
 import com.cardcoupons.relay.journal.JournalStep;
 import com.cardcoupons.relay.journal.SettlementJournal;
@@ -109,6 +110,53 @@ class PaymentSteps {
         }
         abandonedMeanwhile(payment, learnt, settlement, now);
         return payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
+    }
+
+    /** Journals what was learnt, in a commit of its own. */
+    void journal(List<JournalEntry> entries) {
+        journal.append(entries);
+    }
+
+    /**
+     * A late coupon held for the price the search proposed: the payment's discount pending, the partial reversal of the
+     * standing authorization due now, and the coupons' release armed until that reversal's outcome turns it into a
+     * confirmation, in one commit. A payment that decided a late coupon meanwhile only releases the coupons.
+     */
+    @Transactional
+    void lateCouponHeld(Payment payment, CouponHold.Held held, SentAuthorization standing, String reversalStan,
+            List<JournalEntry> learnt) {
+        Instant now = clock.instant();
+        Payment locked = payments.findLockedById(payment.id()).orElseThrow();
+        List<JournalEntry> entries = new ArrayList<>(learnt);
+        if (!locked.takesLateCoupon()) {
+            outbox.persist(FollowUp.couponRelease(payment.id(), held.reservationId(), false, now, now));
+            journal.append(entries);
+            return;
+        }
+        locked.lateCouponHeld(held.coupons(), held.payable(), now);
+        outbox.persist(FollowUp.partialReversal(payment.id(), standing.authorizationId(), standing.leg(), standing.amount(),
+                held.payable(), standing.trace(), reversalStan, now));
+        outbox.persist(FollowUp.couponRelease(payment.id(), held.reservationId(), true, now, now));
+        entries.add(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED, standing.authorizationId(),
+                standing.leg(), held.payable(), reversalStan, standing.trace().retrievalReference(),
+                "partial, to " + Receipt.format(held.payable()) + ": a late coupon"));
+        journal.append(entries);
+    }
+
+    /** A late coupon not applied, for {@code reason}; coupons held for it ({@code reservationId}) are released. */
+    @Transactional
+    void lateCouponNotApplied(Payment payment, String reason, UUID reservationId, List<JournalEntry> learnt) {
+        Instant now = clock.instant();
+        Payment locked = payments.findLockedById(payment.id()).orElseThrow();
+        List<JournalEntry> entries = new ArrayList<>(learnt);
+        if (locked.takesLateCoupon()) {
+            locked.lateCouponNotApplied(reason, now);
+            entries.add(JournalEntry.payment(payment.id(), now, JournalStep.LATE_COUPON_NOT_APPLIED, locked.amount(), reason));
+        }
+        if (reservationId != null) {
+            outbox.persist(FollowUp.couponRelease(payment.id(), reservationId, false, now, now));
+        }
+        journal.append(entries);
     }
 
     /** The abandonment stands: what was learnt is journaled, and coupons held meanwhile are released. */
