@@ -18,14 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A discount that lands after the payment was approved at full price, every branch of its state machine
- * (docs/settlement-relay.md): the coupon search answers after its 200 ms budget, within the 1.5 s window or after it.
- * Each test ends with the card holding exactly the amount the payment's status shows, and the coupon confirmed only
- * when the discount was applied.
+ * (docs/settlement-relay.md, "Late coupons"): the coupon search answers after its 200 ms budget, within the 1.5 s
+ * window or after it. Each test ends with the card holding exactly the amount the payment's status shows, and the
+ * coupon confirmed only when the discount was applied. Holds may take 3 s here, so that one can outlast the window.
  */
 @TestPropertySource(properties = {
         "resilience4j.timelimiter.instances.coupon-search.timeout-duration=200ms",
         "relay.payment.late-coupon-window=1500ms",
-        "relay.coupon-server.search-read-timeout=3s"})
+        "relay.coupon-server.search-read-timeout=3s",
+        "relay.coupon-server.reservation-timeout=3s"})
 class LateCouponTest extends StandInTestBase {
 
     @Test
@@ -101,7 +102,7 @@ class LateCouponTest extends StandInTestBase {
     }
 
     @Test
-    void aLateHoldRefusedLeavesTheFullAmount() {
+    void aLateHoldFailingLeavesTheFullAmount() {
         String card = TestCards.fresh();
         couponServer.give(card, StandInCoupon.discount("LATEHOLDFAILS001", "10% off", 1_000));
         couponServer.delaySearches(Duration.ofMillis(500));
@@ -111,8 +112,62 @@ class LateCouponTest extends StandInTestBase {
 
         JsonNode late = awaitLateCoupon(answer, "NOT_APPLIED");
         assertThat(late.path("reason").asString()).isEqualTo("COUPON_SERVER_UNAVAILABLE");
+        assertThat(minor(late.path("heldAmount"))).isEqualTo(1_000);
         awaitBalanced(answer.path("paymentId").asString());
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(1_000);
+        assertThat(couponServer.reservationsOf("T-LATE-NOT-HELD")).as("nothing held").isEmpty();
+    }
+
+    @Test
+    void aLateHoldRefusedLeavesTheFullAmount() {
+        String card = TestCards.fresh();
+        couponServer.give(card, StandInCoupon.discount("LATEUSEDUP000001", "10% off", 1_000));
+        couponServer.delaySearches(Duration.ofMillis(500));
+        couponServer.refuseReservations();
+
+        JsonNode answer = pay("T-LATE-USED-UP", card, 1_000).json();
+
+        JsonNode late = awaitLateCoupon(answer, "NOT_APPLIED");
+        assertThat(late.path("reason").asString()).isEqualTo("RESERVATION_REFUSED");
+        JsonNode journal = awaitBalanced(answer.path("paymentId").asString());
+        assertThat(steps(journal)).containsSubsequence("COUPON_SEARCH_ANSWERED", "COUPON_RESERVATION_FAILED",
+                "LATE_COUPON_NOT_APPLIED").doesNotContain("REVERSAL_QUEUED");
+        assertThat(settlementCenter.held(card, "JPY")).isEqualTo(1_000);
+    }
+
+    @Test
+    void couponsHeldOnlyAfterTheWindowClosedAreReleased() {
+        String card = TestCards.fresh();
+        couponServer.give(card, StandInCoupon.discount("LATEHOLDSLOW0001", "10% off", 1_000));
+        couponServer.delaySearches(Duration.ofMillis(500));
+        couponServer.delayReservations(Duration.ofMillis(1_500));
+
+        JsonNode answer = pay("T-LATE-SLOW-HOLD", card, 1_000).json();
+
+        JsonNode late = awaitLateCoupon(answer, "NOT_APPLIED");
+        assertThat(late.path("reason").asString()).isEqualTo("LATE_COUPON_WINDOW_PASSED");
+        JsonNode journal = awaitBalanced(answer.path("paymentId").asString());
+        assertThat(steps(journal)).containsSubsequence("COUPON_RESERVED", "LATE_COUPON_NOT_APPLIED")
+                .doesNotContain("REVERSAL_QUEUED");
+        assertThat(settlementCenter.held(card, "JPY")).isEqualTo(1_000);
+        assertThat(reservation("T-LATE-SLOW-HOLD")).as("held after the window, so released").isEqualTo(ReservationState.RELEASED);
+    }
+
+    @Test
+    void aPaymentNotApprovedTakesNoLateCoupon() {
+        String card = TestCards.fresh();
+        couponServer.give(card, StandInCoupon.discount("LATEDECLINED0001", "10% off", 1_000));
+        couponServer.delaySearches(Duration.ofMillis(500));
+        settlementCenter.inject(Map.of("operation", "AUTHORIZE", "amountMinor", 1_003, "responseCode", "51", "times", 1));
+
+        JsonNode answer = pay("T-LATE-DECLINED", card, 1_003).json();
+
+        assertThat(answer.path("result").asString()).isEqualTo("DECLINED");
+        awaitBalanced(answer.path("paymentId").asString());
+        sleep(1_000); // the search answers 500 ms after the payment; the window is 1.5 s
+        assertThat(till().get("/api/v1/payments/" + answer.path("paymentId").asString()).json().has("lateCoupon")).isFalse();
+        assertThat(couponServer.reservationsOf("T-LATE-DECLINED")).as("nothing held").isEmpty();
+        assertThat(settlementCenter.held(card, "JPY")).isZero();
     }
 
     @Test

@@ -53,6 +53,8 @@ public final class CouponServerStandIn implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile Predicate<String> failing = path -> false;
     private volatile long searchDelayMillis;
+    private volatile long holdDelayMillis;
+    private volatile boolean refusingHolds;
     private volatile long holdDiscountShiftMinor;
 
     public CouponServerStandIn(IdentitySigner signer) {
@@ -91,6 +93,16 @@ public final class CouponServerStandIn implements AutoCloseable {
         searchDelayMillis = delay.toMillis();
     }
 
+    /** Every hold answers this much later. */
+    public void delayReservations(java.time.Duration delay) {
+        holdDelayMillis = delay.toMillis();
+    }
+
+    /** Refuses every hold as coupon-server does a coupon used up meanwhile ({@code 409 COUPON_USED_UP}). */
+    public void refuseReservations() {
+        refusingHolds = true;
+    }
+
     /** Holds take this much more off than searches found, as if the card's coupons changed in between. */
     public void shiftHoldDiscounts(long minor) {
         holdDiscountShiftMinor = minor;
@@ -99,6 +111,8 @@ public final class CouponServerStandIn implements AutoCloseable {
     public void recover() {
         failing = path -> false;
         searchDelayMillis = 0;
+        holdDelayMillis = 0;
+        refusingHolds = false;
         holdDiscountShiftMinor = 0;
     }
 
@@ -148,6 +162,13 @@ public final class CouponServerStandIn implements AutoCloseable {
                 }
                 send(exchange, 200, JSON.writeValueAsString(search(body)));
             } else if (path.equals("/api/v1/reservations")) {
+                if (holdDelayMillis > 0) {
+                    RelayTestBase.sleep(holdDelayMillis);
+                }
+                if (refusingHolds) {
+                    send(exchange, 409, problem("COUPON_USED_UP"));
+                    return;
+                }
                 reserve(exchange, body);
             } else if (settle.matches()) {
                 settle(exchange, UUID.fromString(settle.group(1)), settle.group(2).equals("confirm"));
