@@ -3,6 +3,7 @@ package com.cardcoupons.platform.input;
 import com.cardcoupons.platform.problem.ProblemAutoConfiguration;
 import com.cardcoupons.platform.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,7 @@ public class StrictInputAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBean(ProblemResponses.class)
     FilterRegistrationBean<QueryStringFilter> queryStringFilter(ProblemResponses problems) {
         FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter(problems));
         registration.setOrder(QUERY_STRING_ORDER);
