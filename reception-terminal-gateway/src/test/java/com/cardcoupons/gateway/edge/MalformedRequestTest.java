@@ -6,6 +6,7 @@ import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
 import com.cardcoupons.testsupport.IsolatedDatabase;
+import com.cardcoupons.testsupport.TestDatabase;
 import com.cardcoupons.testsupport.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +41,13 @@ class MalformedRequestTest {
     @LocalServerPort
     int port;
 
-    @Autowired
     JdbcClient jdbc;
+
+    /** SQL as the schema's owner: the test writes rows other services own. */
+    @Autowired
+    void ownersSql(TestDatabase isolatedTestDatabase) {
+        jdbc = isolatedTestDatabase.owner();
+    }
 
     @Autowired
     IdentitySigner signer;
