@@ -111,6 +111,8 @@ public final class LocalPlatform implements AutoCloseable {
             serviceEnvironment.put("COUPONS_CARD_TOKEN_KEY", cardTokenKey);
             // each variable lists every instance of its service, as the gateway takes them
             layout.forEach(service -> serviceEnvironment.merge(service.urlVariable(), service.url(), (a, b) -> a + "," + b));
+            // the simulator listens for ISO 8583 there, and the relay connects there
+            serviceEnvironment.put("SETTLEMENT_CENTER_ISO_PORT", Integer.toString(ports.simulatorIso()));
             for (PlatformService service : layout) {
                 System.out.println("Starting " + service.name() + " on port " + service.port() + " (log: logs/" + service.name() + ".log)");
                 Map<String, String> own = new HashMap<>(serviceEnvironment);
@@ -188,7 +190,8 @@ public final class LocalPlatform implements AutoCloseable {
                         + "/actuator/health   API docs: " + service.url() + "/swagger-ui.html");
             }
         }
-        System.out.println("  Settlement center (sim) " + "http://localhost:" + ports.simulator());
+        System.out.println("  Settlement center (sim) " + "ISO 8583 on port " + ports.simulatorIso() + ", admin http://localhost:"
+                + ports.simulator());
         System.out.println();
         System.out.println("Demo merchant Sakura Mart  " + DemoData.SAKURA_MART + ", store Shibuya " + DemoData.SAKURA_SHIBUYA
                 + ", terminal " + DemoData.SHIBUYA_TILL_1);

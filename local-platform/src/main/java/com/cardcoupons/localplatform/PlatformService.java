@@ -19,7 +19,7 @@ record PlatformService(String module, int instance, int port, String urlVariable
     /** Instance n (from 1) of coupon-server and of the settlement relay listens on the module's port + 100 (n - 1). */
     static List<PlatformService> all(Ports ports, int instances) {
         List<PlatformService> all = new ArrayList<>();
-        all.add(new PlatformService("settlement-center-simulator", 1, ports.simulator(), "SETTLEMENT_CENTER_URL", null));
+        all.add(new PlatformService("settlement-center-simulator", 1, ports.simulator(), "SETTLEMENT_CENTER_ADMIN_URL", null));
         all.add(new PlatformService("registration-api", 1, ports.registration(), "REGISTRATION_API_URL", DatabaseRole.REGISTRATION));
         for (int instance = 1; instance <= instances; instance++) {
             all.add(new PlatformService("coupon-server", instance, ports.couponServer() + 100 * (instance - 1),
@@ -46,8 +46,11 @@ record PlatformService(String module, int instance, int port, String urlVariable
         return instance == 1 ? module : module + "-" + instance;
     }
 
-    /** The ports the platform listens on; each can be moved with an environment variable. */
-    record Ports(int gateway, int registration, int couponServer, int relay, int simulator, int database) {
+    /**
+     * The ports the platform listens on; each can be moved with an environment variable. {@code simulatorIso} is the
+     * settlement center simulator's ISO 8583 host, which the relay connects to.
+     */
+    record Ports(int gateway, int registration, int couponServer, int relay, int simulator, int simulatorIso, int database) {
 
         static Ports fromEnvironment() {
             return new Ports(
@@ -56,6 +59,7 @@ record PlatformService(String module, int instance, int port, String urlVariable
                     port("COUPON_SERVER_PORT", 8082),
                     port("SETTLEMENT_RELAY_PORT", 8083),
                     port("SETTLEMENT_CENTER_PORT", 8084),
+                    port("SETTLEMENT_CENTER_ISO_PORT", 8583),
                     port("COUPONS_EMBEDDED_DB_PORT", 5433));
         }
 

@@ -64,7 +64,7 @@ class InstanceFailoverTest {
 
     @BeforeAll
     static void start() {
-        PlatformService.Ports ports = new PlatformService.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        PlatformService.Ports ports = new PlatformService.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
         platform = LocalPlatform.start(ports, LocalPlatform.repositoryRoot(), LOGS, Map.of("RELAY_COUPON_SEARCH_BUDGET", "3s"), 2);
     }
 
