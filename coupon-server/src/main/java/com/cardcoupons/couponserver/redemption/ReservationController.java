@@ -57,20 +57,20 @@ class ReservationController {
 
     @PostMapping("/{reservationId}/confirm")
     @Idempotent
-    ReservationResponse confirm(@PathVariable UUID reservationId, CallerIdentity caller) {
-        return useApproval.confirm(Till.of(caller), reservationId);
+    ReservationResponse confirm(@PathVariable UUID reservationId, CallerIdentity caller, IdempotentCall call) {
+        return useApproval.confirm(Till.of(caller), reservationId, call);
     }
 
     @PostMapping("/{reservationId}/release")
     @Idempotent
-    ReservationResponse release(@PathVariable UUID reservationId, CallerIdentity caller) {
-        return useApproval.release(Till.of(caller), reservationId);
+    ReservationResponse release(@PathVariable UUID reservationId, CallerIdentity caller, IdempotentCall call) {
+        return useApproval.release(Till.of(caller), reservationId, call);
     }
 
     @PostMapping("/{reservationId}/reversal")
     @Idempotent
     ReservationResponse reverse(@PathVariable UUID reservationId, @Valid @RequestBody ReversalRequest request,
-            CallerIdentity caller) {
-        return useApproval.reverse(Till.of(caller), reservationId, request);
+            CallerIdentity caller, IdempotentCall call) {
+        return useApproval.reverse(Till.of(caller), reservationId, request, call);
     }
 }
