@@ -15,29 +15,49 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
 
 /**
  * Starts the whole platform on one machine: the database (embedded unless {@code COUPONS_DB_URL} is set), the
  * schema, the demo data, then every service as its own JVM, and prints where to find them. Ctrl-C stops it all.
+ * {@code --instances=N} starts N instances of coupon-server and of the settlement relay: the gateway balances each
+ * service's calls across its instances, and relay n calls coupon-server n.
  */
 public final class LocalPlatform implements AutoCloseable {
 
     /** Development default; set {@code COUPONS_CARD_TOKEN_KEY} to use another. Services get the same key. */
     static final String DEV_CARD_TOKEN_KEY = "dev-only-card-token-key-change-me-in-production";
+    static final String GATEWAY = "reception-terminal-gateway";
+    /** Five JVMs starting at once on a small, busy machine (a CI runner) can take minutes each. */
+    private static final Duration READY_WITHIN = Duration.ofMinutes(6);
 
     private final LocalDatabase database;
     private final List<ServiceProcess> services;
     private final PlatformService.Ports ports;
+    private final GatewayTls tls;
 
-    private LocalPlatform(LocalDatabase database, List<ServiceProcess> services, PlatformService.Ports ports) {
+    private LocalPlatform(LocalDatabase database, List<ServiceProcess> services, PlatformService.Ports ports, GatewayTls tls) {
         this.database = database;
         this.services = services;
         this.ports = ports;
+        this.tls = tls;
     }
 
     public static void main(String[] args) throws InterruptedException {
+        int instances = 1;
+        for (String arg : args) {
+            if (arg.startsWith("--instances=")) {
+                instances = Integer.parseInt(arg.substring("--instances=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg + " (run-platform [--instances=N])");
+            }
+        }
+        if (instances < 1 || instances > 9) {
+            throw new IllegalArgumentException("--instances is from 1 to 9");
+        }
         Path repository = repositoryRoot();
-        LocalPlatform platform = start(PlatformService.Ports.fromEnvironment(), repository, repository.resolve("logs"), Map.of());
+        LocalPlatform platform = start(PlatformService.Ports.fromEnvironment(), repository, repository.resolve("logs"), Map.of(),
+                instances);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the platform...");
@@ -49,6 +69,23 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory, Map<String, String> environment) {
+        return start(ports, repository, logDirectory, environment, 1, module -> true);
+    }
+
+    static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory, Map<String, String> environment,
+            int instances) {
+        return start(ports, repository, logDirectory, environment, instances, module -> true);
+    }
+
+    /** The platform with only the services {@code modules} accepts (the database and demo data always). */
+    static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory, Map<String, String> environment,
+            Predicate<String> modules) {
+        return start(ports, repository, logDirectory, environment, 1, modules);
+    }
+
+    private static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory,
+            Map<String, String> environment, int instances, Predicate<String> modules) {
+        GatewayTls tls = GatewayTls.of(environment, repository.resolve(".platform-data"));
         String cardTokenKey = System.getenv().getOrDefault("COUPONS_CARD_TOKEN_KEY", DEV_CARD_TOKEN_KEY);
         LocalDatabase database = LocalDatabase.open(ports.database());
         List<ServiceProcess> started = new ArrayList<>();
@@ -62,20 +99,33 @@ public final class LocalPlatform implements AutoCloseable {
             System.out.println("Schema migrated and demo data loaded.");
 
             Path logs = Files.createDirectories(logDirectory);
-            List<PlatformService> layout = PlatformService.all(ports);
+            List<PlatformService> layout = PlatformService.all(ports, instances).stream()
+                    .filter(service -> modules.test(service.module()))
+                    .map(service -> tls != null && service.module().equals(GATEWAY) ? service.overTls() : service)
+                    .toList();
             Map<String, String> serviceEnvironment = new HashMap<>(environment);
+            if (tls != null) {
+                serviceEnvironment.putAll(tls.environment());
+            }
             serviceEnvironment.put("COUPONS_DB_URL", database.url());
             serviceEnvironment.put("COUPONS_CARD_TOKEN_KEY", cardTokenKey);
-            layout.forEach(service -> serviceEnvironment.put(service.urlVariable(), service.url()));
+            // each variable lists every instance of its service, as the gateway takes them
+            layout.forEach(service -> serviceEnvironment.merge(service.urlVariable(), service.url(), (a, b) -> a + "," + b));
             for (PlatformService service : layout) {
-                System.out.println("Starting " + service.module() + " on port " + service.port() + " (log: logs/" + service.module() + ".log)");
-                started.add(ServiceProcess.start(service, repository, logs, serviceEnvironment));
+                System.out.println("Starting " + service.name() + " on port " + service.port() + " (log: logs/" + service.name() + ".log)");
+                Map<String, String> own = new HashMap<>(serviceEnvironment);
+                if (service.module().equals("settlement-relay")) {
+                    // a relay calls one coupon-server: its own partner
+                    own.put("COUPON_SERVER_URL", layout.stream().filter(other -> other.module().equals("coupon-server")
+                            && other.instance() == service.instance()).findFirst().orElseThrow().url());
+                }
+                started.add(ServiceProcess.start(service, repository, logs, own));
             }
             for (ServiceProcess service : started) {
-                service.awaitReady(Duration.ofMinutes(3));
-                System.out.println("  " + service.service().module() + " is ready");
+                service.awaitReady(READY_WITHIN, service.service().tls() ? tls.trustingIt() : null);
+                System.out.println("  " + service.service().name() + " is ready");
             }
-            return new LocalPlatform(database, started, ports);
+            return new LocalPlatform(database, started, ports, tls);
         } catch (IOException e) {
             stopAll(started, database);
             throw new UncheckedIOException(e);
@@ -89,11 +139,22 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     String gatewayUrl() {
-        return "http://localhost:" + ports.gateway();
+        return (tls == null ? "http" : "https") + "://localhost:" + ports.gateway();
+    }
+
+    /** The gateway's TLS, or null when it serves plain HTTP. */
+    GatewayTls gatewayTls() {
+        return tls;
     }
 
     LocalDatabase database() {
         return database;
+    }
+
+    /** The running process of {@code module}'s instance {@code instance} (from 1). */
+    ServiceProcess process(String module, int instance) {
+        return services.stream().filter(process -> process.service().module().equals(module)
+                && process.service().instance() == instance).findFirst().orElseThrow();
     }
 
     @Override
@@ -101,9 +162,16 @@ public final class LocalPlatform implements AutoCloseable {
         stopAll(services, database);
     }
 
+    /**
+     * Stops every service at once: one after the other, their graceful shutdowns add up to longer than a test JVM
+     * (surefire) or a terminal waits for the stop, and the services not yet reached would outlive the platform.
+     */
     private static void stopAll(List<ServiceProcess> services, LocalDatabase database) {
         for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).stop();
+            services.get(i).requestStop();
+        }
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).awaitStop();
         }
         database.close();
     }
@@ -116,7 +184,7 @@ public final class LocalPlatform implements AutoCloseable {
         for (ServiceProcess process : services) {
             PlatformService service = process.service();
             if (!service.module().equals("reception-terminal-gateway") && !service.module().equals("settlement-center-simulator")) {
-                System.out.println("  " + pad(service.module()) + "health: " + gateway + "/services/" + service.module()
+                System.out.println("  " + pad(service.name()) + "health: " + gateway + "/services/" + service.module()
                         + "/actuator/health   API docs: " + service.url() + "/swagger-ui.html");
             }
         }
@@ -133,8 +201,10 @@ public final class LocalPlatform implements AutoCloseable {
                 + DemoCredentials.KEYS.get(4).apiKey() + " APPROVER_KEY=" + DemoCredentials.KEYS.get(6).apiKey()
                 + " APP_KEY=" + DemoCredentials.KEYS.get(7).apiKey() + " ADMIN_KEY=" + DemoCredentials.KEYS.get(10).apiKey());
         System.out.println();
-        System.out.println("Try: curl " + gateway + "/services/coupon-server/actuator/health");
-        System.out.println("     curl -H \"X-Api-Key: $ADMIN_KEY\" " + gateway + "/api/v1/credentials");
+        // a self-signed development certificate is trusted by nobody: the hints say so rather than print its password
+        String curl = tls == null ? "curl " : "curl --insecure ";
+        System.out.println("Try: " + curl + gateway + "/services/coupon-server/actuator/health");
+        System.out.println("     " + curl + "-H \"X-Api-Key: $ADMIN_KEY\" " + gateway + "/api/v1/credentials");
         System.out.println("Logs are in logs/. Press Ctrl-C to stop.");
     }
 

@@ -2,25 +2,48 @@ package com.cardcoupons.localplatform;
 
 import com.cardcoupons.model.schema.DatabaseRole;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One process of the platform: its module, its port, the environment variable that points others at it, and the
- * database role it connects as (none for the settlement center, which is the outside world).
+ * One process of the platform: its module, which instance of it (from 1), its port, the environment variable that
+ * points others at it, the database role it connects as (none for the settlement center, which is the outside world),
+ * and whether it serves HTTPS.
  */
-record PlatformService(String module, int port, String urlVariable, DatabaseRole databaseRole) {
+record PlatformService(String module, int instance, int port, String urlVariable, DatabaseRole databaseRole, boolean tls) {
 
-    static List<PlatformService> all(Ports ports) {
-        return List.of(
-                new PlatformService("settlement-center-simulator", ports.simulator(), "SETTLEMENT_CENTER_URL", null),
-                new PlatformService("registration-api", ports.registration(), "REGISTRATION_API_URL", DatabaseRole.REGISTRATION),
-                new PlatformService("coupon-server", ports.couponServer(), "COUPON_SERVER_URL", DatabaseRole.TILL),
-                new PlatformService("settlement-relay", ports.relay(), "SETTLEMENT_RELAY_URL", DatabaseRole.RELAY),
-                new PlatformService("reception-terminal-gateway", ports.gateway(), "GATEWAY_URL", DatabaseRole.GATEWAY));
+    PlatformService(String module, int instance, int port, String urlVariable, DatabaseRole databaseRole) {
+        this(module, instance, port, urlVariable, databaseRole, false);
+    }
+
+    /** Instance n (from 1) of coupon-server and of the settlement relay listens on the module's port + 100 (n - 1). */
+    static List<PlatformService> all(Ports ports, int instances) {
+        List<PlatformService> all = new ArrayList<>();
+        all.add(new PlatformService("settlement-center-simulator", 1, ports.simulator(), "SETTLEMENT_CENTER_URL", null));
+        all.add(new PlatformService("registration-api", 1, ports.registration(), "REGISTRATION_API_URL", DatabaseRole.REGISTRATION));
+        for (int instance = 1; instance <= instances; instance++) {
+            all.add(new PlatformService("coupon-server", instance, ports.couponServer() + 100 * (instance - 1),
+                    "COUPON_SERVER_URL", DatabaseRole.TILL));
+        }
+        for (int instance = 1; instance <= instances; instance++) {
+            all.add(new PlatformService("settlement-relay", instance, ports.relay() + 100 * (instance - 1),
+                    "SETTLEMENT_RELAY_URL", DatabaseRole.RELAY));
+        }
+        all.add(new PlatformService("reception-terminal-gateway", 1, ports.gateway(), "GATEWAY_URL", DatabaseRole.GATEWAY));
+        return all;
     }
 
     String url() {
-        return "http://localhost:" + port;
+        return (tls ? "https" : "http") + "://localhost:" + port;
+    }
+
+    PlatformService overTls() {
+        return new PlatformService(module, instance, port, urlVariable, databaseRole, true);
+    }
+
+    /** The module's name, with the instance's number after the first: {@code coupon-server-2}. */
+    String name() {
+        return instance == 1 ? module : module + "-" + instance;
     }
 
     /** The ports the platform listens on; each can be moved with an environment variable. */

@@ -1,5 +1,7 @@
 package com.cardcoupons.localplatform;
 
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,7 +34,7 @@ final class ServiceProcess {
 
     static ServiceProcess start(PlatformService service, Path repository, Path logs, Map<String, String> environment) {
         Path jar = executableJar(repository, service.module());
-        Path log = logs.resolve(service.module() + ".log");
+        Path log = logs.resolve(service.name() + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx320m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -50,17 +52,19 @@ final class ServiceProcess {
         }
     }
 
-    /** Waits until the service says it is ready to take traffic, or fails with where to look. */
-    void awaitReady(Duration timeout) {
+    /**
+     * Waits until the service says it is ready to take traffic, or fails with where to look. A service that serves
+     * HTTPS is probed over TLS, trusting {@code tls}: its own certificate, whatever host name that names.
+     */
+    void awaitReady(Duration timeout, SSLContext tls) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
+        URI readiness = URI.create(service.url() + "/actuator/health/readiness");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(service.name() + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (status(readiness, tls) == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -71,15 +75,48 @@ final class ServiceProcess {
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException(service.module() + " was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(service.name() + " was not ready within " + timeout + "; see " + log);
+    }
+
+    private static int status(URI uri, SSLContext tls) throws IOException, InterruptedException {
+        if (tls == null) {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        HttpsURLConnection connection = (HttpsURLConnection) uri.toURL().openConnection();
+        connection.setSSLSocketFactory(tls.getSocketFactory());
+        // the probe runs on this machine against the certificate it was given: the name in it may be the public one
+        connection.setHostnameVerifier((host, session) -> "localhost".equals(host));
+        connection.setConnectTimeout(2000);
+        connection.setReadTimeout(2000);
+        try {
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
     }
 
     PlatformService service() {
         return service;
     }
 
-    void stop() {
+    /** Ends the process at once, as a crash or a lost machine would: no graceful shutdown. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Asks the service to shut down gracefully, without waiting. */
+    void requestStop() {
         process.destroy();
+    }
+
+    /** Waits for a graceful shutdown, and ends the process when it takes too long. */
+    void awaitStop() {
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -2,7 +2,6 @@ package com.cardcoupons.localplatform;
 
 import com.cardcoupons.testsupport.ApiCaller;
 import com.cardcoupons.testsupport.ApiCaller.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Nested;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.TestClassOrder;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,23 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class LocalPlatformTest {
 
-    private static final Path LOGS = Path.of("target", "platform-test-logs").toAbsolutePath();
+    private static final Path LOGS = RunningPlatform.LOGS;
     private static final String JSON_MONEY = "{\"amountMinor\":%d,\"currency\":\"JPY\"}";
     private static LocalPlatform platform;
 
     @BeforeAll
     static void start() {
-        PlatformService.Ports ports = new PlatformService.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
-        // a loaded CI machine may take longer than the production budget for a first search; the budget's own
-        // behaviour is settlement-relay's test subject, the flow across services is this one's
-        platform = LocalPlatform.start(ports, LocalPlatform.repositoryRoot(), LOGS, Map.of("RELAY_COUPON_SEARCH_BUDGET", "3s"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
+        platform = RunningPlatform.get();
     }
 
     @Nested
@@ -82,7 +69,8 @@ class LocalPlatformTest {
                 assertThat(count(connection, "select count(*) from merchant")).isEqualTo(2);
                 assertThat(count(connection, "select count(*) from terminal")).isEqualTo(4);
                 assertThat(count(connection, "select count(distinct state) from campaign")).isGreaterThanOrEqualTo(4);
-                assertThat(count(connection, "select count(distinct card_token) from coupon")).isEqualTo(DemoData.CARDS.size());
+                // other tests of the same platform (the documentation's examples, say) add cards of their own
+                assertThat(count(connection, "select count(distinct card_token) from coupon")).isGreaterThanOrEqualTo(DemoData.CARDS.size());
             }
         }
 
@@ -427,14 +415,6 @@ class LocalPlatformTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -92,12 +92,15 @@ public final class StandIn {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
         Map<String, List<String>> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(Locale.ROOT), values));
         byte[] body = exchange.getRequestBody().readAllBytes();
-        last = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), headers, body);
+        // the gateway reading the API document (tests check every exchange against it) is not a call a test watches
+        if (!exchange.getRequestURI().getPath().equals("/v3/api-docs")) {
+            requests.incrementAndGet();
+            last = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), headers, body);
+        }
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {

@@ -9,7 +9,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
 
 /**
  * A service behind the gateway built on service-platform exactly as the real ones are: it verifies the gateway's
@@ -40,7 +43,7 @@ public class StandInService {
 
         @PostMapping("/api/v1/searches")
         @PermittedRoles(Role.TERMINAL)
-        CallerIdentity search(CallerIdentity caller) {
+        CallerIdentity search(CallerIdentity caller, @RequestBody Map<String, Object> search) {
             return caller;
         }
 

@@ -16,7 +16,8 @@ import java.util.function.BiFunction;
 
 /**
  * Calls a running service over real HTTP, the way a terminal, an app or the gateway would. The credentials are a
- * function of method and path, so the same caller works for signed identity headers and for gateway API keys.
+ * function of method and path, so the same caller works for signed identity headers and for gateway API keys. Every
+ * exchange with the API is held against the API document the server publishes ({@link PublishedContract}).
  */
 public final class ApiCaller {
 
@@ -68,19 +69,22 @@ public final class ApiCaller {
      */
     public Reply send(String method, String path, Object body, Map<String, String> headers) {
         String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        String text = body == null ? null : body instanceof String string ? string : JSON.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+                .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+        Map<String, String> all = new LinkedHashMap<>();
+        if (text != null) {
+            all.put("Content-Type", "application/json");
         }
-        Map<String, String> all = new LinkedHashMap<>(credentials.apply(method, pathOnly));
+        all.putAll(credentials.apply(method, pathOnly));
         all.putAll(headers);
-        all.forEach(request::header);
+        all.forEach(request::setHeader);
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.headers().map(), response.body());
+            Reply reply = new Reply(response.statusCode(), response.headers().map(), response.body());
+            PublishedContract.of(baseUrl).ifPresent(contract -> contract.check(method, path, all, text, reply));
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import com.cardcoupons.couponserver.coupon.Coupon;
 import com.cardcoupons.couponserver.coupon.CouponTerms;
 import com.cardcoupons.couponserver.coupon.CouponsAtTheTill;
 import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.platform.apidocs.Refuses;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
 import com.cardcoupons.platform.identity.Role;
@@ -29,6 +30,9 @@ import java.util.regex.Pattern;
 @RestController
 @RequestMapping("/api/v1/printing")
 @PermittedRoles(Role.TERMINAL)
+@Refuses(status = 400, codes = {"INVALID_COUPON_CODE", "UNSUPPORTED_FORMAT"})
+@Refuses(status = 404, codes = "COUPON_NOT_FOUND")
+@Refuses(status = 422, codes = {"COUPON_NOT_PRINTABLE", "BARCODE_TOO_WIDE"})
 class PrintingController {
 
     private static final Pattern COUPON_CODE = Pattern.compile("[A-Z2-9]{16,32}");

@@ -3,6 +3,7 @@ package com.cardcoupons.couponserver.search;
 import com.cardcoupons.couponserver.coupon.Till;
 import com.cardcoupons.model.terminal.CouponSearchRequest;
 import com.cardcoupons.model.terminal.CouponSearchResponse;
+import com.cardcoupons.platform.apidocs.Refuses;
 import com.cardcoupons.platform.idempotency.IdempotentCall;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
@@ -30,6 +31,9 @@ class SearchController {
      * as every keyed call's is, with the card searched for (coupon-server keeps its outcomes per card).
      */
     @PostMapping
+    @Refuses(status = 400, codes = {"OCCURRED_AT_OUT_OF_RANGE", "CURRENCY_MISMATCH", "AMOUNT_TOO_LARGE", "BASKET_EXCEEDS_AMOUNT"})
+    @Refuses(status = 403, codes = "INTENDED_USE_NOT_CALLER")
+    @Refuses(status = 422, codes = "UNKNOWN_STORE")
     @PermittedRoles(Role.TERMINAL)
     CouponSearchResponse search(@Valid @RequestBody CouponSearchRequest request, CallerIdentity caller,
             HttpServletRequest http) {

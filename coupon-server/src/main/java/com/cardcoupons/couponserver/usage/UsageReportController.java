@@ -1,6 +1,7 @@
 package com.cardcoupons.couponserver.usage;
 
 import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.platform.apidocs.Refuses;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
 import com.cardcoupons.platform.identity.Role;
@@ -24,6 +25,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/usage/campaigns")
 @PermittedRoles({Role.MERCHANT, Role.APPROVER})
+@Refuses(status = 403, codes = "OTHER_MERCHANT")
 class UsageReportController {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
@@ -43,6 +45,8 @@ class UsageReportController {
     }
 
     @GetMapping("/{campaignId}")
+    @Refuses(status = 400, codes = "INVALID_DATE_RANGE")
+    @Refuses(status = 404, codes = "CAMPAIGN_NOT_FOUND")
     UsageResponses.CampaignUsageResponse usage(@PathVariable UUID campaignId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -51,6 +55,8 @@ class UsageReportController {
     }
 
     @GetMapping(path = "/{campaignId}/figures.csv", produces = "text/csv")
+    @Refuses(status = 400, codes = "INVALID_DATE_RANGE")
+    @Refuses(status = 404, codes = "CAMPAIGN_NOT_FOUND")
     ResponseEntity<String> csv(@PathVariable UUID campaignId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

@@ -49,7 +49,8 @@ class ApiDocsController {
         this.json = json;
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(routing.connectTimeout()).build());
-        requestFactory.setReadTimeout(Duration.ofSeconds(3));
+        // a service builds its document on the first request after it starts, which takes seconds on a busy machine
+        requestFactory.setReadTimeout(Duration.ofSeconds(15));
         this.http = RestClient.builder().requestFactory(requestFactory).build();
     }
 

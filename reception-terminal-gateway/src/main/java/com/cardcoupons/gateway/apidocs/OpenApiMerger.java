@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Merges OpenAPI documents into one. Each source contributes only the paths the gateway routes to it. Components
- * of the same name and the same definition are kept once; a name two sources define differently is prefixed with
- * the source's name in the later source, and that source's references are rewritten to match.
+ * Merges OpenAPI documents into one. Each source contributes only the paths the gateway routes to it, each of its
+ * operations with the refusals the gateway itself answers ({@link GatewayRefusals}). Components of the same name and
+ * the same definition are kept once; a name two sources define differently is prefixed with the source's name in the
+ * later source, and that source's references are rewritten to match.
  */
 final class OpenApiMerger {
 
@@ -32,7 +33,7 @@ final class OpenApiMerger {
 
     ObjectNode merge(List<Source> sources, String serverUrl, List<String> unavailable) {
         ObjectNode merged = nodes.objectNode();
-        merged.put("openapi", "3.1.0");
+        merged.put("openapi", "3.0.1");
         ObjectNode info = merged.putObject("info");
         info.put("title", "Card-linked coupons API");
         info.put("version", "v1");
@@ -49,6 +50,11 @@ final class OpenApiMerger {
             document.path("paths").properties().forEach(path -> {
                 if (source.owns(path.getKey()) && !paths.has(path.getKey())) {
                     paths.set(path.getKey(), path.getValue());
+                    path.getValue().properties().forEach(operation -> {
+                        if (operation.getValue() instanceof ObjectNode object && object.has("responses")) {
+                            GatewayRefusals.addTo(object);
+                        }
+                    });
                 }
             });
             document.path("components").properties().forEach(section -> {

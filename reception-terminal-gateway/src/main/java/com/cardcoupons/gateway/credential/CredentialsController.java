@@ -2,9 +2,11 @@ package com.cardcoupons.gateway.credential;
 
 import com.cardcoupons.gateway.authentication.AuthenticatedCaller;
 import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.platform.apidocs.Refuses;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +35,15 @@ import java.util.List;
 class CredentialsController {
 
     private final Credentials credentials;
+    private final KnownCredentials known;
     private final Terminals terminals;
     private final Merchants merchants;
     private final CredentialProperties properties;
 
-    CredentialsController(Credentials credentials, Terminals terminals, Merchants merchants, CredentialProperties properties) {
+    CredentialsController(Credentials credentials, KnownCredentials known, Terminals terminals, Merchants merchants,
+            CredentialProperties properties) {
         this.credentials = credentials;
+        this.known = known;
         this.terminals = terminals;
         this.merchants = merchants;
         this.properties = properties;
@@ -47,6 +52,9 @@ class CredentialsController {
     @PostMapping
     @Transactional
     @Operation(summary = "Issue a credential; the API key in the answer is shown this once only")
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "Issued, with its API key")
+    @Refuses(status = 400, codes = {"FIELD_REQUIRED", "UNEXPECTED_FIELD"})
+    @Refuses(status = 422, codes = {"UNKNOWN_TERMINAL", "UNKNOWN_MERCHANT", "TERMINAL_NOT_ACTIVE"})
     ResponseEntity<IssuedCredential> issue(@Valid @RequestBody IssueCredentialRequest request,
             @RequestAttribute(AuthenticatedCaller.ATTRIBUTE) CallerIdentity admin) {
         Credential.Binding binding = bindingFor(request);
@@ -66,31 +74,43 @@ class CredentialsController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Read a credential (never its secret)")
+    @Refuses(status = 404, codes = "CREDENTIAL_NOT_FOUND")
     CredentialView read(@PathVariable String id) {
         return CredentialView.of(credentials.find(id).orElseThrow(() -> new CredentialNotFound(id)));
     }
 
     @PostMapping("/{id}/rotation")
     @Operation(summary = "Give a credential a new secret; the old one stops at once, or after the overlap asked for")
+    @Refuses(status = 400, codes = "OVERLAP_TOO_LONG")
+    @Refuses(status = 404, codes = "CREDENTIAL_NOT_FOUND")
+    @Refuses(status = 409, codes = "CREDENTIAL_REVOKED")
+    @Refuses(status = 422, codes = "TERMINAL_NOT_ACTIVE")
     IssuedCredential rotate(@PathVariable String id, @Valid @RequestBody(required = false) RotateCredentialRequest request) {
         Duration overlap = request == null ? Duration.ZERO : request.overlap();
         if (overlap.compareTo(properties.maxRotationOverlap()) > 0) {
             throw DomainException.invalid("OVERLAP_TOO_LONG", "overlapSeconds",
                     "the previous secret may overlap for at most " + properties.maxRotationOverlap().toSeconds() + " seconds");
         }
-        return credentials.change(id, credential -> {
+        IssuedCredential rotated = credentials.change(id, credential -> {
             ApiKey key = credential.rotate(overlap, Instant.now());
             return IssuedCredential.of(credential, key);
         });
+        // every instance forgets it when PostgreSQL announces the change; this one need not wait for that
+        known.forget(id);
+        return rotated;
     }
 
     @PostMapping("/{id}/revocation")
     @Operation(summary = "Revoke a credential; it stops working on the next request")
+    @Refuses(status = 404, codes = "CREDENTIAL_NOT_FOUND")
+    @Refuses(status = 409, codes = "CREDENTIAL_REVOKED")
     CredentialView revoke(@PathVariable String id, @RequestAttribute(AuthenticatedCaller.ATTRIBUTE) CallerIdentity admin) {
-        return credentials.change(id, credential -> {
+        CredentialView revoked = credentials.change(id, credential -> {
             credential.revoke(admin.principal(), Instant.now());
             return CredentialView.of(credential);
         });
+        known.forget(id);
+        return revoked;
     }
 
     private Credential.Binding bindingFor(IssueCredentialRequest request) {

@@ -23,10 +23,14 @@ class ApiDocsTest {
 
     static {
         DOWNSTREAMS.registrationApi().serve("/v3/api-docs", """
-                {"openapi":"3.1.0","paths":{"/api/v1/campaigns":{"get":{"operationId":"listCampaigns"}}}}""");
+                {"openapi":"3.1.0","info":{"title":"registration-api","version":"1"},"paths":{"/api/v1/campaigns":
+                 {"get":{"operationId":"listCampaigns","responses":{"200":{"description":"the campaigns"}}}}}}""");
         DOWNSTREAMS.couponServer().serve("/v3/api-docs", """
-                {"openapi":"3.1.0","paths":{"/api/v1/searches":{"post":{"operationId":"search"}},
-                 "/api/v1/usage/campaigns/{id}":{"get":{"operationId":"usage"}}}}""");
+                {"openapi":"3.1.0","info":{"title":"coupon-server","version":"1"},"paths":{
+                 "/api/v1/searches":{"post":{"operationId":"search","responses":{"200":{"description":"the coupons"}}}},
+                 "/api/v1/usage/campaigns/{id}":{"get":{"operationId":"usage",
+                  "parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string"}}],
+                  "responses":{"200":{"description":"the figures"}}}}}}""");
         DOWNSTREAMS.settlementRelay().serve("/v3/api-docs", "not json at all");
     }
 

@@ -2,6 +2,7 @@ package com.cardcoupons.registration.acquisition;
 
 import com.cardcoupons.model.medium.UsageMediumId;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
+import com.cardcoupons.platform.apidocs.Refuses;
 import com.cardcoupons.platform.idempotency.Idempotent;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
@@ -31,6 +32,12 @@ import java.time.Clock;
 @RestController
 @RequestMapping("/api/v1/acquisitions")
 @PermittedRoles(Role.CONSUMER_CHANNEL)
+@Refuses(status = 400, codes = "FIELD_REQUIRED")
+@Refuses(status = 403, codes = "UNKNOWN_CHANNEL")
+@Refuses(status = 404, codes = "CAMPAIGN_NOT_FOUND")
+@Refuses(status = 409, codes = {"CAMPAIGN_CAP_EXHAUSTED", "PER_CARD_LIMIT_REACHED"})
+@Refuses(status = 422, codes = {"CAMPAIGN_NOT_APPROVED", "CAMPAIGN_SUSPENDED", "CAMPAIGN_ENDED", "CAMPAIGN_NOT_STARTED",
+        "CAMPAIGN_EXPIRED", "MEDIUM_NOT_ACCEPTED", "CARD_BRAND_NOT_ACCEPTED"})
 class AcquisitionController {
 
     private final Campaigns campaigns;
@@ -58,6 +65,8 @@ class AcquisitionController {
 
     /** The digital broadcast receiver's compact request: short code and number. */
     @PostMapping("/broadcast")
+    @Refuses(status = 400, codes = {"CARD_NUMBER_REQUIRED", "INVALID_CARD_NUMBER", "CARD_NUMBER_FAILS_LUHN", "MEDIUM_TYPE_REQUIRED",
+            "INVALID_PROGRAM", "INVALID_MEMBER_NUMBER", "UNEXPECTED_CARD_NUMBER", "UNEXPECTED_MEMBER_NUMBER"})
     @Idempotent
     @ResponseStatus(HttpStatus.CREATED)
     CouponView acquireByShortCode(@RequestBody BroadcastAcquisition request, CallerIdentity caller) {

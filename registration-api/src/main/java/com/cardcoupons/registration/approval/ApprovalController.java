@@ -1,5 +1,6 @@
 package com.cardcoupons.registration.approval;
 
+import com.cardcoupons.platform.apidocs.Refuses;
 import com.cardcoupons.platform.idempotency.Idempotent;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
@@ -20,6 +21,11 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/campaigns/{campaignId}")
 @PermittedRoles(Role.APPROVER)
+@Refuses(status = 400, codes = {"FIELD_REQUIRED", "REASON_REQUIRED", "TOO_LONG"})
+@Refuses(status = 403, codes = "SELF_APPROVAL")
+@Refuses(status = 404, codes = "CAMPAIGN_NOT_FOUND")
+@Refuses(status = 409, codes = "VERSION_NOT_PENDING")
+@Refuses(status = 422, codes = {"TRANSITION_NOT_ALLOWED", "CAMPAIGN_ENDED", "WINDOW_ALREADY_ENDED"})
 class ApprovalController {
 
     private final Campaigns campaigns;

@@ -1,7 +1,8 @@
 package com.cardcoupons.registration.campaign;
 
-import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.model.problem.DomainException.Kind;
+import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.platform.apidocs.Refuses;
 import com.cardcoupons.platform.idempotency.Idempotent;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
@@ -9,6 +10,7 @@ import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.registration.FieldPath;
 import com.cardcoupons.registration.terms.Terms;
 import com.cardcoupons.registration.terms.TermsRequest;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +52,15 @@ class CampaignController {
 
     @PostMapping
     @Idempotent
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "Submitted, pending approval")
+    @Refuses(status = 400, codes = {"INVALID_SHORT_CODE", "FIELD_REQUIRED", "TOO_LONG", "UNEXPECTED_FIELD", "NOT_POSITIVE",
+            "TOO_LARGE", "AMOUNT_NOT_POSITIVE", "TOO_MANY_VALUES", "DUPLICATE_VALUE", "PERCENTAGE_NOT_POSITIVE",
+            "PERCENTAGE_OVER_100", "PER_CARD_LIMIT_OVER_CAP", "CURRENCY_REQUIRED", "CURRENCY_MISMATCH", "TICKET_USED_ONCE",
+            "TICKET_OUTSIDE_WINDOW", "INVALID_MCC", "WINDOW_ENDS_BEFORE_START", "UNKNOWN_TIME_ZONE", "INVALID_CARD_BRAND",
+            "BRANDS_WITHOUT_PAYMENT_CARD"})
+    @Refuses(status = 403, codes = "OTHER_MERCHANT")
+    @Refuses(status = 409, codes = "SHORT_CODE_TAKEN")
+    @Refuses(status = 422, codes = {"UNKNOWN_MERCHANT", "UNKNOWN_STORE", "STORE_OF_OTHER_MERCHANT", "WINDOW_ALREADY_ENDED"})
     ResponseEntity<CampaignView> submit(@RequestBody SubmitCampaign request, CallerIdentity caller) {
         UUID merchantId = owningMerchant(request.merchantId(), caller);
         merchants.requireExists(merchantId, "merchantId");
@@ -62,6 +73,15 @@ class CampaignController {
 
     @PostMapping("/{campaignId}/versions")
     @Idempotent
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The new version, pending approval")
+    @Refuses(status = 400, codes = {"INVALID_SHORT_CODE", "FIELD_REQUIRED", "TOO_LONG", "UNEXPECTED_FIELD", "NOT_POSITIVE",
+            "TOO_LARGE", "AMOUNT_NOT_POSITIVE", "TOO_MANY_VALUES", "DUPLICATE_VALUE", "PERCENTAGE_NOT_POSITIVE",
+            "PERCENTAGE_OVER_100", "PER_CARD_LIMIT_OVER_CAP", "CURRENCY_REQUIRED", "CURRENCY_MISMATCH", "TICKET_USED_ONCE",
+            "TICKET_OUTSIDE_WINDOW", "INVALID_MCC", "WINDOW_ENDS_BEFORE_START", "UNKNOWN_TIME_ZONE", "INVALID_CARD_BRAND",
+            "BRANDS_WITHOUT_PAYMENT_CARD"})
+    @Refuses(status = 403, codes = "OTHER_MERCHANT")
+    @Refuses(status = 404, codes = "CAMPAIGN_NOT_FOUND")
+    @Refuses(status = 422, codes = {"CAMPAIGN_ENDED", "UNKNOWN_MERCHANT", "UNKNOWN_STORE", "STORE_OF_OTHER_MERCHANT", "WINDOW_ALREADY_ENDED"})
     ResponseEntity<CampaignView> submitVersion(@PathVariable UUID campaignId, @RequestBody SubmitVersion request,
                                                CallerIdentity caller) {
         // the campaign is read once, under its lock: a read before the lock would leave the step a stale copy
@@ -76,6 +96,7 @@ class CampaignController {
 
     /** Merchants see only their own campaigns; approvers see all, or one merchant's. */
     @GetMapping
+    @Refuses(status = 403, codes = "OTHER_MERCHANT")
     CampaignPage list(@RequestParam(required = false) CampaignState state,
                       @RequestParam(defaultValue = "false") boolean awaitingApproval,
                       @RequestParam(required = false) UUID merchantId,
@@ -97,11 +118,15 @@ class CampaignController {
     }
 
     @GetMapping("/{campaignId}")
+    @Refuses(status = 403, codes = "OTHER_MERCHANT")
+    @Refuses(status = 404, codes = "CAMPAIGN_NOT_FOUND")
     CampaignView read(@PathVariable UUID campaignId, CallerIdentity caller) {
         return CampaignView.of(visible(campaignId, caller));
     }
 
     @GetMapping("/{campaignId}/versions/{version}")
+    @Refuses(status = 403, codes = "OTHER_MERCHANT")
+    @Refuses(status = 404, codes = {"CAMPAIGN_NOT_FOUND", "VERSION_NOT_FOUND"})
     CampaignView.VersionView readVersion(@PathVariable UUID campaignId, @PathVariable int version, CallerIdentity caller) {
         return visible(campaignId, caller).findVersion(version)
                 .map(CampaignView.VersionView::of)
@@ -109,6 +134,8 @@ class CampaignController {
     }
 
     @GetMapping("/{campaignId}/history")
+    @Refuses(status = 403, codes = "OTHER_MERCHANT")
+    @Refuses(status = 404, codes = "CAMPAIGN_NOT_FOUND")
     HistoryView history(@PathVariable UUID campaignId, CallerIdentity caller) {
         visible(campaignId, caller);
         return HistoryView.of(campaignId, campaigns.history(campaignId));

@@ -3,6 +3,7 @@ package com.cardcoupons.registration.wallet;
 import com.cardcoupons.model.medium.TokenizedMedium;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.platform.apidocs.Refuses;
 import com.cardcoupons.platform.idempotency.Idempotent;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
@@ -46,6 +47,8 @@ class WalletController {
      * meanwhile neither shifts nor repeats the older pages.
      */
     @PostMapping("/lookup")
+    @Refuses(status = 400, codes = {"FIELD_REQUIRED", "LIMIT_OUT_OF_RANGE"})
+    @Refuses(status = 404, codes = "COUPON_NOT_FOUND")
     WalletView lookup(@RequestBody WalletLookup request) {
         TokenizedMedium medium = tokenizer.tokenize(request.medium());
         Instant now = clock.instant();
@@ -69,6 +72,11 @@ class WalletController {
     }
 
     @PostMapping("/cancellations")
+    @Refuses(status = 400, codes = "FIELD_REQUIRED")
+    @Refuses(status = 403, codes = "UNKNOWN_CHANNEL")
+    @Refuses(status = 404, codes = "COUPON_NOT_FOUND")
+    @Refuses(status = 409, codes = "COUPON_IN_USE")
+    @Refuses(status = 422, codes = {"COUPON_ALREADY_CANCELLED", "COUPON_EXPIRED"})
     @Idempotent
     CouponView cancel(@RequestBody Cancellation request, CallerIdentity caller) {
         Channel channel = Channel.of(caller);

@@ -144,9 +144,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).headers(headers).body(problem);
     }
 
+    /**
+     * The code of a refusal that has none of its own, by status: the statuses a framework or the servlet container
+     * answer with have a fixed code each, any other 4xx is {@code REQUEST_REFUSED}, any 5xx {@code INTERNAL_ERROR}.
+     */
     static String codeForStatus(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "HTTP_" + status.value() : known.name();
+        return switch (status.value()) {
+            case 400 -> "BAD_REQUEST";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "REQUEST_REFUSED";
+        };
     }
 
     /** Bean Validation constraint names become codes: {@code NotNull} becomes {@code NOT_NULL}. */

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * Answers errors that never reached a controller (rejected by the servlet container, or thrown in a filter) with
  * Problem Details too, instead of Spring Boot's default error body.
  */
+@io.swagger.v3.oas.annotations.Hidden
 @org.springframework.web.bind.annotation.RestController
 class ProblemErrorController implements ErrorController {
 
@@ -24,7 +25,7 @@ class ProblemErrorController implements ErrorController {
         String detail = status.is5xxServerError()
                 ? "an unexpected error occurred; quote the correlation id to support"
                 : status.getReasonPhrase();
-        String problemCode = status.is5xxServerError() ? "INTERNAL_ERROR" : ProblemDetailsAdvice.codeForStatus(status);
+        String problemCode = ProblemDetailsAdvice.codeForStatus(status);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(status, problemCode, detail));
     }

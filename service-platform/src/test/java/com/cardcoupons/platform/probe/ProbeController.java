@@ -3,11 +3,13 @@ package com.cardcoupons.platform.probe;
 import com.cardcoupons.model.medium.UsageMediumId;
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.platform.apidocs.Refuses;
 import com.cardcoupons.platform.idempotency.Idempotent;
 import com.cardcoupons.platform.idempotency.IdempotentCall;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
 import com.cardcoupons.platform.identity.Role;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -49,6 +51,8 @@ class ProbeController {
     @PostMapping("/merchants")
     @Idempotent
     @PermittedRoles({Role.MERCHANT, Role.APPROVER})
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "Created")
+    @Refuses(status = 409, codes = "PROBE_REFUSED")
     ResponseEntity<Created> create(@Valid @RequestBody CreateMerchant request) {
         if (request.name().equals("refuse")) {
             throw DomainException.conflict("PROBE_REFUSED", "refused on purpose");
@@ -68,6 +72,8 @@ class ProbeController {
     @PostMapping("/merchants/in-one-statement")
     @Idempotent(recordsItsOwnOutcome = true)
     @PermittedRoles({Role.MERCHANT, Role.APPROVER})
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "Created")
+    @Refuses(status = 409, codes = "PROBE_REFUSED")
     ResponseEntity<Created> createInOneStatement(@Valid @RequestBody CreateMerchant request, IdempotentCall call) {
         if (request.name().equals("refuse")) {
             throw DomainException.conflict("PROBE_REFUSED", "refused on purpose");
@@ -117,7 +123,7 @@ class ProbeController {
         return "nobody should see this";
     }
 
-    @PostMapping("/echo-log")
+    @PostMapping(path = "/echo-log", consumes = "text/plain")
     @PermittedRoles(Role.MERCHANT)
     String echoLog(@RequestBody String text) {
         log.info("probe received {}", text);

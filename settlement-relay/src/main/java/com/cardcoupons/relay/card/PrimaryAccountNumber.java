@@ -2,6 +2,7 @@ package com.cardcoupons.relay.card;
 
 import com.cardcoupons.model.medium.CardNumber;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A card number as the relay must forward it: to the card settlement center, which authorizes against it, and to
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * only in memory for the length of one payment, never stored, logged or serialized: it has no bean properties, so
  * an accidental serialization fails, and its {@code toString()} is masked.
  */
+@Schema(type = "string", pattern = "^[0-9][0-9 -]{10,24}[0-9]$", example = "4111 1111 1111 1111",
+        description = "the card number as read, digits optionally grouped by spaces or dashes; never answered back")
 public final class PrimaryAccountNumber {
 
     private final CardNumber validated;

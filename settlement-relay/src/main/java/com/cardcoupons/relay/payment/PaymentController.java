@@ -1,6 +1,7 @@
 package com.cardcoupons.relay.payment;
 
 import com.cardcoupons.model.problem.DomainException;
+import com.cardcoupons.platform.apidocs.Refuses;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.PermittedRoles;
 import com.cardcoupons.platform.identity.Role;
@@ -8,6 +9,8 @@ import com.cardcoupons.platform.problem.Problems;
 import com.cardcoupons.relay.journal.SettlementJournal;
 import com.cardcoupons.relay.outbox.FollowUpState;
 import com.cardcoupons.relay.outbox.SettlementOutbox;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,7 +59,15 @@ class PaymentController {
      */
     @PostMapping
     @PermittedRoles(Role.TERMINAL)
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "The payment's outcome: approved (at the discounted price when a coupon applied), declined or not answered")
+    @Refuses(status = 400, codes = {"IDEMPOTENCY_KEY_REQUIRED", "INVALID_IDEMPOTENCY_KEY", "NOT_A_PAYMENT_CARD",
+            "AMOUNT_NOT_POSITIVE", "CURRENCY_MISMATCH", "CARD_NUMBER_REQUIRED", "INVALID_CARD_NUMBER", "CARD_NUMBER_FAILS_LUHN"})
+    @Refuses(status = 403, codes = "OTHER_TERMINAL")
+    @Refuses(status = 422, codes = {"IDEMPOTENCY_KEY_REUSED", "TRANSACTION_ID_REUSED"})
+    @Refuses(status = 503, codes = "PAYMENT_IN_PROGRESS")
     ResponseEntity<PaymentOutcome> pay(CallerIdentity caller,
+            @Parameter(required = true, description = "The terminal's key for this payment, sent again on every retry")
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody PaymentRequest request) {
         PaymentFlow.Answer answer = flow.pay(caller, new IdempotencyKey(idempotencyKey), request);
@@ -68,6 +79,9 @@ class PaymentController {
     }
 
     @GetMapping("/{paymentId}")
+    @Refuses(status = 403, codes = "OTHER_MERCHANT")
+    @Refuses(status = 404, codes = "PAYMENT_NOT_FOUND")
+    @Refuses(status = 503, codes = "PAYMENT_IN_PROGRESS")
     @PermittedRoles({Role.TERMINAL, Role.MERCHANT})
     PaymentOutcome outcome(CallerIdentity caller, @PathVariable UUID paymentId) {
         return answered(visible(caller, payments.findById(paymentId).orElseThrow(PaymentNotFound::new)));
@@ -75,6 +89,10 @@ class PaymentController {
 
     /** A terminal's transaction by its own id: what became of it. Terminals may leave out their terminal id. */
     @GetMapping
+    @Refuses(status = 400, codes = "PARAMETER_REQUIRED")
+    @Refuses(status = 403, codes = "OTHER_MERCHANT")
+    @Refuses(status = 404, codes = "PAYMENT_NOT_FOUND")
+    @Refuses(status = 503, codes = "PAYMENT_IN_PROGRESS")
     @PermittedRoles({Role.TERMINAL, Role.MERCHANT})
     PaymentOutcome byTransaction(CallerIdentity caller, @RequestParam(required = false) UUID terminalId,
             @RequestParam String transactionId) {
@@ -87,6 +105,8 @@ class PaymentController {
     }
 
     @GetMapping("/{paymentId}/journal")
+    @Refuses(status = 403, codes = "OTHER_MERCHANT")
+    @Refuses(status = 404, codes = "PAYMENT_NOT_FOUND")
     @PermittedRoles({Role.TERMINAL, Role.MERCHANT})
     PaymentJournalView journal(CallerIdentity caller, @PathVariable UUID paymentId) {
         Payment payment = visible(caller, payments.findById(paymentId).orElseThrow(PaymentNotFound::new));
