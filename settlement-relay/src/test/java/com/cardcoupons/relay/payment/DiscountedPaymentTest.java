@@ -72,11 +72,11 @@ class DiscountedPaymentTest extends CouponServerTestBase {
         awaitBalanced(paymentId);
 
         String terminalsKeySpace = "coupon-server:TERMINAL:till-" + TILL;
-        assertThat(jdbc.sql("select idempotency_key from idempotency_record where scope = ? and idempotency_key like ?")
+        assertThat(jdbc.sql("select idempotency_key from coupon_server_idempotency_record where scope = ? and idempotency_key like ?")
                 .params(terminalsKeySpace, "%" + paymentId + "%").query(String.class).list())
                 .as("recorded by coupon-server in the terminal's own key space")
                 .containsExactlyInAnyOrder("relay:" + paymentId + ":reserve", "relay:" + paymentId + ":confirm");
-        assertThat(jdbc.sql("select count(*) from idempotency_record where scope = ? and idempotency_key not like 'relay:%'")
+        assertThat(jdbc.sql("select count(*) from coupon_server_idempotency_record where scope = ? and idempotency_key not like 'relay:%'")
                 .param(terminalsKeySpace).query(Long.class).single()).isZero();
     }
 
