@@ -28,3 +28,5 @@ select create_distributed_table('api_credential', null, colocate_with => 'none')
 select create_distributed_table('payment', null, colocate_with => 'none');
 select create_distributed_table('settlement_journal', null, colocate_with => 'payment');
 select create_distributed_table('settlement_outbox', null, colocate_with => 'payment');
+select create_distributed_table('acquirer_merchant', null, colocate_with => 'payment');
+select create_distributed_table('acquirer_terminal', null, colocate_with => 'payment');

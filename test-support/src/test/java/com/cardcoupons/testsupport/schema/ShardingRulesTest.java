@@ -51,7 +51,9 @@ class ShardingRulesTest {
             entry("api_credential", Placement.singleShard("gateway")),
             entry("payment", Placement.singleShard("relay")),
             entry("settlement_journal", Placement.singleShard("relay")),
-            entry("settlement_outbox", Placement.singleShard("relay")));
+            entry("settlement_outbox", Placement.singleShard("relay")),
+            entry("acquirer_merchant", Placement.singleShard("relay")),
+            entry("acquirer_terminal", Placement.singleShard("relay")));
 
     private static Catalog catalog;
 
