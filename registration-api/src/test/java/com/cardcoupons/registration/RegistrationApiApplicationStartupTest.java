@@ -37,7 +37,7 @@ class RegistrationApiApplicationStartupTest extends PlatformServiceStartupContra
     @Override
     public Set<String> ownTables() {
         return Set.of("merchant", "store", "terminal", "campaign", "campaign_version", "campaign_transition", "coupon",
-                "campaign_card_holding", "idempotency_record");
+                "campaign_card_holding", "idempotency_record", "onboarding_audit");
     }
 
     @Autowired
