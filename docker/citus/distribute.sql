@@ -24,6 +24,7 @@ select create_distributed_table('campaign_issue', 'campaign_id', colocate_with =
 -- low-volume tables of one service each: one shard, placed by Citus (Citus 12's single-shard tables)
 select create_distributed_table('campaign_transition', null, colocate_with => 'none');
 select create_distributed_table('registration_idempotency_record', null, colocate_with => 'campaign_transition');
+select create_distributed_table('onboarding_audit', null, colocate_with => 'campaign_transition');
 select create_distributed_table('api_credential', null, colocate_with => 'none');
 select create_distributed_table('payment', null, colocate_with => 'none');
 select create_distributed_table('settlement_journal', null, colocate_with => 'payment');

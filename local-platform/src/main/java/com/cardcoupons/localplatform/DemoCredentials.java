@@ -28,9 +28,21 @@ final class DemoCredentials {
             DemoKey.channel("demo-tv", "Digital broadcast receiver", "DIGITAL_BROADCAST"),
             DemoKey.plain("demo-admin", "PLATFORM_ADMIN", "Platform administrator"));
 
+    /** The administrator's key, which onboards the demo's merchants, stores and terminals through the API. */
+    static final DemoKey ADMINISTRATOR = KEYS.get(KEYS.size() - 1);
+
+    /** Only the administrator's key: the others need the merchants and terminals they are bound to. */
+    void loadAdministrator(Connection connection) throws SQLException {
+        load(connection, List.of(ADMINISTRATOR));
+    }
+
     void load(Connection connection) throws SQLException {
+        load(connection, KEYS);
+    }
+
+    private void load(Connection connection, List<DemoKey> keys) throws SQLException {
         connection.setAutoCommit(false);
-        for (DemoKey key : KEYS) {
+        for (DemoKey key : keys) {
             DemoData.update(connection, """
                     insert into api_credential (id, kind, label, terminal_id, merchant_id, channel, secret_hash, issued_by)
                     values (?, ?, ?, ?, ?, ?, ?, 'demo-data')

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The demo world of a local run: two merchants with stores and terminals, campaigns in several approval states,
- * and a few cards already carrying coupons. Loaded with fixed ids so the README's examples work as printed, and
- * idempotently, so a second run against the same database changes nothing.
+ * The demo world of a local run: two merchants with stores and terminals (onboarded through the API by
+ * {@link DemoOnboarding}), campaigns in several approval states, and a few cards already carrying coupons. Loaded with
+ * fixed ids so the README's examples work as printed, and idempotently, so a second run against the same database
+ * changes nothing.
  */
 final class DemoData {
 
@@ -52,32 +53,12 @@ final class DemoData {
 
     void load(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
-        merchants(connection);
         List<DemoCampaign> campaigns = DemoCampaign.catalogue();
         for (DemoCampaign campaign : campaigns) {
             campaign.insert(connection);
         }
         coupons(connection, campaigns);
         connection.commit();
-    }
-
-    private void merchants(Connection connection) throws SQLException {
-        update(connection, "insert into merchant (id, name) values (?, ?), (?, ?) on conflict do nothing",
-                SAKURA_MART, "Sakura Mart", HARBOR_CAFE, "Harbor Cafe");
-        update(connection, """
-                insert into store (id, merchant_id, code, name, mcc, time_zone) values
-                  (?, ?, 'SHIBUYA', 'Sakura Mart Shibuya', '5411', ?),
-                  (?, ?, 'SHINJUKU', 'Sakura Mart Shinjuku', '5411', ?),
-                  (?, ?, 'YOKOHAMA', 'Harbor Cafe Yokohama', '5814', ?)
-                on conflict do nothing""",
-                SAKURA_SHIBUYA, SAKURA_MART, TOKYO, SAKURA_SHINJUKU, SAKURA_MART, TOKYO,
-                HARBOR_CAFE_YOKOHAMA, HARBOR_CAFE, TOKYO);
-        update(connection, """
-                insert into terminal (id, merchant_id, store_id, code) values
-                  (?, ?, ?, 'TILL-1'), (?, ?, ?, 'TILL-2'), (?, ?, ?, 'TILL-1'), (?, ?, ?, 'TILL-1')
-                on conflict do nothing""",
-                SHIBUYA_TILL_1, SAKURA_MART, SAKURA_SHIBUYA, SHIBUYA_TILL_2, SAKURA_MART, SAKURA_SHIBUYA,
-                SHINJUKU_TILL_1, SAKURA_MART, SAKURA_SHINJUKU, YOKOHAMA_TILL_1, HARBOR_CAFE, HARBOR_CAFE_YOKOHAMA);
     }
 
     /** Every demo card carries one coupon of every live campaign it is accepted by. */

@@ -77,7 +77,10 @@ public final class LocalPlatform implements AutoCloseable {
         return start(ports, repository, logDirectory, environment, instances, module -> true);
     }
 
-    /** The platform with only the services {@code modules} accepts (the database and demo data always). */
+    /**
+     * The platform with only the services {@code modules} accepts. The demo world needs the gateway and
+     * registration-api, as it is onboarded through them; without them only the administrator's key is loaded.
+     */
     static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory, Map<String, String> environment,
             Predicate<String> modules) {
         return start(ports, repository, logDirectory, environment, 1, modules);
@@ -93,10 +96,9 @@ public final class LocalPlatform implements AutoCloseable {
             System.out.println("Database: " + database.describe());
             database.migrate();
             try (Connection connection = database.connect()) {
-                new DemoData(new UsageMediumTokenizer(cardTokenKey.getBytes(StandardCharsets.UTF_8))).load(connection);
-                new DemoCredentials().load(connection);
+                new DemoCredentials().loadAdministrator(connection);
             }
-            System.out.println("Schema migrated and demo data loaded.");
+            System.out.println("Schema migrated.");
 
             Path logs = Files.createDirectories(logDirectory);
             List<PlatformService> layout = PlatformService.all(ports, instances).stream()
@@ -127,6 +129,16 @@ public final class LocalPlatform implements AutoCloseable {
                 service.awaitReady(READY_WITHIN, service.service().tls() ? tls.trustingIt() : null);
                 System.out.println("  " + service.service().name() + " is ready");
             }
+            if (modules.test(GATEWAY) && modules.test("registration-api")) {
+                // the demo's merchants, stores and terminals are onboarded through the API, as an operator would
+                new DemoOnboarding(gatewayUrl(ports, tls), tls == null ? null : tls.trustingIt(),
+                        DemoCredentials.ADMINISTRATOR.apiKey()).load();
+                try (Connection connection = database.connect()) {
+                    new DemoData(new UsageMediumTokenizer(cardTokenKey.getBytes(StandardCharsets.UTF_8))).load(connection);
+                    new DemoCredentials().load(connection);
+                }
+                System.out.println("Demo data loaded.");
+            }
             return new LocalPlatform(database, started, ports, tls);
         } catch (IOException e) {
             stopAll(started, database);
@@ -141,6 +153,10 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     String gatewayUrl() {
+        return gatewayUrl(ports, tls);
+    }
+
+    private static String gatewayUrl(PlatformService.Ports ports, GatewayTls tls) {
         return (tls == null ? "http" : "https") + "://localhost:" + ports.gateway();
     }
 

@@ -347,6 +347,68 @@ class LocalPlatformTest {
         }
     }
 
+    /** An operator onboards a merchant, a store and a terminal through the gateway; the terminal's key works until it is decommissioned. */
+    @Nested
+    @Order(5)
+    class MerchantOnboarding {
+
+        @Test
+        void onboardedIssuedUsedAndDecommissioned() {
+            ApiCaller admin = as("demo-admin");
+            Reply merchant = admin.post("/api/v1/merchants", "{\"name\":\"Kyoto Tea House\"}", key());
+            assertThat(merchant.status()).as(merchant.body()).isEqualTo(201);
+            String merchantId = merchant.json().path("id").asString();
+            Reply store = admin.post("/api/v1/merchants/" + merchantId + "/stores", """
+                    {"code":"GION","name":"Kyoto Tea House Gion","timeZone":"Asia/Tokyo","mcc":"5814",
+                     "address":{"line1":"570-8 Gionmachi Minamigawa","city":"Kyoto","region":"Kyoto","postalCode":"605-0074","country":"JP"}}""",
+                    key());
+            assertThat(store.status()).as(store.body()).isEqualTo(201);
+            String storeId = store.json().path("id").asString();
+            Reply terminal = admin.post("/api/v1/merchants/" + merchantId + "/terminals",
+                    "{\"storeId\":\"" + storeId + "\",\"code\":\"TILL-1\"}", key());
+            assertThat(terminal.status()).as(terminal.body()).isEqualTo(201);
+            String terminalId = terminal.json().path("id").asString();
+
+            // the terminal's key is issued right away, through the gateway's credentials API
+            Reply issued = admin.post("/api/v1/credentials",
+                    "{\"kind\":\"TERMINAL\",\"label\":\"Gion till 1\",\"terminalId\":\"" + terminalId + "\"}");
+            assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+            String apiKey = issued.json().path("apiKey").asString();
+            ApiCaller till = new ApiCaller(platform.gatewayUrl(), (method, path) -> Map.of("X-Api-Key", apiKey));
+            String search = """
+                    {"medium":{"type":"CREDIT","cardNumber":"4111111111111111"},"explain":false,
+                     "intendedUse":{"merchantId":"%s","storeId":"%s","terminalId":"%s","amount":%s,
+                      "basket":[{"sku":"TEA-1","category":"DRINKS","quantity":1,"unitPrice":%s}]}}"""
+                    .formatted(merchantId, storeId, terminalId, JSON_MONEY.formatted(800), JSON_MONEY.formatted(800));
+            Reply searched = till.post("/api/v1/searches", search, key());
+            assertThat(searched.status()).as(searched.body()).isEqualTo(200);
+
+            // merchants read their own, and only their own; the demo's stores came through the same API
+            ApiCaller sakura = as("demo-sakura-mart");
+            Reply own = sakura.get("/api/v1/merchants/" + DemoData.SAKURA_MART + "/stores");
+            assertThat(own.status()).as(own.body()).isEqualTo(200);
+            assertThat(own.json().path("stores").get(0).path("address").path("country").asString()).isEqualTo("JP");
+            assertThat(sakura.get("/api/v1/merchants/" + merchantId).code()).isEqualTo("OTHER_MERCHANT");
+            assertThat(sakura.post("/api/v1/merchants", "{\"name\":\"Sneaky\"}", key()).code()).isEqualTo("ROLE_NOT_PERMITTED");
+
+            Reply decommissioned = admin.post("/api/v1/merchants/" + merchantId + "/terminals/" + terminalId + "/decommissioning",
+                    null, key());
+            assertThat(decommissioned.json().path("status").asString()).as(decommissioned.body()).isEqualTo("DECOMMISSIONED");
+            Reply refused = till.post("/api/v1/searches", search, key());
+            for (int waited = 0; refused.status() != 401 && waited < 50; waited++) {
+                sleep(100);
+                refused = till.post("/api/v1/searches", search, key());
+            }
+            assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+            assertThat(refused.code()).isEqualTo("API_KEY_INVALID");
+
+            JsonNode audit = admin.get("/api/v1/merchants/" + merchantId + "/audit").json().path("entries");
+            assertThat(audit.size()).isEqualTo(4);
+            assertThat(audit.get(0).path("action").asString()).isEqualTo("DECOMMISSIONED");
+            assertThat(audit.get(0).path("actor").asString()).isEqualTo("demo-admin");
+        }
+    }
+
     private static ApiCaller as(String keyId) {
         String apiKey = DemoCredentials.KEYS.stream().filter(key -> key.id().equals(keyId)).findFirst().orElseThrow().apiKey();
         return new ApiCaller(platform.gatewayUrl(), (method, path) -> Map.of("X-Api-Key", apiKey));

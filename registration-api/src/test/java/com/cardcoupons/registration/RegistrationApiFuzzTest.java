@@ -3,6 +3,7 @@ package com.cardcoupons.registration;
 import com.cardcoupons.registration.RegistrationApiApplication;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.IdentitySigner;
+import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.testsupport.ApiFuzz;
 import com.cardcoupons.testsupport.FuzzedService;
 import net.jqwik.api.Arbitrary;
@@ -32,6 +33,7 @@ class RegistrationApiFuzzTest {
                 case "APPROVER" -> CallerIdentity.approver("fuzz-approver");
                 case "CONSUMER_CHANNEL" -> CallerIdentity.consumerChannel("fuzz-app", "MOBILE_APP");
                 case "TERMINAL" -> CallerIdentity.terminal("fuzz-till", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+                case "PLATFORM_ADMIN" -> new CallerIdentity("fuzz-operator", Role.PLATFORM_ADMIN, null, null, null, null);
                 default -> throw new IllegalArgumentException("no fuzz caller for " + role);
             };
             return (method, path) -> signer.sign(caller, method, path);

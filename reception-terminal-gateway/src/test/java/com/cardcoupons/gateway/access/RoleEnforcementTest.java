@@ -119,6 +119,34 @@ class RoleEnforcementTest {
     }
 
     @Test
+    void onlyOperatorsOnboardAndMerchantsReadTheirOwnMerchantThroughTheService() {
+        String merchant = "/api/v1/merchants/" + TestWorld.MERCHANT_A;
+        int before = DOWNSTREAMS.registrationApi().requestCount();
+        for (String key : new String[] {TestWorld.MERCHANT_A_KEY, TestWorld.APPROVER_KEY, TestWorld.APP_KEY, TestWorld.TERMINAL_A_KEY}) {
+            ApiCaller caller = anonymous.as(withKey(key));
+            for (Reply refused : new Reply[] {
+                    caller.post("/api/v1/merchants", "{}"),
+                    caller.post(merchant + "/stores", "{}"),
+                    caller.put(merchant, "{}"),
+                    caller.post(merchant + "/terminals/" + TestWorld.TERMINAL_A + "/decommissioning", "{}")}) {
+                assertThat(refused.status()).as(key).isEqualTo(403);
+                assertThat(refused.code()).isEqualTo("ROLE_NOT_PERMITTED");
+            }
+        }
+        for (String key : new String[] {TestWorld.APPROVER_KEY, TestWorld.APP_KEY, TestWorld.TERMINAL_A_KEY}) {
+            assertThat(anonymous.as(withKey(key)).get(merchant).status()).as(key).isEqualTo(403);
+        }
+        assertThat(DOWNSTREAMS.registrationApi().requestCount()).as("no refused call reached a service").isEqualTo(before);
+
+        ApiCaller admin = anonymous.as(withKey(TestWorld.ADMIN_KEY));
+        assertThat(admin.post("/api/v1/merchants", "{}").status()).isEqualTo(200);
+        assertThat(admin.put(merchant + "/stores/" + UUID.randomUUID(), "{}").status()).isEqualTo(200);
+        assertThat(admin.post(merchant + "/terminals/" + TestWorld.TERMINAL_A + "/decommissioning", "{}").status()).isEqualTo(200);
+        assertThat(anonymous.as(withKey(TestWorld.MERCHANT_A_KEY)).get(merchant + "/terminals").status()).isEqualTo(200);
+        assertThat(DOWNSTREAMS.registrationApi().requestCount()).isEqualTo(before + 4);
+    }
+
+    @Test
     void anUnknownRouteIs404AndAnUnsupportedMethod405() {
         ApiCaller terminal = anonymous.as(withKey(TestWorld.TERMINAL_A_KEY));
         Reply unknown = terminal.get("/api/v1/nothing-here");

@@ -60,7 +60,7 @@ class CampaignController {
             "BRANDS_WITHOUT_PAYMENT_CARD"})
     @Refuses(status = 403, codes = "OTHER_MERCHANT")
     @Refuses(status = 409, codes = "SHORT_CODE_TAKEN")
-    @Refuses(status = 422, codes = {"UNKNOWN_MERCHANT", "UNKNOWN_STORE", "STORE_OF_OTHER_MERCHANT", "WINDOW_ALREADY_ENDED"})
+    @Refuses(status = 422, codes = {"UNKNOWN_MERCHANT", "MERCHANT_CLOSED", "UNKNOWN_STORE", "STORE_OF_OTHER_MERCHANT", "WINDOW_ALREADY_ENDED"})
     ResponseEntity<CampaignView> submit(@RequestBody SubmitCampaign request, CallerIdentity caller) {
         UUID merchantId = owningMerchant(request.merchantId(), caller);
         merchants.requireExists(merchantId, "merchantId");
@@ -81,12 +81,14 @@ class CampaignController {
             "BRANDS_WITHOUT_PAYMENT_CARD"})
     @Refuses(status = 403, codes = "OTHER_MERCHANT")
     @Refuses(status = 404, codes = "CAMPAIGN_NOT_FOUND")
-    @Refuses(status = 422, codes = {"CAMPAIGN_ENDED", "UNKNOWN_MERCHANT", "UNKNOWN_STORE", "STORE_OF_OTHER_MERCHANT", "WINDOW_ALREADY_ENDED"})
+    @Refuses(status = 422, codes = {"CAMPAIGN_ENDED", "UNKNOWN_MERCHANT", "MERCHANT_CLOSED", "UNKNOWN_STORE", "STORE_OF_OTHER_MERCHANT",
+            "WINDOW_ALREADY_ENDED"})
     ResponseEntity<CampaignView> submitVersion(@PathVariable UUID campaignId, @RequestBody SubmitVersion request,
                                                CallerIdentity caller) {
         // the campaign is read once, under its lock: a read before the lock would leave the step a stale copy
         Campaign changed = campaigns.change(campaignId, campaign -> {
             caller.requireMerchant(campaign.merchantId());
+            merchants.requireExists(campaign.merchantId(), null);
             campaign.submitVersion(terms(request.terms(), campaign.merchantId()), Actor.of(caller), clock.instant());
         });
         int version = changed.latestVersion().number();

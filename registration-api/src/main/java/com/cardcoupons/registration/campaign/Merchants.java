@@ -26,9 +26,18 @@ class Merchants {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The merchant exists and is not closed. Its row is read for share until the transaction ends, so a closing of
+     * the merchant (which locks the row to count its open campaigns) waits for this submission, and sees it.
+     */
     void requireExists(UUID merchantId, String field) {
-        if (known(List.of(merchantId)).isEmpty()) {
-            throw new DomainException(Kind.UNPROCESSABLE, "UNKNOWN_MERCHANT", field, "no such merchant");
+        String status = jdbc.sql("select status from merchant where id = ? for share")
+                .param(merchantId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new DomainException(Kind.UNPROCESSABLE, "UNKNOWN_MERCHANT", field, "no such merchant"));
+        if (!status.equals("ACTIVE")) {
+            throw new DomainException(Kind.UNPROCESSABLE, "MERCHANT_CLOSED", field, "the merchant is closed");
         }
     }
 

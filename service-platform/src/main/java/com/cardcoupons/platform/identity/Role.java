@@ -10,6 +10,6 @@ public enum Role {
     CONSUMER_CHANNEL,
     /** A reception terminal (POS) bound to one merchant and store: searches, redeems and pays. */
     TERMINAL,
-    /** Issues, rotates and revokes credentials. */
+    /** Issues, rotates and revokes credentials; onboards merchants, their stores and terminals. */
     PLATFORM_ADMIN
 }

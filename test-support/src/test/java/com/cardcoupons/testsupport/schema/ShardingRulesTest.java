@@ -48,6 +48,7 @@ class ShardingRulesTest {
             entry("campaign_version", Placement.reference()),
             entry("campaign_transition", Placement.singleShard("registration")),
             entry("registration_idempotency_record", Placement.singleShard("registration")),
+            entry("onboarding_audit", Placement.singleShard("registration")),
             entry("api_credential", Placement.singleShard("gateway")),
             entry("payment", Placement.singleShard("relay")),
             entry("settlement_journal", Placement.singleShard("relay")),
