@@ -66,7 +66,7 @@ class PaymentController {
             "AMOUNT_NOT_POSITIVE", "CURRENCY_MISMATCH", "CARD_NUMBER_REQUIRED", "INVALID_CARD_NUMBER", "CARD_NUMBER_FAILS_LUHN"})
     @Refuses(status = 403, codes = "OTHER_TERMINAL")
     @Refuses(status = 422, codes = {"IDEMPOTENCY_KEY_REUSED", "TRANSACTION_ID_REUSED"})
-    @Refuses(status = 503, codes = "PAYMENT_IN_PROGRESS")
+    @Refuses(status = 503, codes = {"PAYMENT_IN_PROGRESS", "SETTLEMENT_CENTER_UNAVAILABLE"})
     ResponseEntity<PaymentOutcome> pay(CallerIdentity caller,
             @Parameter(required = true, description = "The terminal's key for this payment, sent again on every retry")
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
