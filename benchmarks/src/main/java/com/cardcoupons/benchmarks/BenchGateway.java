@@ -37,14 +37,21 @@ final class BenchGateway implements AutoCloseable {
                 "--coupons.card-token.key=" + options.cardTokenKey(),
                 "--coupons.gateway-trust.shared-secret=" + options.gatewaySecret(),
                 "--coupons.gateway.routing.services.coupon-server=" + couponServerUrl,
+                // every call is logged, as in production (the harness quiets its services' other logs)
+                "--logging.level.com.cardcoupons.gateway.access=INFO",
                 // one key stands for every load client, so a per-terminal limit would measure itself, not the gateway
                 "--coupons.gateway.rate-limit.roles.TERMINAL.capacity=1000000"));
-        ServiceProcess process = ServiceProcess.start(options.repository(), "reception-terminal-gateway", arguments);
+        ServiceProcess process = ServiceProcess.start(options.repository(), "reception-terminal-gateway",
+                options.gatewayJvm(), arguments);
         return new BenchGateway(process, apiKeys);
     }
 
     String url() {
         return process.url();
+    }
+
+    ProcessHandle process() {
+        return process.handle();
     }
 
     /** The {@code X-Api-Key} header of this merchant's first till, as {@code --header} would give it. */

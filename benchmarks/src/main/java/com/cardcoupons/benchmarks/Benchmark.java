@@ -44,28 +44,42 @@ public final class Benchmark {
                         : "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
                 FreshCoupons fresh = new FreshCoupons(new Dataset(options.campaigns(), options.cards()), options.coupons());
                 List<String> targets = new ArrayList<>();
-                List<LoadRun.Result> loads = new ArrayList<>();
-                try (Tills tills = options.headers().isEmpty()
+                List<Phase> phases = new ArrayList<>();
+                Pgbench.Series selects = new Pgbench.Series("-S");
+                Pgbench.Series updates = new Pgbench.Series("-N");
+                try (Tills direct = options.headers().isEmpty()
                         ? Tills.firstOfEachMerchant(merchant -> Target.asFirstTillOf(merchant, baseUrl, Map.of(), options))
-                        : Tills.only(Target.of(baseUrl, options))) {
-                    targets.add(tills.bench().describe());
-                    load("", tills, fresh, options, loads);
-                }
-                if (options.gateway()) {
-                    try (BenchGateway gateway = BenchGateway.start(database, options, baseUrl);
-                         Tills tills = Tills.firstOfEachMerchant(merchant -> Target.asFirstTillOf(merchant, gateway.url(),
-                                 Options.header(gateway.apiKeyHeader(merchant)), options))) {
-                        targets.add("the reception-terminal gateway at " + tills.bench().describe()
+                        : Tills.only(Target.of(baseUrl, options));
+                     BenchGateway gateway = options.gateway() ? BenchGateway.start(database, options, baseUrl) : null;
+                     Tills viaGateway = gateway == null ? null
+                             : Tills.firstOfEachMerchant(merchant -> Target.asFirstTillOf(merchant, gateway.url(),
+                                     Options.header(gateway.apiKeyHeader(merchant)), options))) {
+                    targets.add(direct.bench().describe());
+                    CpuMeter cpu = new CpuMeter(gateway == null ? null : gateway.process());
+                    if (viaGateway != null) {
+                        targets.add("the reception-terminal gateway at " + viaGateway.bench().describe()
                                 + " (a key for each merchant's first till), in front of " + baseUrl);
-                        load(" via gateway", tills, fresh, options, loads);
+                        // a fresh JVM: its compilers need longer than a phase's warm-up on two busy cores
+                        log("warming the gateway up for " + options.gatewayWarmup().toSeconds() + " s");
+                        LoadRun.warmUp(options.threads(), options.gatewayWarmup(), search(viaGateway.bench(), options));
+                    }
+                    // pgbench next to every phase, so a change of the machine's pace shows in the ratios' spread
+                    pgbench.measure(selects, options);
+                    phases.add(phase("search", direct, options, cpu, search(direct.bench(), options)));
+                    pgbench.measure(selects, options);
+                    if (viaGateway != null) {
+                        phases.add(phase("search via gateway", viaGateway, options, cpu, search(viaGateway.bench(), options)));
+                        pgbench.measure(selects, options);
+                    }
+                    pgbench.measure(updates, options);
+                    phases.add(phase("redemption", direct, options, cpu, redemption(direct, fresh)));
+                    pgbench.measure(updates, options);
+                    if (viaGateway != null) {
+                        phases.add(phase("redemption via gateway", viaGateway, options, cpu, redemption(viaGateway, fresh)));
+                        pgbench.measure(updates, options);
                     }
                 }
-                double select = pgbench.tps("-S", options.threads(), options.duration());
-                log("pgbench -S: " + Math.round(select) + " tps");
-                double update = pgbench.tps("-N", options.threads(), options.duration());
-                log("pgbench -N: " + Math.round(update) + " tps");
-
-                Report report = new Report(options, database.description(), targets, seeded, loads, select, update);
+                Report report = new Report(options, database.description(), targets, seeded, phases, selects, updates);
                 report.write(options.out());
                 System.out.println();
                 System.out.println(report.markdown());
@@ -78,18 +92,20 @@ public final class Benchmark {
         }
     }
 
-    /** The search load at the bench till, then the redemption load at every till there is, at one target. */
-    private static void load(String suffix, Tills tills, FreshCoupons fresh, Options options, List<LoadRun.Result> loads)
-            throws Exception {
-        log("load: " + tills.bench().describe());
-        LoadRun.Result search = LoadRun.run("search" + suffix, options.threads(), options.warmup(), options.duration(),
-                search(tills.bench(), options));
-        log(search.name() + ": " + summary(search));
-        loads.add(search);
-        LoadRun.Result redemption = LoadRun.run("redemption" + suffix, options.threads(), options.warmup(),
-                options.duration(), redemption(tills, fresh));
-        log(redemption.name() + ": " + summary(redemption));
-        loads.add(redemption);
+    /** A measured load and what a call cost each process. */
+    record Phase(LoadRun.Result load, CpuMeter.Use cpu) {
+    }
+
+    private static Phase phase(String name, Tills tills, Options options, CpuMeter cpu, LoadRun.Call call) throws Exception {
+        log(name + ": " + tills.bench().describe());
+        LoadRun.warmUp(options.threads(), options.warmup(), call);
+        CpuMeter.Reading before = cpu.read();
+        LoadRun.Result result = LoadRun.measure(name, options.threads(), options.duration(), call);
+        long calls = result.succeeded() + result.failures().values().stream().mapToLong(Long::longValue).sum();
+        CpuMeter.Use use = cpu.read().since(before, calls);
+        log(name + ": " + summary(result) + String.format(java.util.Locale.ROOT,
+                "; CPU a call: this JVM %.0f µs, gateway %.0f µs, PostgreSQL %.0f µs", use.harness(), use.gateway(), use.postgres()));
+        return new Phase(result, use);
     }
 
     /** Arguments, not default properties: they must win over the service's own configuration files. */

@@ -19,7 +19,7 @@ final class Dataset {
      * foreign-key checks' among them) would scan them in full as they grow, until autovacuum analyzes them again: an
      * artefact of a benchmark that starts from empty tables, not what a service running on its data sees.
      */
-    static final String ANALYZE_SEEDED = "analyze merchant, store, terminal, campaign, campaign_version, coupon";
+    static final String ANALYZE_SEEDED = "analyze merchant, store, terminal, campaign, campaign_version, coupon, coupon_by_code";
     static final int STORES_PER_MERCHANT = 10;
     static final int TERMINALS_PER_STORE = 2;
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -45,7 +45,12 @@ final class LoadRun {
         return measure(name, clients, duration, call);
     }
 
-    private static Result measure(String name, int clients, Duration period, Call call) throws Exception {
+    /** The same load, unmeasured. */
+    static void warmUp(int clients, Duration warmup, Call call) throws Exception {
+        measure("warm-up", clients, warmup, call);
+    }
+
+    static Result measure(String name, int clients, Duration period, Call call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         long end = start + period.toNanos();

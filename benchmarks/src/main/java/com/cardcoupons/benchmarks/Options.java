@@ -3,6 +3,7 @@ package com.cardcoupons.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,11 +19,15 @@ import java.util.UUID;
  * @param gateway    whether to measure again through the reception-terminal gateway (its own process, in front of
  *                   the coupon-server this run started); only without a target
  * @param repository where the gateway's executable jar was built ({@code reception-terminal-gateway/target})
+ * @param gatewayJvm options for the gateway's JVM, space-separated (a flight recording, say)
+ * @param gatewayWarmup how long the freshly started gateway is loaded with searches before any phase is measured
+ * @param pgbenchDuration how long each pgbench run next to a phase lasts
  */
 record Options(int campaigns, int coupons, int cards, int threads, Duration warmup, Duration duration,
                String dbUrl, String dbUser, String dbPassword, String target, Map<String, String> headers,
                UUID[] terminal, String pgbench, int pgbenchScale, Path out, String cardTokenKey, String gatewaySecret,
-               boolean gateway, Path repository) {
+               boolean gateway, Path repository, List<String> gatewayJvm, Duration gatewayWarmup,
+               Duration pgbenchDuration) {
 
     static Options parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -64,7 +69,10 @@ record Options(int campaigns, int coupons, int cards, int threads, Duration warm
                 given.getOrDefault("card-token-key", env("COUPONS_CARD_TOKEN_KEY", "dev-only-card-token-key-change-me-in-production")),
                 given.getOrDefault("gateway-secret", env("COUPONS_GATEWAY_SECRET", "dev-only-gateway-shared-secret-change-me-in-production")),
                 !given.containsKey("target") && Boolean.parseBoolean(given.getOrDefault("gateway", "true")),
-                Path.of(given.getOrDefault("repository", ".")));
+                Path.of(given.getOrDefault("repository", ".")),
+                List.of(given.getOrDefault("gateway-jvm", "").split(" ")).stream().filter(option -> !option.isBlank()).toList(),
+                Duration.ofSeconds(integer(given, "gateway-warmup", 60)),
+                Duration.ofSeconds(integer(given, "pgbench-duration", 20)));
     }
 
     /** A {@code --header} value, "Name: value", as a map of one header. */
@@ -84,6 +92,8 @@ record Options(int campaigns, int coupons, int cards, int threads, Duration warm
 
     String describe() {
         return campaigns + " campaigns, " + coupons + " coupons over " + cards + " cards; " + threads + " concurrent clients; "
-                + warmup.toSeconds() + " s warm-up and " + duration.toSeconds() + " s measured per phase";
+                + warmup.toSeconds() + " s warm-up and " + duration.toSeconds() + " s measured per phase"
+                + (gateway ? ", the gateway warmed up for " + gatewayWarmup.toSeconds() + " s first" : "")
+                + "; pgbench for " + pgbenchDuration.toSeconds() + " s before and after each phase";
     }
 }

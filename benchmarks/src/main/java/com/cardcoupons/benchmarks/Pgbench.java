@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Runs {@code pgbench} on the benchmark's own database, with as many clients as the HTTP load, so coupon-server's
  * figures read as a share of what the database alone can do: {@code -S} (one indexed select per transaction) for
- * the search, {@code -N} (simple update: an update, a select and an insert) for the redemption.
+ * the search, {@code -N} (simple update: an update, a select and an insert) for the redemption. The benchmark runs it
+ * before and after each phase, as the machine's pace moves between runs and within one.
  */
 final class Pgbench {
 
@@ -29,6 +30,37 @@ final class Pgbench {
 
     void initialise(int scale) throws IOException, InterruptedException {
         run(List.of("-i", "-q", "-s", Integer.toString(scale)), Duration.ofMinutes(10));
+    }
+
+    /** Runs the series' script for {@code --pgbench-duration} with as many clients as the load, and adds its figure. */
+    void measure(Series series, Options options) throws IOException, InterruptedException {
+        double tps = tps(series.mode(), options.threads(), options.pgbenchDuration());
+        series.figures().add(tps);
+        System.out.println("[benchmark] pgbench " + series.mode() + ": " + Math.round(tps) + " tps");
+    }
+
+    /** The figures of one script, taken next to each phase of a run, in order. */
+    record Series(String mode, List<Double> figures) {
+
+        Series(String mode) {
+            this(mode, new ArrayList<>());
+        }
+
+        double mean() {
+            return figures.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        /** The mean of the figures taken just before and just after phase {@code index} of this series. */
+        double around(int index) {
+            return (figures.get(index) + figures.get(index + 1)) / 2;
+        }
+
+        /** (highest - lowest) / mean: how far the machine's pace moved during the run. */
+        double spread() {
+            double min = figures.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+            double max = figures.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            return (max - min) / mean();
+        }
     }
 
     /** Transactions per second of one built-in script ({@code -S} or {@code -N}). */

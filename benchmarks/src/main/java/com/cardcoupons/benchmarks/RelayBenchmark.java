@@ -31,21 +31,23 @@ public final class RelayBenchmark {
             List<String> platform = List.of(
                     "--coupons.card-token.key=" + options.cardTokenKey(),
                     "--coupons.gateway-trust.shared-secret=" + options.gatewaySecret());
+            int isoPort = ServiceProcess.freePort();
             try (ServiceProcess settlementCenter = ServiceProcess.start(options.repository(), "settlement-center-simulator",
-                         List.of("--settlement-center.latency.authorization=" + options.legLatency().toMillis() + "ms"));
+                         List.of("--settlement-center.latency.authorization=" + options.legLatency().toMillis() + "ms",
+                                 "--settlement-center.iso.port=" + isoPort));
                  ServiceProcess couponServer = ServiceProcess.start(options.repository(), "coupon-server",
                          with(platform, database.connectionArguments(DatabaseRole.TILL)));
                  DelayingProxy slowCouponServer = new DelayingProxy(couponServer.port(), options.legLatency());
                  ServiceProcess relay = ServiceProcess.start(options.repository(), "settlement-relay", with(with(platform,
                          database.connectionArguments(DatabaseRole.RELAY)),
                          "--relay.coupon-server.url=" + slowCouponServer.url(),
-                         "--relay.settlement-center.url=" + settlementCenter.url()));
+                         "--relay.settlement-center.port=" + isoPort));
                  RelayCalls calls = new RelayCalls(options)) {
                 log("services: coupon-server " + couponServer.url() + " behind " + slowCouponServer.url() + ", relay "
-                        + relay.url() + ", settlement center " + settlementCenter.url());
+                        + relay.url() + ", settlement center's ISO 8583 host on port " + isoPort);
                 List<RelayReport.Measure> measures = new ArrayList<>();
                 measures.add(measure("coupon search alone", calls.search(slowCouponServer.url()), calls, options));
-                measures.add(measure("authorization alone", calls.authorization(settlementCenter.url()), calls, options));
+                measures.add(measure("authorization alone", calls.authorization(isoPort), calls, options));
                 measures.add(measure("payment, no coupon", calls.payment(relay.url(), false), calls, options));
                 // what the payment costs besides its search: a relay fanning out one leg after the other would take
                 // this plus the search alone

@@ -14,13 +14,21 @@ import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+import org.jpos.iso.channel.PostChannel;
+import org.jpos.iso.packager.ISO87APackager;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -34,6 +42,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class RelayCalls implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter FIELD_7 = DateTimeFormatter.ofPattern("MMddHHmmss").withZone(ZoneOffset.UTC);
     private static final String EXPIRY = "2031-12";
     private static final String AMOUNT = "{\"amountMinor\":1000,\"currency\":\"JPY\"}";
     private static final String BASKET = "[{\"sku\":\"BENCH-1\",\"category\":\"GROCERY\",\"quantity\":1,\"unitPrice\":" + AMOUNT + "}]";
@@ -46,6 +55,8 @@ final class RelayCalls implements AutoCloseable {
     private final AtomicInteger payments = new AtomicInteger();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final int couponCards;
+    private final Map<Integer, PostChannel> isoConnections = new ConcurrentHashMap<>();
+    private final AtomicInteger stans = new AtomicInteger();
 
     RelayCalls(RelayOptions options) {
         this.couponCards = options.couponCards();
@@ -71,17 +82,45 @@ final class RelayCalls implements AutoCloseable {
                 .formatted(RelayWorld.cardWithoutCoupons(cardsWithoutCoupons.getAndIncrement()), intendedUse(client))).status();
     }
 
-    /** The full-amount authorization alone, as the relay sends it, for a card of its own. */
-    LoadRun.Call authorization(String settlementCenterUrl) {
+    /**
+     * The full-amount authorization alone, as the relay sends it: an 0100 for a card of its own, over a persistent
+     * ISO 8583 connection of the load client's own (jPOS, the relay's packager and framing), answered by an 0110.
+     */
+    LoadRun.Call authorization(int isoPort) {
         return client -> {
-            Reply reply = post(settlementCenterUrl, "/acquirer/v1/authorizations", -1, null, """
-                    {"authorizationId":"%s","acceptor":{"merchantId":"%s","terminalId":"%s"},
-                     "card":{"number":"%s","expiry":"%s"},"amount":%s}"""
-                    .formatted(UUID.randomUUID(), RelayWorld.MERCHANT, RelayWorld.terminal(client),
-                            RelayWorld.cardWithoutCoupons(cardsWithoutCoupons.getAndIncrement()), EXPIRY, AMOUNT));
-            count(reply.status() == 200 ? JSON.readTree(reply.body()).path("result").asString() : "HTTP " + reply.status());
-            return reply.status();
+            PostChannel channel = isoConnections.computeIfAbsent(client, id -> connect(isoPort));
+            try {
+                ISOMsg request = new ISOMsg("0100");
+                request.set(2, RelayWorld.cardWithoutCoupons(cardsWithoutCoupons.getAndIncrement()));
+                request.set(3, "000000");
+                request.set(4, "000000001000");
+                request.set(7, FIELD_7.format(Instant.now()));
+                request.set(11, String.format("%06d", stans.incrementAndGet() % 999_999 + 1));
+                request.set(14, "3112");
+                request.set(32, "99999");
+                request.set(37, "BENCH" + String.format("%07d", client));
+                request.set(41, String.format("B%07d", client));
+                request.set(42, "BENCHMERCHANT01");
+                request.set(49, "392");
+                channel.send(request);
+                String code = channel.receive().getString(39);
+                count("response code " + code);
+                return "00".equals(code) ? 200 : 500;
+            } catch (ISOException e) {
+                count("unreadable");
+                return 500;
+            }
         };
+    }
+
+    private static PostChannel connect(int isoPort) {
+        PostChannel channel = new PostChannel("localhost", isoPort, new ISO87APackager());
+        try {
+            channel.connect();
+            return channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the settlement center's ISO 8583 host", e);
+        }
     }
 
     /** A payment of 1,000 JPY at the relay, with a card carrying a coupon of 10 % off, or none. */
@@ -124,6 +163,9 @@ final class RelayCalls implements AutoCloseable {
     @Override
     public void close() throws IOException {
         http.close();
+        for (PostChannel channel : isoConnections.values()) {
+            channel.disconnect();
+        }
     }
 
     private String intendedUse(int client) {

@@ -62,8 +62,9 @@ final class RelayWorld {
                 update(db, "insert into terminal (id, merchant_id, store_id, code) values (?, ?, ?, ?)",
                         terminal(client), MERCHANT, STORE, "RELAY-" + client);
             }
-            update(db, "insert into campaign (id, merchant_id, short_code, state, live_version, acquired_count) values (?, ?, 'RELAYBENCH', 'APPROVED', 1, ?)",
-                    CAMPAIGN, MERCHANT, options.couponCards());
+            update(db, "insert into campaign (id, merchant_id, short_code, state, live_version) values (?, ?, 'RELAYBENCH', 'APPROVED', 1)",
+                    CAMPAIGN, MERCHANT);
+            update(db, "insert into campaign_issue (campaign_id, acquired_count) values (?, ?)", CAMPAIGN, options.couponCards());
             update(db, """
                             insert into campaign_version (id, campaign_id, version, approval_state, title, kind, currency,
                                 discount_type, discount_basis_points, time_zone, valid_from, valid_until, usable_merchant_ids,
@@ -74,7 +75,8 @@ final class RelayWorld {
             try (PreparedStatement coupons = db.prepareStatement("""
                     insert into coupon (id, code, campaign_id, campaign_version_id, card_token, medium_type, medium_last_four,
                                         card_brand, channel, uses_allowed, acquired_at, expires_at)
-                    values (?, ?, ?, ?, ?, 'CREDIT', ?, 'VISA', 'MOBILE_APP', 1, ?, ?)""")) {
+                    values (?, ?, ?, ?, ?, 'CREDIT', ?, 'VISA', 'MOBILE_APP', 1, ?, ?)""");
+                 PreparedStatement codes = db.prepareStatement("insert into coupon_by_code (code, card_token, coupon_id) values (?, ?, ?)")) {
                 for (int n = 0; n < options.couponCards(); n++) {
                     TokenizedMedium card = tokenizer.tokenize(UsageMediumId.card(MediumType.CREDIT,
                             CardNumber.parse(cardWithCoupon(n))));
@@ -87,11 +89,17 @@ final class RelayWorld {
                     coupons.setTimestamp(7, validFrom);
                     coupons.setTimestamp(8, validUntil);
                     coupons.addBatch();
+                    codes.setString(1, Dataset.code(n));
+                    codes.setString(2, card.token().value());
+                    codes.setObject(3, Dataset.couponId(n));
+                    codes.addBatch();
                     if (n % BATCH == BATCH - 1) {
                         coupons.executeBatch();
+                        codes.executeBatch();
                     }
                 }
                 coupons.executeBatch();
+                codes.executeBatch();
             }
             db.commit();
             try (var analyse = db.createStatement()) {

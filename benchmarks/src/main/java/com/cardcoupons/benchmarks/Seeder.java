@@ -74,6 +74,7 @@ final class Seeder {
             copy.rows("""
                     coupon (id, code, campaign_id, campaign_version_id, card_token, medium_type, medium_last_four,
                         card_brand, channel, uses_allowed, acquired_at, expires_at)""", options.coupons(), i -> coupon(i, from, until));
+            copy.rows("coupon_by_code (code, card_token, coupon_id)", options.coupons(), this::couponCode);
             try (Statement statement = connection.createStatement()) {
                 statement.execute(Dataset.ANALYZE_SEEDED);
             }
@@ -111,6 +112,14 @@ final class Seeder {
         return String.join("\t", Dataset.couponId(i).toString(), Dataset.code(i), Dataset.campaignId(campaign).toString(),
                 Dataset.versionId(campaign).toString(), token, "CREDIT", number.substring(12), "VISA", "MOBILE_APP",
                 campaign % 4 == 0 ? "3" : "1", acquired.toString(), until.toString());
+    }
+
+    private String couponCode(int i) {
+        return String.join("\t", Dataset.code(i), token(dataset.cardOf(i)), Dataset.couponId(i).toString());
+    }
+
+    private String token(int card) {
+        return tokenizer.tokenize(UsageMediumId.card(MediumType.CREDIT, CardNumber.parse(Dataset.cardNumber(card)))).token().value();
     }
 
     /** Streams generated rows into one table, a chunk at a time, in PostgreSQL's text COPY format. */

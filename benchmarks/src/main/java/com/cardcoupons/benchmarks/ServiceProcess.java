@@ -37,11 +37,18 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the module's executable jar with these arguments, and waits until it is ready to take traffic. */
     static ServiceProcess start(Path repository, String module, List<String> arguments) {
+        return start(repository, module, List.of(), arguments);
+    }
+
+    /** The same, with these options for its JVM besides the harness's own (a flight recording, say). */
+    static ServiceProcess start(Path repository, String module, List<String> jvmOptions, List<String> arguments) {
         int port = freePort();
         Path log = repository.resolve("benchmarks/target/" + module + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseParallelGC", "-Xms256m", "-Xmx512m", "-jar", executableJar(repository, module).toString(),
-                "--server.port=" + port, "--logging.level.root=WARN"));
+                "-XX:+UseParallelGC", "-Xms256m", "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", executableJar(repository, module).toString(), "--server.port=" + port,
+                "--logging.level.root=WARN"));
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
@@ -62,6 +69,10 @@ final class ServiceProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     @Override
@@ -116,7 +127,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -36,7 +36,7 @@ class CouponServerApplicationStartupTest extends PlatformServiceStartupContract 
 
     @Override
     public Set<String> ownTables() {
-        return Set.of("reservation", "redemption", "usage_event", "idempotency_record");
+        return Set.of("coupon_use", "reservation", "redemption", "usage_event", "coupon_server_idempotency_record");
     }
 
     @Autowired

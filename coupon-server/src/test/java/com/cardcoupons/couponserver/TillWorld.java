@@ -26,6 +26,17 @@ import java.util.UUID;
  */
 public final class TillWorld {
 
+    /** The uses of the coupon with the code {@code ?} held at tills, as coupon-server counts them. */
+    public static final String USES_HELD = """
+            select coalesce(max(u.uses_held), 0) from coupon c
+              left join coupon_use u on u.coupon_id = c.id and u.card_token = c.card_token
+             where c.code = ?""";
+    /** Takes every use of the coupon with the code {@code ?}, as uses at tills would have: for the schema's owner. */
+    public static final String USE_UP = """
+            insert into coupon_use (coupon_id, card_token, uses_allowed, uses_held)
+            select id, card_token, uses_allowed, uses_allowed from coupon where code = ?
+            on conflict (coupon_id, card_token) do update set uses_held = excluded.uses_held""";
+
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -104,16 +115,14 @@ public final class TillWorld {
                         tokenized.lastFour(), tokenized.brand() == null ? null : tokenized.brand().name(), tokenized.program(),
                         campaign.usesPerCoupon(), java.sql.Timestamp.from(acquiredAt), java.sql.Timestamp.from(expiresAt))
                 .update();
-        jdbc.sql("update campaign set acquired_count = acquired_count + 1 where id = ?").param(campaign.id()).update();
-        jdbc.sql("""
-                        insert into usage_event (type, campaign_id, coupon_id, card_token, medium_type, channel)
-                        values ('ACQUIRED', ?, ?, ?, ?, 'MOBILE_APP')""")
-                .params(campaign.id(), id, tokenized.token().value(), tokenized.type().name()).update();
+        jdbc.sql("insert into coupon_by_code (code, card_token, coupon_id) values (?, ?, ?)")
+                .params(code, tokenized.token().value(), id).update();
         return code;
     }
 
     public void cancel(String code) {
-        jdbc.sql("update coupon set state = 'CANCELLED', cancelled_at = now() where code = ?").param(code).update();
+        jdbc.sql("update coupon set state = 'CANCELLED', cancelled_at = now(), cancelled_via = 'MOBILE_APP' where code = ?")
+                .param(code).update();
     }
 
     public void setCampaignState(Campaign campaign, String state) {

@@ -102,15 +102,16 @@ final class DemoData {
                         medium.brand() == null ? null : medium.brand().name(), medium.program(),
                         campaign.usesPerCoupon(), Timestamp.from(now), Timestamp.from(campaign.validUntil()));
                 if (inserted == 1) {
-                    update(connection, "update campaign set acquired_count = acquired_count + 1 where id = ?", campaign.id());
+                    update(connection, "insert into coupon_by_code (code, card_token, coupon_id) values (?, ?, ?)",
+                            code, medium.token().value(), UUID.nameUUIDFromBytes(code.getBytes()));
+                    update(connection, """
+                            insert into campaign_issue (campaign_id, acquired_count) values (?, 1)
+                            on conflict (campaign_id) do update set acquired_count = campaign_issue.acquired_count + 1""",
+                            campaign.id());
                     update(connection, """
                             insert into campaign_card_holding (campaign_id, card_token, acquired) values (?, ?, 1)
                             on conflict (campaign_id, card_token) do update set acquired = campaign_card_holding.acquired + 1""",
                             campaign.id(), medium.token().value());
-                    update(connection, """
-                            insert into usage_event (type, campaign_id, coupon_id, card_token, medium_type, channel)
-                            values ('ACQUIRED', ?, ?, ?, ?, 'MOBILE_APP')""",
-                            campaign.id(), UUID.nameUUIDFromBytes(code.getBytes()), medium.token().value(), medium.type().name());
                 }
             }
         }

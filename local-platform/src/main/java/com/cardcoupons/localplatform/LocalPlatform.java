@@ -20,6 +20,8 @@ import java.util.function.Predicate;
 /**
  * Starts the whole platform on one machine: the database (embedded unless {@code COUPONS_DB_URL} is set), the
  * schema, the demo data, then every service as its own JVM, and prints where to find them. Ctrl-C stops it all.
+ * {@code --instances=N} starts N instances of coupon-server and of the settlement relay: the gateway balances each
+ * service's calls across its instances, and relay n calls coupon-server n.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -42,8 +44,20 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        int instances = 1;
+        for (String arg : args) {
+            if (arg.startsWith("--instances=")) {
+                instances = Integer.parseInt(arg.substring("--instances=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg + " (run-platform [--instances=N])");
+            }
+        }
+        if (instances < 1 || instances > 9) {
+            throw new IllegalArgumentException("--instances is from 1 to 9");
+        }
         Path repository = repositoryRoot();
-        LocalPlatform platform = start(PlatformService.Ports.fromEnvironment(), repository, repository.resolve("logs"), Map.of());
+        LocalPlatform platform = start(PlatformService.Ports.fromEnvironment(), repository, repository.resolve("logs"), Map.of(),
+                instances);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the platform...");
@@ -55,12 +69,22 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory, Map<String, String> environment) {
-        return start(ports, repository, logDirectory, environment, module -> true);
+        return start(ports, repository, logDirectory, environment, 1, module -> true);
+    }
+
+    static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory, Map<String, String> environment,
+            int instances) {
+        return start(ports, repository, logDirectory, environment, instances, module -> true);
     }
 
     /** The platform with only the services {@code modules} accepts (the database and demo data always). */
     static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory, Map<String, String> environment,
             Predicate<String> modules) {
+        return start(ports, repository, logDirectory, environment, 1, modules);
+    }
+
+    private static LocalPlatform start(PlatformService.Ports ports, Path repository, Path logDirectory,
+            Map<String, String> environment, int instances, Predicate<String> modules) {
         GatewayTls tls = GatewayTls.of(environment, repository.resolve(".platform-data"));
         String cardTokenKey = System.getenv().getOrDefault("COUPONS_CARD_TOKEN_KEY", DEV_CARD_TOKEN_KEY);
         LocalDatabase database = LocalDatabase.open(ports.database());
@@ -75,7 +99,7 @@ public final class LocalPlatform implements AutoCloseable {
             System.out.println("Schema migrated and demo data loaded.");
 
             Path logs = Files.createDirectories(logDirectory);
-            List<PlatformService> layout = PlatformService.all(ports).stream()
+            List<PlatformService> layout = PlatformService.all(ports, instances).stream()
                     .filter(service -> modules.test(service.module()))
                     .map(service -> tls != null && service.module().equals(GATEWAY) ? service.overTls() : service)
                     .toList();
@@ -85,14 +109,23 @@ public final class LocalPlatform implements AutoCloseable {
             }
             serviceEnvironment.put("COUPONS_DB_URL", database.url());
             serviceEnvironment.put("COUPONS_CARD_TOKEN_KEY", cardTokenKey);
-            layout.forEach(service -> serviceEnvironment.put(service.urlVariable(), service.url()));
+            // each variable lists every instance of its service, as the gateway takes them
+            layout.forEach(service -> serviceEnvironment.merge(service.urlVariable(), service.url(), (a, b) -> a + "," + b));
+            // the simulator listens for ISO 8583 there, and the relay connects there
+            serviceEnvironment.put("SETTLEMENT_CENTER_ISO_PORT", Integer.toString(ports.simulatorIso()));
             for (PlatformService service : layout) {
-                System.out.println("Starting " + service.module() + " on port " + service.port() + " (log: logs/" + service.module() + ".log)");
-                started.add(ServiceProcess.start(service, repository, logs, serviceEnvironment));
+                System.out.println("Starting " + service.name() + " on port " + service.port() + " (log: logs/" + service.name() + ".log)");
+                Map<String, String> own = new HashMap<>(serviceEnvironment);
+                if (service.module().equals("settlement-relay")) {
+                    // a relay calls one coupon-server: its own partner
+                    own.put("COUPON_SERVER_URL", layout.stream().filter(other -> other.module().equals("coupon-server")
+                            && other.instance() == service.instance()).findFirst().orElseThrow().url());
+                }
+                started.add(ServiceProcess.start(service, repository, logs, own));
             }
             for (ServiceProcess service : started) {
                 service.awaitReady(READY_WITHIN, service.service().tls() ? tls.trustingIt() : null);
-                System.out.println("  " + service.service().module() + " is ready");
+                System.out.println("  " + service.service().name() + " is ready");
             }
             return new LocalPlatform(database, started, ports, tls);
         } catch (IOException e) {
@@ -125,6 +158,12 @@ public final class LocalPlatform implements AutoCloseable {
         return database;
     }
 
+    /** The running process of {@code module}'s instance {@code instance} (from 1). */
+    ServiceProcess process(String module, int instance) {
+        return services.stream().filter(process -> process.service().module().equals(module)
+                && process.service().instance() == instance).findFirst().orElseThrow();
+    }
+
     @Override
     public void close() {
         stopAll(services, database);
@@ -152,11 +191,12 @@ public final class LocalPlatform implements AutoCloseable {
         for (ServiceProcess process : services) {
             PlatformService service = process.service();
             if (!List.of("reception-terminal-gateway", "settlement-center-simulator", "web-console").contains(service.module())) {
-                System.out.println("  " + pad(service.module()) + "health: " + gateway + "/services/" + service.module()
+                System.out.println("  " + pad(service.name()) + "health: " + gateway + "/services/" + service.module()
                         + "/actuator/health   API docs: " + service.url() + "/swagger-ui.html");
             }
         }
-        System.out.println("  Settlement center (sim) " + "http://localhost:" + ports.simulator());
+        System.out.println("  Settlement center (sim) " + "ISO 8583 on port " + ports.simulatorIso() + ", admin http://localhost:"
+                + ports.simulator());
         System.out.println();
         System.out.println("Demo merchant Sakura Mart  " + DemoData.SAKURA_MART + ", store Shibuya " + DemoData.SAKURA_SHIBUYA
                 + ", terminal " + DemoData.SHIBUYA_TILL_1);

@@ -34,7 +34,7 @@ final class ServiceProcess {
 
     static ServiceProcess start(PlatformService service, Path repository, Path logs, Map<String, String> environment) {
         Path jar = executableJar(repository, service.module());
-        Path log = logs.resolve(service.module() + ".log");
+        Path log = logs.resolve(service.name() + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx320m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -61,7 +61,7 @@ final class ServiceProcess {
         URI readiness = URI.create(service.url() + "/actuator/health/readiness");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(service.name() + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
                 if (status(readiness, tls) == 200) {
@@ -75,7 +75,7 @@ final class ServiceProcess {
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException(service.module() + " was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(service.name() + " was not ready within " + timeout + "; see " + log);
     }
 
     private static int status(URI uri, SSLContext tls) throws IOException, InterruptedException {
@@ -98,6 +98,16 @@ final class ServiceProcess {
 
     PlatformService service() {
         return service;
+    }
+
+    /** Ends the process at once, as a crash or a lost machine would: no graceful shutdown. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks the service to shut down gracefully, without waiting. */

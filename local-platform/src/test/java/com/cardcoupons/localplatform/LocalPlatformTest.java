@@ -129,9 +129,9 @@ class LocalPlatformTest {
             Reply paid = till.post("/api/v1/payments", payment(transaction, CARD, 5000), transaction);
             assertThat(paid.status()).as(paid.body()).isEqualTo(201);
             assertThat(paid.json().path("result").asString()).isEqualTo("APPROVED");
-            assertThat(paid.json().path("chargedAmount").path("amountMinor").asLong()).as(paid.body()).isEqualTo(4000);
-            assertThat(paid.json().path("coupon").path("applied").get(0).path("code").asString()).isEqualTo(code);
             assertThat(paid.body()).doesNotContain(CARD.replace(" ", ""));
+            assertThat(discountLanded(till, paid.json())).as("the discount, inside the authorization or by a late"
+                    + " partial reversal when the search missed its budget on a busy machine: " + paid.body()).isEqualTo(code);
             Reply retried = till.post("/api/v1/payments", payment(transaction, CARD, 5000), transaction);
             assertThat(retried.json().path("paymentId").asString()).isEqualTo(paid.json().path("paymentId").asString());
 
@@ -385,6 +385,34 @@ class LocalPlatformTest {
                  "basket":[{"sku":"SKU-1","category":"GROCERY","quantity":1,"unitPrice":%s}]}"""
                 .formatted(transaction, DemoData.SAKURA_MART, DemoData.SAKURA_SHIBUYA, DemoData.SHIBUYA_TILL_1, card,
                         JSON_MONEY.formatted(amount), JSON_MONEY.formatted(amount));
+    }
+
+    /**
+     * The code of the discount coupon that landed on a 5,000 yen payment charged 4,000: applied inside the
+     * authorization, or, when the coupon search missed its budget, applied late by a partial reversal (the payment's
+     * status then shows the amount the card finally holds).
+     */
+    private static String discountLanded(ApiCaller till, JsonNode paid) {
+        if (paid.path("coupon").path("status").asString().equals("APPLIED")) {
+            assertThat(paid.path("chargedAmount").path("amountMinor").asLong()).isEqualTo(4000);
+            return paid.path("coupon").path("applied").get(0).path("code").asString();
+        }
+        assertThat(paid.path("coupon").path("reason").asString()).isEqualTo("COUPON_SEARCH_TIMED_OUT");
+        String path = "/api/v1/payments/" + paid.path("paymentId").asString();
+        java.time.Instant giveUp = java.time.Instant.now().plusSeconds(30);
+        JsonNode late = till.get(path).json().path("lateCoupon");
+        while (!late.path("status").asString("").equals("APPLIED") && java.time.Instant.now().isBefore(giveUp)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            late = till.get(path).json().path("lateCoupon");
+        }
+        assertThat(late.path("status").asString()).as(late.toString()).isEqualTo("APPLIED");
+        assertThat(late.path("heldAmount").path("amountMinor").asLong()).isEqualTo(4000);
+        return late.path("applied").get(0).path("code").asString();
     }
 
     /** The row of a figures CSV whose first cell is {@code breakdown}, by column name. */

@@ -23,7 +23,7 @@ final class RunningPlatform {
 
     static synchronized LocalPlatform get() {
         if (platform == null) {
-            PlatformService.Ports ports = new PlatformService.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+            PlatformService.Ports ports = new PlatformService.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
             // a loaded CI machine may take longer than the production budget for a first search; the budget's own
             // behaviour is settlement-relay's test subject, the flow across services is this one's
             LocalPlatform started = LocalPlatform.start(ports, LocalPlatform.repositoryRoot(), LOGS,

@@ -26,7 +26,7 @@ class TlsRunTest {
 
     @BeforeAll
     static void start() {
-        PlatformService.Ports ports = new PlatformService.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        PlatformService.Ports ports = new PlatformService.Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
         platform = LocalPlatform.start(ports, LocalPlatform.repositoryRoot(), Path.of("target", "tls-run-logs").toAbsolutePath(),
                 Map.of("GATEWAY_TLS_ENABLED", "true", "GATEWAY_TLS_KEYSTORE", ""), LocalPlatform.GATEWAY::equals);
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the same port, which is how tests take a service down and bring it back.
  */
 public final class StandIn {
+
+    private static final Set<String> UNWATCHED = Set.of("/v3/api-docs", "/actuator/health/readiness");
 
     private final String name;
     private final int port;
@@ -95,8 +98,9 @@ public final class StandIn {
         Map<String, List<String>> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(Locale.ROOT), values));
         byte[] body = exchange.getRequestBody().readAllBytes();
-        // the gateway reading the API document (tests check every exchange against it) is not a call a test watches
-        if (!exchange.getRequestURI().getPath().equals("/v3/api-docs")) {
+        // the gateway reading the API document (tests check every exchange against it) or an instance's readiness
+        // (load balancing, on its own clock) is not a call a test watches
+        if (!UNWATCHED.contains(exchange.getRequestURI().getPath())) {
             requests.incrementAndGet();
             last = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), headers, body);

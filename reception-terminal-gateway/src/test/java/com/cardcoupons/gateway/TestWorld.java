@@ -63,6 +63,13 @@ public final class TestWorld {
         return id;
     }
 
+    /** Stores a new key of {@code terminal} with this key id, and answers it. */
+    public static String newTerminalKey(JdbcClient jdbc, String keyId, UUID terminal) {
+        String apiKey = keyId + ".secret-of-" + keyId + "-00000000000000000000000000";
+        new TestWorld(jdbc).key(apiKey, Role.TERMINAL, terminal, null, null);
+        return apiKey;
+    }
+
     private void key(String apiKey, Role kind, UUID terminal, UUID merchant, String channel) {
         String[] parts = apiKey.split("\\.", 2);
         jdbc.sql("""

@@ -29,7 +29,9 @@ public class StandInService {
                 "--spring.application.name=stand-in-service",
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password());
+                "--spring.datasource.password=" + database.password(),
+                // it records keyed calls' outcomes as registration-api does, in a table of the same shape
+                "--coupons.idempotency.table=registration_idempotency_record");
     }
 
     public static String url(ConfigurableApplicationContext service) {

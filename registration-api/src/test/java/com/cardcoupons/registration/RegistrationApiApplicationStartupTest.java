@@ -37,7 +37,7 @@ class RegistrationApiApplicationStartupTest extends PlatformServiceStartupContra
     @Override
     public Set<String> ownTables() {
         return Set.of("merchant", "store", "terminal", "campaign", "campaign_version", "campaign_transition", "coupon",
-                "campaign_card_holding", "idempotency_record");
+                "coupon_by_code", "campaign_issue", "campaign_card_holding", "registration_idempotency_record");
     }
 
     @Autowired

@@ -1,6 +1,6 @@
 package com.cardcoupons.settlementcenter;
 
-/** A message the settlement center cannot act on; its text never carries the rejected value. */
+/** An admin request the simulator cannot act on; its text never carries the rejected value. */
 public class InvalidMessage extends RuntimeException {
 
     private final String code;

@@ -5,6 +5,7 @@ import com.cardcoupons.platform.idempotency.IdempotencyFilter;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.identity.IdentitySigner;
 import com.cardcoupons.platform.identity.Role;
+import com.cardcoupons.relay.support.SettlementCenter;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import com.cardcoupons.testsupport.PlatformServiceStartupContract;
 import com.cardcoupons.testsupport.WritesOnlyItsOwnTables;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @IsolatedDatabase
 class SettlementRelayApplicationStartupTest extends PlatformServiceStartupContract implements WritesOnlyItsOwnTables {
+
+    @DynamicPropertySource
+    static void theSettlementCenter(DynamicPropertyRegistry registry) {
+        registry.add("relay.settlement-center.port", SettlementCenter.shared()::isoPort);
+    }
 
     @Autowired
     ApplicationContext context;
@@ -50,7 +58,7 @@ class SettlementRelayApplicationStartupTest extends PlatformServiceStartupContra
 
     @Override
     public Set<String> ownTables() {
-        return Set.of("payment", "settlement_journal", "settlement_outbox");
+        return Set.of("payment", "settlement_journal", "settlement_outbox", "acquirer_merchant", "acquirer_terminal");
     }
 
     @Autowired

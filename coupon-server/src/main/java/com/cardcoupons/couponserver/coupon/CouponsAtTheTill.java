@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +23,11 @@ import java.util.stream.Collectors;
 /**
  * The coupons as the till sees them, with their terms and free uses: the search and the use read them in one
  * statement each, whatever the number of coupons, mapped straight onto rows without a persistence context or a
- * repository proxy on the hot path; the terms come from {@link CampaignVersions}. The search starts from the medium's
- * token on the index {@code coupon_by_card_token (card_token, expires_at)}. Holds that ran out without being swept
- * yet are not counted as held, so they never make a coupon look used up.
+ * repository proxy on the hot path; the terms come from {@link CampaignVersions}. Every read is of one card's coupons:
+ * the search starts from the medium's token on the index {@code coupon_by_card_token (card_token, expires_at)}, and
+ * codes scanned from printed coupons first find their card in {@code coupon_by_code}. The uses held are coupon-server's
+ * own ({@code coupon_use}); holds that ran out without being swept yet are not counted as held, so they never make a
+ * coupon look used up.
  */
 @Repository
 public class CouponsAtTheTill {
@@ -32,11 +35,14 @@ public class CouponsAtTheTill {
     private static final String SELECT = """
             select c.id, c.code, c.card_token, c.medium_type, c.card_brand, c.channel, c.state, c.uses_allowed, c.expires_at,
                    c.campaign_version_id, k.state as campaign_state,
-                   c.uses_held, case when c.uses_held = 0 then 0 else
-                       (select count(*) from redemption r join reservation h on h.id = r.reservation_id
-                         where r.coupon_id = c.id and r.state = 'RESERVED' and h.hold_until <= ?) end as run_out_holds
+                   coalesce(u.uses_held, 0) as uses_held, case when coalesce(u.uses_held, 0) = 0 then 0 else
+                       (select count(*) from redemption r
+                          join reservation h on h.id = r.reservation_id and h.card_token = r.card_token
+                         where r.card_token = c.card_token and r.coupon_id = c.id and r.state = 'RESERVED'
+                           and h.hold_until <= ?) end as run_out_holds
               from coupon c
               join campaign k on k.id = c.campaign_id
+              left join coupon_use u on u.coupon_id = c.id and u.card_token = c.card_token
             """;
 
     /** The search at the till; visible to the tests that check its plan. */
@@ -77,20 +83,37 @@ public class CouponsAtTheTill {
     }
 
     /**
-     * The coupons with these codes. The codes are a list of parameters rather than one array: PostgreSQL plans
-     * {@code = any(array)} afresh on every call, as it cannot tell how long the array will be, which costs more
+     * The coupons of this card with these codes. The codes are a list of parameters rather than one array: PostgreSQL
+     * plans {@code = any(array)} afresh on every call, as it cannot tell how long the array will be, which costs more
      * than reading the coupons.
      */
-    public List<Coupon> withCodes(Collection<String> codes, Instant now) {
-        List<Object> params = new ArrayList<>(codes.size() + 1);
+    public List<Coupon> withCodes(CardToken token, Collection<String> codes, Instant now) {
+        List<Object> params = new ArrayList<>(codes.size() + 2);
         params.add(utc(now));
+        params.add(token.value());
         params.addAll(codes);
-        return withTerms(jdbc.sql(SELECT + " where c.code in (" + String.join(", ", Collections.nCopies(codes.size(), "?")) + ")")
+        return withTerms(jdbc.sql(SELECT + " where c.card_token = ? and c.code in (" + placeholders(codes.size()) + ")")
                 .params(params).query(ROW).list());
     }
 
+    /**
+     * The cards holding the coupons with these codes, by code; a code no coupon has is left out. How a code scanned from
+     * a printed coupon, without the card, finds the card whose coupons to read.
+     */
+    public Map<String, CardToken> cardsOf(Collection<String> codes) {
+        Map<String, CardToken> cards = new HashMap<>();
+        jdbc.sql("select code, card_token from coupon_by_code where code in (" + placeholders(codes.size()) + ")")
+                .params(List.copyOf(codes))
+                .query(rs -> {
+                    cards.put(rs.getString("code"), CardToken.of(rs.getString("card_token")));
+                });
+        return cards;
+    }
+
+    /** The coupon with this code, whichever card holds it. */
     public Optional<Coupon> withCode(String code, Instant now) {
-        return withCodes(List.of(code), now).stream().findFirst();
+        CardToken card = cardsOf(List.of(code)).get(code);
+        return card == null ? Optional.empty() : withCodes(card, List.of(code), now).stream().findFirst();
     }
 
     private List<Coupon> withTerms(List<Row> rows) {
@@ -103,6 +126,10 @@ public class CouponsAtTheTill {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** A coupon as read, before its terms are attached. */

@@ -1,7 +1,6 @@
 package com.cardcoupons.couponserver.coupon;
 
 import com.cardcoupons.platform.identity.CallerIdentity;
-import jakarta.persistence.Embeddable;
 
 import java.util.UUID;
 
@@ -9,7 +8,6 @@ import java.util.UUID;
  * The reception terminal making a call, as the gateway verified it: bound to one merchant and one store. Stored as
  * the {@code merchant_id}, {@code store_id} and {@code terminal_id} of what happened there.
  */
-@Embeddable
 public record Till(UUID merchantId, UUID storeId, UUID terminalId) {
 
     /** The calling terminal; only handlers that permit the TERMINAL role call this. */

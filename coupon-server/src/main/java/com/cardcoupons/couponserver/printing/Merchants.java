@@ -1,13 +1,21 @@
 package com.cardcoupons.couponserver.printing;
 
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.Repository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 import java.util.UUID;
 
-/** Merchant names, for the head of a printed slip. */
-interface Merchants extends Repository<Merchant, UUID> {
+/** Merchant names, for the head of a printed slip; merchants are registration-api's, and only read here. */
+@Repository
+class Merchants {
 
-    @Query("select m.name from Merchant m where m.id = :merchantId")
-    String nameOf(UUID merchantId);
+    private final JdbcClient jdbc;
+
+    Merchants(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    String nameOf(UUID merchantId) {
+        return jdbc.sql("select name from merchant where id = ?").param(merchantId).query(String.class).single();
+    }
 }

@@ -1,8 +1,9 @@
 package com.cardcoupons.couponserver.redemption;
 
-import com.cardcoupons.couponserver.coupon.Coupons;
+import com.cardcoupons.couponserver.coupon.CouponUses;
 import com.cardcoupons.couponserver.usage.UsageEventType;
-import com.cardcoupons.couponserver.usage.UsageEvents;
+import com.cardcoupons.couponserver.usage.UsageLog;
+import com.cardcoupons.model.medium.CardToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,18 +27,18 @@ class HoldExpiry {
 
     private final Reservations reservations;
     private final RedeemedCoupons redeemedCoupons;
-    private final Coupons coupons;
-    private final UsageEvents usageEvents;
+    private final CouponUses uses;
+    private final UsageLog usageLog;
     private final TransactionTemplate transactions;
     private final RedemptionProperties properties;
     private final Clock clock;
 
-    HoldExpiry(Reservations reservations, RedeemedCoupons redeemedCoupons, Coupons coupons, UsageEvents usageEvents,
+    HoldExpiry(Reservations reservations, RedeemedCoupons redeemedCoupons, CouponUses uses, UsageLog usageLog,
             PlatformTransactionManager transactions, RedemptionProperties properties, Clock clock) {
         this.reservations = reservations;
         this.redeemedCoupons = redeemedCoupons;
-        this.coupons = coupons;
-        this.usageEvents = usageEvents;
+        this.uses = uses;
+        this.usageLog = usageLog;
         this.transactions = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
@@ -67,10 +68,10 @@ class HoldExpiry {
         return total;
     }
 
-    /** In a transaction of its own: expires the run-out holds on these coupons so their uses are free again. */
-    void reclaimExpiredHoldsOf(List<UUID> couponIds, Instant now) {
+    /** In a transaction of its own: expires the run-out holds on these coupons of a card so their uses are free again. */
+    void reclaimExpiredHoldsOf(CardToken card, List<UUID> couponIds, Instant now) {
         transactions.executeWithoutResult(tx -> couponIds.stream()
-                .flatMap(couponId -> reservations.expiredHoldsOf(couponId, now).stream())
+                .flatMap(couponId -> reservations.expiredHoldsOf(card, couponId, now).stream())
                 .distinct()
                 .forEach(id -> reservations.lock(id).ifPresent(reservation -> expire(reservation, now))));
     }
@@ -80,7 +81,8 @@ class HoldExpiry {
         if (freed.isEmpty()) {
             return;
         }
-        freed.stream().map(Redemption::couponId).sorted().forEach(coupons::restore);
-        usageEvents.saveAll(RedemptionEvents.of(UsageEventType.EXPIRED, reservation, freed, redeemedCoupons.of(reservation)));
+        reservations.save(reservation, freed);
+        freed.stream().map(Redemption::couponId).sorted().forEach(coupon -> uses.giveBack(coupon, reservation.card()));
+        usageLog.append(now, RedemptionEvents.of(UsageEventType.EXPIRED, reservation, freed, redeemedCoupons.of(reservation)));
     }
 }

@@ -1,65 +1,78 @@
 package com.cardcoupons.couponserver.redemption;
 
 import com.cardcoupons.couponserver.usage.UsageEvent;
+import com.cardcoupons.couponserver.usage.UsageLog;
 import com.cardcoupons.couponserver.usage.UsageRows;
 import com.cardcoupons.platform.idempotency.IdempotentCall;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Types;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static com.cardcoupons.couponserver.redemption.Reservations.timestamp;
+
 /**
- * Adds new uses of coupons, whose ids the domain assigns, each as one data-modifying statement outside any
+ * Adds new uses of one card's coupons, whose ids the domain assigns, each as one data-modifying statement outside any
  * transaction, so a use costs one round trip to the database and the commit that comes with it; plain SQL without a
- * repository proxy, as it is the till's hot path. The uses are taken by a conditional update that only finds coupons
- * with a use free, checked on each locked row, so concurrent uses of the last free use queue up there and exactly one
- * gets it; the coupons are named in id order, so two uses of the same coupons lock them in the same order and cannot
- * deadlock. When the update took fewer uses than the use names, the statement refuses itself whole (the database
- * function {@code coupon_uses_taken}): a use is all or nothing without a transaction to roll back. Coupons, redemptions
- * and events are lists of parameters, never arrays, so PostgreSQL keeps one plan per shape of purchase instead of
- * planning every call.
+ * repository proxy, as it is the till's hot path. The statement first records the call's outcome under its
+ * Idempotency-Key; a key recorded already leaves everything else unwritten. The uses are then taken in
+ * {@code coupon_use} by a conditional upsert that only counts a use up while one is free, checked on each locked row,
+ * so concurrent uses of the last free use queue up there and exactly one gets it; the coupons are named in id order,
+ * so two uses of the same coupons lock them in the same order and cannot deadlock. The reservation is added only if
+ * every use was taken and its terminal's transaction has no live use of the card's coupons; otherwise the statement
+ * refuses itself whole (the database function {@code coupon_use_complete}, each refusal with its own SQLSTATE): a use
+ * is all or nothing without a transaction to roll back. Coupons, redemptions and events are lists of parameters, never
+ * arrays, so PostgreSQL keeps one plan per shape of purchase instead of planning every call.
  */
 @Repository
 class NewReservations {
 
-    private static final String ONE_LIVE_USE = "reservation_one_live_per_transaction";
-    private static final String NO_USE_FREE = "coupon use: no use free";
+    /** A named coupon had no use free. */
+    private static final String NO_USE_FREE = "CU001";
+    /** The terminal's transaction already has a live use of the card's coupons. */
+    private static final String TRANSACTION_HAS_USE = "CU002";
+    /** The coupon was cancelled while this use took its first use: its foreign key found it no longer active. */
+    private static final String COUPON_NO_LONGER_ACTIVE = "coupon_use_active_coupon";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
     private static final String ADD = """
-            with held as (
-                update coupon set uses_held = uses_held + 1
-                 where id in (%1$s) and state = 'ACTIVE' and uses_held < uses_allowed
-                returning id),
+            with outcome as (
+                insert into coupon_server_idempotency_record (card_token, %5$s) values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing
+                returning 1),
+            held as (
+                insert into coupon_use (coupon_id, card_token, uses_allowed, uses_held)
+                select c.id, c.card_token, c.uses_allowed, 1 from coupon c
+                 where c.card_token = ? and c.id in (%1$s) and c.state = 'ACTIVE' and exists (select from outcome)
+                 order by c.id
+                on conflict (coupon_id, card_token) do update set uses_held = coupon_use.uses_held + 1
+                 where coupon_use.uses_held < coupon_use.uses_allowed
+                returning coupon_id),
             reservation as (
-                insert into reservation (id, merchant_id, store_id, terminal_id, transaction_id, state, currency,
-                                         amount_minor, discount_minor, hold_until, created_at, settled_at)
-                select ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz
-                 where coupon_uses_taken(array(select id from held), array[%1$s])
+                insert into reservation (id, card_token, merchant_id, store_id, terminal_id, transaction_id, state,
+                                         currency, amount_minor, discount_minor, hold_until, created_at, settled_at)
+                select ?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz
+                 where (select count(*) from held) = %3$d
+                on conflict (card_token, terminal_id, transaction_id) where state in ('RESERVED', 'CONFIRMED') do nothing
                 returning id),
             redemption as (
-                insert into redemption (id, reservation_id, coupon_id, campaign_id, state, discount_minor, created_at,
-                                        settled_at)
+                insert into redemption (id, card_token, reservation_id, coupon_id, campaign_id, state, discount_minor,
+                                        created_at, settled_at)
                 select * from (values %2$s) as r where exists (select from reservation)),
-            event as (
-                insert into usage_event (%3$s)
-                select * from (values %4$s) as e where exists (select from reservation)),
-            outcome as (
-                insert into idempotency_record (%5$s)
-                select ?, ?, ?, ?, ?, ?, ? where exists (select from reservation))
-            select count(*) from reservation""";
-    private static final String REDEMPTION = "(?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?::bigint, ?::timestamptz, ?::timestamptz)";
+            event as (%4$s)
+            select case when exists (select from outcome)
+                        then coupon_use_complete(%3$d, (select count(*) from held), exists (select from reservation))
+                        else false end""";
+    private static final String REDEMPTION =
+            "(?::uuid, ?::card_token, ?::uuid, ?::uuid, ?::uuid, ?::use_state, ?::bigint, ?::timestamptz, ?::timestamptz)";
 
     private final JdbcClient jdbc;
     /** The statement for each shape of use, built once rather than formatted on every call. */
@@ -70,19 +83,24 @@ class NewReservations {
     }
 
     /**
-     * Takes one use of each of the reservation's coupons, records the reservation with its redemptions, appends its
-     * usage events and records the outcome of the terminal's call under its Idempotency-Key, all in one statement
-     * that commits by itself: all of it, or, unless every coupon had a use free, none of it.
+     * Records the outcome of the terminal's call under its Idempotency-Key, takes one use of each of the reservation's
+     * coupons, records the reservation with its redemptions and appends its usage events, all in one statement that
+     * commits by itself: all of it, or none of it.
      *
-     * @param outcome the values of the call's {@code idempotency_record} row
-     *                ({@link com.cardcoupons.platform.idempotency.IdempotentCall#outcome})
+     * @param outcome the values of the call's recorded outcome ({@link IdempotentCall#outcome}), kept with the card
      */
     Addition add(Reservation reservation, List<UsageEvent> events, List<Object> outcome) {
         List<Redemption> redemptions = reservation.redemptions();
         List<UUID> couponIds = redemptions.stream().map(Redemption::couponId).sorted().toList();
+        String card = reservation.card().value();
         UsageRows eventRows = new UsageRows().add(reservation.createdAt(), events);
-        List<Object> params = new ArrayList<>(couponIds);
+        List<Object> params = new ArrayList<>();
+        params.add(card);
+        params.addAll(outcome);
+        params.add(card);
+        params.addAll(couponIds);
         params.add(reservation.id());
+        params.add(card);
         params.add(reservation.till().merchantId());
         params.add(reservation.till().storeId());
         params.add(reservation.till().terminalId());
@@ -94,9 +112,9 @@ class NewReservations {
         params.add(timestamp(reservation.holdUntil()));
         params.add(timestamp(reservation.createdAt()));
         params.add(timestamp(reservation.settledAt()));
-        params.addAll(couponIds);
         for (Redemption redemption : redemptions) {
             params.add(redemption.id());
+            params.add(card);
             params.add(reservation.id());
             params.add(redemption.couponId());
             params.add(redemption.campaignId());
@@ -106,32 +124,29 @@ class NewReservations {
             params.add(timestamp(redemption.settledAt()));
         }
         params.addAll(eventRows.params());
-        params.addAll(outcome);
         try {
-            jdbc.sql(statements.computeIfAbsent(new Shape(redemptions.size(), eventRows.count()), shape -> ADD.formatted(
+            boolean added = jdbc.sql(statements.computeIfAbsent(new Shape(redemptions.size(), eventRows.count()), shape -> ADD.formatted(
                             String.join(", ", Collections.nCopies(shape.coupons(), "?::uuid")),
-                            String.join(", ", Collections.nCopies(shape.coupons(), REDEMPTION)), UsageRows.COLUMNS,
-                            eventRows.values(), IdempotentCall.RECORD_COLUMNS)))
-                    .params(params).query(Long.class).single();
-            return new Addition(List.of(), false, false);
+                            String.join(", ", Collections.nCopies(shape.coupons(), REDEMPTION)), shape.coupons(),
+                            UsageLog.insertRows(eventRows, "exists (select from reservation)"), IdempotentCall.RECORD_COLUMNS)))
+                    .params(params).query(Boolean.class).single();
+            return added ? Addition.ADDED : Addition.KEY_TAKEN;
         } catch (DataAccessException e) {
             ServerErrorMessage refusal = refusalOf(e);
-            if (refusal != null && NO_USE_FREE.equals(refusal.getMessage())) {
-                return new Addition(Arrays.stream(refusal.getDetail().split(",")).map(UUID::fromString).toList(), false, false);
+            if (refusal == null) {
+                throw e;
             }
-            if (refusal != null && ONE_LIVE_USE.equals(refusal.getConstraint())) {
-                return new Addition(List.of(), true, false);
+            if (NO_USE_FREE.equals(refusal.getSQLState())) {
+                return Addition.NO_USE_FREE;
             }
-            if (refusal != null && IdempotentCall.KEY_CONSTRAINT.equals(refusal.getConstraint())) {
-                return new Addition(List.of(), false, true);
+            if (TRANSACTION_HAS_USE.equals(refusal.getSQLState())) {
+                return Addition.TRANSACTION_HAS_USE;
+            }
+            if (FOREIGN_KEY_VIOLATION.equals(refusal.getSQLState()) && COUPON_NO_LONGER_ACTIVE.equals(refusal.getConstraint())) {
+                return Addition.NO_USE_FREE;
             }
             throw e;
         }
-    }
-
-    /** Typed, so a null costs no round trip for parameter metadata. */
-    private static SqlParameterValue timestamp(Instant instant) {
-        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
     }
 
     /** What a use's statement depends on: how many coupons it takes and how many usage events it appends. */
@@ -148,22 +163,14 @@ class NewReservations {
         return null;
     }
 
-    /**
-     * What became of a new use; nothing was written unless it was {@link #added()}.
-     *
-     * @param usedUp            the coupons that had no use free
-     * @param transactionHasUse the terminal's transaction already has a live use of coupons (the partial unique index
-     *                          {@code reservation_one_live_per_transaction})
-     * @param keyTaken          another call recorded its outcome under the same Idempotency-Key first
-     */
-    record Addition(List<UUID> usedUp, boolean transactionHasUse, boolean keyTaken) {
-
-        public Addition {
-            usedUp = List.copyOf(usedUp);
-        }
-
-        boolean added() {
-            return usedUp.isEmpty() && !transactionHasUse && !keyTaken;
-        }
+    /** What became of a new use; nothing was written unless it was {@link #ADDED}. */
+    enum Addition {
+        ADDED,
+        /** A named coupon had no use free when the statement ran, or was no longer active: read them again to say which. */
+        NO_USE_FREE,
+        /** The terminal's transaction already has a live use of the card's coupons. */
+        TRANSACTION_HAS_USE,
+        /** Another call recorded its outcome under the same Idempotency-Key first. */
+        KEY_TAKEN
     }
 }

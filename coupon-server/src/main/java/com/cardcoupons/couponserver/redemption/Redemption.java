@@ -4,74 +4,44 @@ import com.cardcoupons.couponserver.coupon.Coupon;
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.model.terminal.ReservationResponse.ReservationState;
 import com.cardcoupons.model.terminal.ReversalRequest.ReversalType;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** One coupon's use within a reservation, and where it stands. Changed only through its reservation. */
-@Entity
-@Table(name = "redemption")
 public class Redemption {
 
-    @Id
-    private UUID id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "reservation_id", updatable = false)
-    private Reservation reservation;
-
-    @Column(updatable = false)
-    private UUID couponId;
-
-    @Column(updatable = false)
-    private UUID campaignId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(columnDefinition = "use_state")
+    private final UUID id;
+    private final Reservation reservation;
+    private final UUID couponId;
+    private final UUID campaignId;
+    private final long discountMinor;
+    private final Instant createdAt;
     private ReservationState state;
-
-    @Column(updatable = false, columnDefinition = "minor_units")
-    private long discountMinor;
-
-    @Column(updatable = false)
-    private Instant createdAt;
-
     private Instant settledAt;
-
-    @Embedded
     private Reversal reversal;
 
     /** How and why a confirmed use was undone. */
-    @Embeddable
-    public record Reversal(
-            @Enumerated(EnumType.STRING) @Column(name = "reversal_type", columnDefinition = "reversal_type") ReversalType type,
-            @Column(name = "reversal_reason", columnDefinition = "reversal_reason") String reason,
-            @Column(name = "reversed_at") Instant at) {
-    }
-
-    protected Redemption() {
+    public record Reversal(ReversalType type, String reason, Instant at) {
     }
 
     Redemption(Reservation reservation, Coupon coupon, Money discount, Instant now) {
-        this.id = TimeOrderedIds.next();
+        this(TimeOrderedIds.next(), reservation, coupon.id(), coupon.campaignId(), discount.amountMinor(), now,
+                reservation.state(), reservation.settledAt(), null);
+    }
+
+    /** A redemption as stored. */
+    Redemption(UUID id, Reservation reservation, UUID couponId, UUID campaignId, long discountMinor, Instant createdAt,
+            ReservationState state, Instant settledAt, Reversal reversal) {
+        this.id = id;
         this.reservation = reservation;
-        this.couponId = coupon.id();
-        this.campaignId = coupon.campaignId();
-        this.state = reservation.state();
-        this.discountMinor = discount.amountMinor();
-        this.createdAt = now;
-        this.settledAt = reservation.settledAt();
+        this.couponId = couponId;
+        this.campaignId = campaignId;
+        this.discountMinor = discountMinor;
+        this.createdAt = createdAt;
+        this.state = state;
+        this.settledAt = settledAt;
+        this.reversal = reversal;
     }
 
     /** Moves with its reservation; the first settlement is when the use was settled. */
@@ -101,6 +71,10 @@ public class Redemption {
 
     public Money discount() {
         return new Money(discountMinor, reservation.amount().currency());
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public ReservationState state() {

@@ -2,21 +2,11 @@ package com.cardcoupons.couponserver.redemption;
 
 import com.cardcoupons.couponserver.coupon.Combination;
 import com.cardcoupons.couponserver.coupon.Till;
+import com.cardcoupons.model.medium.CardToken;
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.model.terminal.ReservationResponse.ReservationState;
 import com.cardcoupons.model.terminal.ReversalRequest.ReversalType;
-import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,76 +15,74 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * One purchase's use of coupons at a terminal: held for a short while and then confirmed or released (two-phase),
- * or confirmed at once. A hold nobody settles expires. A confirmed use can be reversed, wholly or coupon by coupon.
- * Each transition returns the redemptions it changed, so the caller gives back their uses and logs them. Coupons
- * are another aggregate: a redemption refers to its coupon by id.
+ * One purchase's use of one card's coupons at a terminal: held for a short while and then confirmed or released
+ * (two-phase), or confirmed at once. A hold nobody settles expires. A confirmed use can be reversed, wholly or coupon by
+ * coupon. Each transition decides what changes and returns the redemptions it changed, so the caller gives back their
+ * uses and logs them, and {@link Reservations} writes what it decided. Coupons are another aggregate: a redemption
+ * refers to its coupon by id and card.
  */
-@Entity
-@Table(name = "reservation")
 public class Reservation {
 
-    @Id
-    private UUID id;
-
-    @Embedded
-    private Till till;
-
-    @Column(columnDefinition = "terminal_transaction_id")
-    private String transactionId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(columnDefinition = "use_state")
+    private final UUID id;
+    private final CardToken card;
+    private final Till till;
+    private final String transactionId;
+    private final Currency currency;
+    private final long amountMinor;
+    private final long discountMinor;
+    private final Instant createdAt;
+    private final List<Redemption> redemptions = new ArrayList<>();
     private ReservationState state;
-
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private Currency currency;
-
-    @Column(columnDefinition = "minor_units")
-    private long amountMinor;
-
-    private long discountMinor;
-
     private Instant holdUntil;
-
-    @Column(updatable = false)
-    private Instant createdAt;
-
     private Instant settledAt;
 
-    @OneToMany(mappedBy = "reservation", cascade = CascadeType.ALL)
-    private List<Redemption> redemptions = new ArrayList<>();
-
-    protected Reservation() {
-    }
-
-    private Reservation(Till till, String transactionId, Combination combination, Instant now, ReservationState state,
-            Instant holdUntil, Instant settledAt) {
-        this.id = TimeOrderedIds.next();
+    private Reservation(UUID id, CardToken card, Till till, String transactionId, Money amount, Money discount,
+            Instant createdAt, ReservationState state, Instant holdUntil, Instant settledAt) {
+        this.id = id;
+        this.card = card;
         this.till = till;
         this.transactionId = transactionId;
-        this.currency = combination.amount().currency();
-        this.amountMinor = combination.amount().amountMinor();
-        this.discountMinor = combination.totalDiscount().amountMinor();
-        this.createdAt = now;
+        this.currency = amount.currency();
+        this.amountMinor = amount.amountMinor();
+        this.discountMinor = discount.amountMinor();
+        this.createdAt = createdAt;
         this.state = state;
         this.holdUntil = holdUntil;
         this.settledAt = settledAt;
-        combination.coupons().forEach(applied -> redemptions.add(new Redemption(this, applied.match().coupon(),
-                applied.discount(), now)));
     }
 
-    /** The first phase: the coupons are held until {@code now + hold}. */
-    static Reservation hold(Till till, String transactionId, Combination combination, Instant now, Duration hold) {
-        return new Reservation(till, transactionId, combination, now, ReservationState.RESERVED, now.plus(hold), null);
+    private static Reservation of(CardToken card, Till till, String transactionId, Combination combination, Instant now,
+            ReservationState state, Instant holdUntil, Instant settledAt) {
+        Reservation reservation = new Reservation(TimeOrderedIds.next(), card, till, transactionId, combination.amount(),
+                combination.totalDiscount(), now, state, holdUntil, settledAt);
+        combination.coupons().forEach(applied -> reservation.redemptions.add(new Redemption(reservation,
+                applied.match().coupon(), applied.discount(), now)));
+        return reservation;
+    }
+
+    /** The first phase: the card's coupons are held until {@code now + hold}. */
+    static Reservation hold(CardToken card, Till till, String transactionId, Combination combination, Instant now,
+            Duration hold) {
+        return of(card, till, transactionId, combination, now, ReservationState.RESERVED, now.plus(hold), null);
     }
 
     /** A use without a payment flow to wait for: confirmed at once. */
-    static Reservation useNow(Till till, String transactionId, Combination combination, Instant now) {
-        return new Reservation(till, transactionId, combination, now, ReservationState.CONFIRMED, null, now);
+    static Reservation useNow(CardToken card, Till till, String transactionId, Combination combination, Instant now) {
+        return of(card, till, transactionId, combination, now, ReservationState.CONFIRMED, null, now);
+    }
+
+    /** A reservation as stored, with its redemptions as {@code redemptions} makes them for it. */
+    static Reservation restore(UUID id, CardToken card, Till till, String transactionId, Money amount, Money discount,
+            Instant createdAt, ReservationState state, Instant holdUntil, Instant settledAt,
+            Function<Reservation, List<Redemption>> redemptions) {
+        Reservation reservation = new Reservation(id, card, till, transactionId, amount, discount, createdAt, state,
+                holdUntil, settledAt);
+        reservation.redemptions.addAll(redemptions.apply(reservation));
+        return reservation;
     }
 
     /** Settles a hold as a use. Confirming again changes nothing; a hold that ran out cannot be confirmed. */
@@ -186,6 +174,11 @@ public class Reservation {
 
     public UUID id() {
         return id;
+    }
+
+    /** The card whose coupons the purchase used. */
+    public CardToken card() {
+        return card;
     }
 
     public Till till() {

@@ -76,8 +76,8 @@ class ReservationController {
     @Refuses(status = 409, codes = {"RESERVATION_NOT_HELD", "RESERVATION_EXPIRED", "RESERVATION_CONFIRMED",
             "RESERVATION_NOT_CONFIRMED", "ALREADY_REVERSED"})
     @Idempotent
-    ReservationResponse confirm(@PathVariable UUID reservationId, CallerIdentity caller) {
-        return useApproval.confirm(Till.of(caller), reservationId);
+    ReservationResponse confirm(@PathVariable UUID reservationId, CallerIdentity caller, IdempotentCall call) {
+        return useApproval.confirm(Till.of(caller), reservationId, call);
     }
 
     @PostMapping("/{reservationId}/release")
@@ -86,8 +86,8 @@ class ReservationController {
     @Refuses(status = 409, codes = {"RESERVATION_NOT_HELD", "RESERVATION_EXPIRED", "RESERVATION_CONFIRMED",
             "RESERVATION_NOT_CONFIRMED", "ALREADY_REVERSED"})
     @Idempotent
-    ReservationResponse release(@PathVariable UUID reservationId, CallerIdentity caller) {
-        return useApproval.release(Till.of(caller), reservationId);
+    ReservationResponse release(@PathVariable UUID reservationId, CallerIdentity caller, IdempotentCall call) {
+        return useApproval.release(Till.of(caller), reservationId, call);
     }
 
     @PostMapping("/{reservationId}/reversal")
@@ -98,7 +98,7 @@ class ReservationController {
     @Refuses(status = 422, codes = "COUPON_NOT_IN_RESERVATION")
     @Idempotent
     ReservationResponse reverse(@PathVariable UUID reservationId, @Valid @RequestBody ReversalRequest request,
-            CallerIdentity caller) {
-        return useApproval.reverse(Till.of(caller), reservationId, request);
+            CallerIdentity caller, IdempotentCall call) {
+        return useApproval.reverse(Till.of(caller), reservationId, request, call);
     }
 }

@@ -4,7 +4,7 @@ import com.cardcoupons.couponserver.coupon.Combination;
 import com.cardcoupons.couponserver.coupon.Coupon;
 import com.cardcoupons.couponserver.coupon.CouponEffect;
 import com.cardcoupons.couponserver.coupon.CouponMatch;
-import com.cardcoupons.couponserver.coupon.Coupons;
+import com.cardcoupons.couponserver.coupon.CouponUses;
 import com.cardcoupons.couponserver.coupon.CouponsAtTheTill;
 import com.cardcoupons.couponserver.coupon.Eligibility;
 import com.cardcoupons.couponserver.coupon.Purchase;
@@ -13,7 +13,8 @@ import com.cardcoupons.couponserver.coupon.Stores;
 import com.cardcoupons.couponserver.coupon.Till;
 import com.cardcoupons.couponserver.coupon.TillProperties;
 import com.cardcoupons.couponserver.usage.UsageEventType;
-import com.cardcoupons.couponserver.usage.UsageEvents;
+import com.cardcoupons.couponserver.usage.UsageLog;
+import com.cardcoupons.model.medium.CardToken;
 import com.cardcoupons.model.medium.TokenizedMedium;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.model.problem.DomainException;
@@ -38,38 +39,39 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Approves the use of found coupons for a purchase (claims 1 and 11), by card or by the code scanned from a printed
- * barcode, with the same checks as the search. A use is taken by a conditional update on the coupon row, so a coupon
- * is never used more often than allowed, whatever the concurrency.
+ * Approves the use of found coupons for a purchase (claims 1 and 11), by card or by the codes scanned from printed
+ * barcodes, with the same checks as the search. A use is of one card's coupons. Its uses are taken by a conditional
+ * statement on coupon-server's own count of each coupon's uses, so a coupon is never used more often than allowed,
+ * whatever the concurrency. The rules of a reservation's transitions are the aggregate's ({@link Reservation}); the
+ * statements here write what it decided.
  */
 @Component
 class UseApproval {
 
-    private final Coupons coupons;
+    private final CouponUses uses;
     private final CouponsAtTheTill couponsAtTheTill;
     private final Stores stores;
     private final Reservations reservations;
     private final NewReservations newReservations;
     private final RedeemedCoupons redeemedCoupons;
     private final HoldExpiry holdExpiry;
-    private final UsageEvents usageEvents;
+    private final UsageLog usageLog;
     private final UsageMediumTokenizer tokenizer;
     private final TillProperties till;
     private final RedemptionProperties properties;
     private final Clock clock;
 
-    UseApproval(Coupons coupons, CouponsAtTheTill couponsAtTheTill, Stores stores, Reservations reservations,
-            NewReservations newReservations, RedeemedCoupons redeemedCoupons, HoldExpiry holdExpiry,
-            UsageEvents usageEvents, UsageMediumTokenizer tokenizer, TillProperties till, RedemptionProperties properties,
-            Clock clock) {
-        this.coupons = coupons;
+    UseApproval(CouponUses uses, CouponsAtTheTill couponsAtTheTill, Stores stores, Reservations reservations,
+            NewReservations newReservations, RedeemedCoupons redeemedCoupons, HoldExpiry holdExpiry, UsageLog usageLog,
+            UsageMediumTokenizer tokenizer, TillProperties till, RedemptionProperties properties, Clock clock) {
+        this.uses = uses;
         this.couponsAtTheTill = couponsAtTheTill;
         this.stores = stores;
         this.reservations = reservations;
         this.newReservations = newReservations;
         this.redeemedCoupons = redeemedCoupons;
         this.holdExpiry = holdExpiry;
-        this.usageEvents = usageEvents;
+        this.usageLog = usageLog;
         this.tokenizer = tokenizer;
         this.till = till;
         this.properties = properties;
@@ -88,11 +90,13 @@ class UseApproval {
         Purchase purchase = Purchase.of(caller, stores.of(caller), request.intendedUse(),
                 medium == null ? null : medium.type(), medium == null || medium.brand() == null ? null : medium.brand().name(),
                 now, till.maxClockSkew());
-        Combination combination = Combination.of(usable(codes, medium, purchase, now), purchase.amount());
-        reclaimRunOutHolds(combination, now);
+        CardToken card = medium == null ? cardOf(codes) : medium.token();
+        call.concerns(card.value());
+        Combination combination = Combination.of(usable(codes, card, purchase, now), purchase.amount());
+        reclaimRunOutHolds(card, combination, now);
         Reservation reservation = confirmNow
-                ? Reservation.useNow(caller, request.transactionId(), combination, now)
-                : Reservation.hold(caller, request.transactionId(), combination, now, properties.hold());
+                ? Reservation.useNow(card, caller, request.transactionId(), combination, now)
+                : Reservation.hold(card, caller, request.transactionId(), combination, now, properties.hold());
         Map<UUID, RedeemedCouponRef> used = combination.coupons().stream()
                 .map(applied -> RedeemedCouponRef.of(applied.match().coupon()))
                 .collect(Collectors.toMap(RedeemedCouponRef::id, Function.identity()));
@@ -100,74 +104,99 @@ class UseApproval {
         NewReservations.Addition addition = newReservations.add(reservation, RedemptionEvents.of(
                         confirmNow ? UsageEventType.CONFIRMED : UsageEventType.RESERVED, reservation, reservation.redemptions(), used),
                 call.outcome(HttpStatus.CREATED.value(), ReservationAnswer.location(reservation.id()), answer));
-        if (addition.keyTaken()) {
-            throw call.taken();
+        switch (addition) {
+            case ADDED -> call.recorded();
+            case KEY_TAKEN -> throw call.taken();
+            case TRANSACTION_HAS_USE -> throw transactionInUse();
+            case NO_USE_FREE -> {
+                // the coupons as they are now say which had no use free: the rules refuse it as any use of it would be
+                usable(codes, card, purchase, clock.instant());
+                throw usedUp(codes.get(0));
+            }
         }
-        if (addition.transactionHasUse()) {
-            throw transactionInUse();
-        }
-        if (!addition.added()) {
-            throw usedUp(used.get(addition.usedUp().get(0)).code());
-        }
-        call.recorded();
         return answer;
     }
 
     /** The second phase: the payment went through, the held coupons are used. */
     @Transactional
-    ReservationResponse confirm(Till caller, UUID id) {
-        Reservation reservation = lockOwn(caller, id);
+    ReservationResponse confirm(Till caller, UUID id, IdempotentCall call) {
+        Reservation reservation = lockOwn(caller, id, call);
         Map<UUID, RedeemedCouponRef> used = redeemedCoupons.of(reservation);
-        List<Redemption> confirmed = reservation.confirm(clock.instant());
-        usageEvents.saveAll(RedemptionEvents.of(UsageEventType.CONFIRMED, reservation, confirmed, used));
+        Instant now = clock.instant();
+        List<Redemption> confirmed = reservation.confirm(now);
+        reservations.save(reservation, confirmed);
+        usageLog.append(now, RedemptionEvents.of(UsageEventType.CONFIRMED, reservation, confirmed, used));
         return ReservationAnswer.of(reservation, used);
     }
 
     /** The second phase: the payment did not happen, the held coupons are free again. */
     @Transactional
-    ReservationResponse release(Till caller, UUID id) {
-        Reservation reservation = lockOwn(caller, id);
+    ReservationResponse release(Till caller, UUID id, IdempotentCall call) {
+        Reservation reservation = lockOwn(caller, id, call);
         Map<UUID, RedeemedCouponRef> used = redeemedCoupons.of(reservation);
-        giveBack(reservation, reservation.release(clock.instant()), UsageEventType.RELEASED, used);
+        Instant now = clock.instant();
+        giveBack(reservation, reservation.release(now), UsageEventType.RELEASED, used, now);
         return ReservationAnswer.of(reservation, used);
     }
 
     /** A void or refund: the confirmed use is undone and the coupons can be used again. Any till of the merchant may. */
     @Transactional
-    ReservationResponse reverse(Till caller, UUID id, ReversalRequest request) {
+    ReservationResponse reverse(Till caller, UUID id, ReversalRequest request, IdempotentCall call) {
         Reservation reservation = reservations.lock(id).filter(found -> sameMerchant(caller, found))
                 .orElseThrow(UseApproval::notFound);
+        call.concerns(reservation.card().value());
         Map<UUID, RedeemedCouponRef> used = redeemedCoupons.of(reservation);
+        Instant now = clock.instant();
         List<Redemption> reversed = reservation.reverse(couponIds(normalized(request.couponCodes()), used),
-                request.type(), request.reason(), clock.instant());
-        giveBack(reservation, reversed, UsageEventType.REVERSED, used);
+                request.type(), request.reason(), now);
+        giveBack(reservation, reversed, UsageEventType.REVERSED, used, now);
         return ReservationAnswer.of(reservation, used);
     }
 
     @Transactional(readOnly = true)
     ReservationResponse find(Till caller, UUID id) {
-        Reservation reservation = reservations.findById(id).filter(found -> sameMerchant(caller, found))
+        Reservation reservation = reservations.find(id).filter(found -> sameMerchant(caller, found))
                 .orElseThrow(UseApproval::notFound);
         return ReservationAnswer.of(reservation, redeemedCoupons.of(reservation));
     }
 
     @Transactional(readOnly = true)
     ReservationResponse findByTransaction(Till caller, String transactionId) {
-        Reservation reservation = reservations
-                .findFirstByTillTerminalIdAndTransactionIdOrderByCreatedAtDesc(caller.terminalId(), transactionId)
+        Reservation reservation = reservations.latestOf(caller.terminalId(), transactionId)
                 .orElseThrow(UseApproval::notFound);
         return ReservationAnswer.of(reservation, redeemedCoupons.of(reservation));
     }
 
-    /** The named coupons, each checked like a search would; refused as a whole if any one fails. */
-    private List<CouponMatch> usable(List<String> codes, TokenizedMedium medium, Purchase purchase, Instant now) {
-        Map<String, Coupon> byCode = couponsAtTheTill.withCodes(codes, now).stream()
+    /**
+     * The card holding the coupons with these codes, scanned from printed coupons; a use is of one card's coupons, so
+     * codes of several cards are refused.
+     */
+    private CardToken cardOf(List<String> codes) {
+        Map<String, CardToken> cards = couponsAtTheTill.cardsOf(codes);
+        CardToken card = null;
+        for (int i = 0; i < codes.size(); i++) {
+            CardToken holder = cards.get(codes.get(i));
+            if (holder == null) {
+                throw DomainException.notFound("COUPON_NOT_FOUND", "no such coupon").under("couponCodes[" + i + "]");
+            }
+            if (card != null && !card.equals(holder)) {
+                throw new DomainException(DomainException.Kind.UNPROCESSABLE, "COUPONS_OF_SEVERAL_CARDS",
+                        "couponCodes[" + i + "]", "a use is of one card's coupons; this one is on another card");
+            }
+            card = holder;
+        }
+        return card;
+    }
+
+    /** The card's coupons named, each checked like a search would; refused as a whole if any one fails. */
+    private List<CouponMatch> usable(List<String> codes, CardToken card, Purchase purchase, Instant now) {
+        Map<String, Coupon> byCode = couponsAtTheTill.withCodes(card, codes, now).stream()
                 .collect(Collectors.toMap(Coupon::code, Function.identity()));
         List<CouponMatch> matches = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             String field = "couponCodes[" + i + "]";
             Coupon coupon = byCode.get(codes.get(i));
-            if (coupon == null || (medium != null && !coupon.cardToken().equals(medium.token()))) {
+            if (coupon == null) {
                 throw DomainException.notFound("COUPON_NOT_FOUND", "no such coupon on this medium").under(field);
             }
             List<Refusal> refusals = Eligibility.refusals(coupon, purchase);
@@ -188,18 +217,20 @@ class UseApproval {
     }
 
     /** A hold that ran out still counts against its coupon until it is expired: expire it now rather than refuse. */
-    private void reclaimRunOutHolds(Combination combination, Instant now) {
+    private void reclaimRunOutHolds(CardToken card, Combination combination, Instant now) {
         List<UUID> held = combination.coupons().stream().map(applied -> applied.match().coupon())
                 .filter(coupon -> coupon.runOutHolds() > 0).map(Coupon::id).toList();
         if (!held.isEmpty()) {
-            holdExpiry.reclaimExpiredHoldsOf(held, now);
+            holdExpiry.reclaimExpiredHoldsOf(card, held, now);
         }
     }
 
+    /** Writes a transition that freed uses: the states the reservation decided, the uses given back, the events. */
     private void giveBack(Reservation reservation, List<Redemption> changed, UsageEventType type,
-            Map<UUID, RedeemedCouponRef> used) {
-        changed.stream().map(Redemption::couponId).sorted().forEach(coupons::restore);
-        usageEvents.saveAll(RedemptionEvents.of(type, reservation, changed, used));
+            Map<UUID, RedeemedCouponRef> used, Instant now) {
+        reservations.save(reservation, changed);
+        changed.stream().map(Redemption::couponId).sorted().forEach(coupon -> uses.giveBack(coupon, reservation.card()));
+        usageLog.append(now, RedemptionEvents.of(type, reservation, changed, used));
     }
 
     /** The purchase's coupons by the codes a reversal names; a code the purchase did not use is refused. */
@@ -218,9 +249,10 @@ class UseApproval {
     }
 
     /** Only the terminal that reserved settles the hold (the relay calls as that terminal). */
-    private Reservation lockOwn(Till caller, UUID id) {
+    private Reservation lockOwn(Till caller, UUID id, IdempotentCall call) {
         Reservation reservation = reservations.lock(id).filter(found -> sameMerchant(caller, found))
                 .orElseThrow(UseApproval::notFound);
+        call.concerns(reservation.card().value());
         if (!reservation.till().terminalId().equals(caller.terminalId())) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "OTHER_TERMINAL", null,
                     "only the terminal that reserved the coupons confirms or releases them");

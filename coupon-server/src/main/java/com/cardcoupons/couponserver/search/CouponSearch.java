@@ -11,6 +11,7 @@ import com.cardcoupons.couponserver.coupon.TillProperties;
 import com.cardcoupons.couponserver.usage.SearchLog;
 import com.cardcoupons.couponserver.usage.UsageEvent;
 import com.cardcoupons.couponserver.usage.UsageEventType;
+import com.cardcoupons.model.medium.CardToken;
 import com.cardcoupons.model.medium.TokenizedMedium;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
 import com.cardcoupons.model.terminal.CouponSearchRequest;
@@ -50,8 +51,8 @@ class CouponSearch {
         this.clock = clock;
     }
 
-    /** The search's id and the evaluation of the medium's coupons. */
-    record Result(UUID searchId, Evaluation evaluation) {
+    /** The search's id, the card searched for and the evaluation of its coupons. */
+    record Result(UUID searchId, CardToken card, Evaluation evaluation) {
     }
 
     Result search(Till caller, CouponSearchRequest request) {
@@ -64,7 +65,7 @@ class CouponSearch {
         Evaluation evaluation = Evaluation.of(carried, purchase);
         UUID searchId = UUID.randomUUID();
         searchLog.append(now, events(searchId, medium, purchase, evaluation));
-        return new Result(searchId, evaluation);
+        return new Result(searchId, medium.token(), evaluation);
     }
 
     private static List<UsageEvent> events(UUID searchId, TokenizedMedium medium, Purchase purchase, Evaluation evaluation) {

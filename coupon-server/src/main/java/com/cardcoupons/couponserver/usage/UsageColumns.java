@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Usage events as the columns of one insert, {@code insert into usage_event (COLUMNS) select * from} {@link #UNNEST}:
- * sixteen arrays, whatever the number of events. The statement is the same for every batch, so PostgreSQL parses and
+ * Usage events as the columns of one insert ({@link UsageLog}), {@code insert into usage_event (COLUMNS) select * from}
+ * {@link #UNNEST}: sixteen arrays, whatever the number of events. The statement is the same for every batch, so PostgreSQL parses and
  * plans it once per connection; a multi-row insert ({@link UsageRows}) is a new statement for each new number of rows,
  * which for the search log's batches of hundreds of events cost more than writing them.
  */

@@ -2,18 +2,6 @@ package com.cardcoupons.couponserver.usage;
 
 import com.cardcoupons.couponserver.coupon.Till;
 import com.cardcoupons.model.money.Money;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.util.Currency;
 import java.util.UUID;
@@ -21,56 +9,24 @@ import java.util.UUID;
 /**
  * One entry of the usage log (claims 2 and 12), added and never changed (a trigger refuses updates and deletes). A
  * medium appears only as its token. At the till, the medium type and channel are the coupon's own (the medium and
- * channel it was acquired on), so a campaign's figures line up from acquisition to use. The time is the database's
- * at insert.
+ * channel it was acquired on), so a campaign's figures line up from acquisition to use. Written by {@link UsageLog}
+ * only, with the time it happened.
  */
-@Entity
-@Table(name = "usage_event")
-@Immutable
-public class UsageEvent {
+public final class UsageEvent {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Enumerated(EnumType.STRING)
-    @Column(columnDefinition = "usage_event_type")
-    private UsageEventType type;
-
-    private UUID campaignId;
-
-    private UUID couponId;
-
-    private UUID searchId;
-
-    private UUID reservationId;
-
-    @Column(columnDefinition = "card_token")
-    private String cardToken;
-
-    @Column(columnDefinition = "medium_type")
-    private String mediumType;
-
-    @Column(columnDefinition = "acquisition_channel")
-    private String channel;
-
-    @Embedded
-    private Till till;
-
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private Currency currency;
-
-    @Column(columnDefinition = "minor_units")
-    private Long amountMinor;
-
-    @Column(columnDefinition = "minor_units")
-    private Long discountMinor;
-
-    @Column(columnDefinition = "event_count")
-    private Integer matchedCount;
-
-    protected UsageEvent() {
-    }
+    private final UsageEventType type;
+    private final UUID campaignId;
+    private final UUID couponId;
+    private final UUID searchId;
+    private final UUID reservationId;
+    private final String cardToken;
+    private final String mediumType;
+    private final String channel;
+    private final Till till;
+    private final Currency currency;
+    private final Long amountMinor;
+    private final Long discountMinor;
+    private final Integer matchedCount;
 
     public UsageEvent(UsageEventType type, UUID campaignId, UUID couponId, UUID searchId, UUID reservationId,
             String cardToken, String mediumType, String channel, Till till, Money amount, Money discount,

@@ -3,17 +3,23 @@ package com.cardcoupons.couponserver.usage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
- * Appends searches' events to the immutable usage log, any number in one statement ({@link UsageColumns}). The searches
- * hand their events to {@link SearchLog}, which writes them here; the transitions of reservations are added through
- * {@link UsageEvents}, or by the statement that writes the transition.
+ * The one writer of the usage log, {@code usage_event}: every statement that appends to it is made here, from the one
+ * mapping of an event onto the log's columns ({@link UsageRows#eventValues}). Searches hand their events to
+ * {@link SearchLog}, which appends them with {@link #appendSearches}; the transitions of reservations append theirs in
+ * their transaction with {@link #append}; a new use appends its events in its own statement, with the rows
+ * {@link #insertRows} makes.
  */
 @Repository
-class UsageLog {
+public class UsageLog {
 
-    /** For this statement's own transaction only: commit without waiting for the WAL to reach the disk. */
     private static final String INSERT = "insert into usage_event (" + UsageRows.COLUMNS + ") select * from "
-            + UsageColumns.UNNEST + " where set_config('synchronous_commit', 'off', true) = 'off'";
+            + UsageColumns.UNNEST;
+    /** For this statement's own transaction only: commit without waiting for the WAL to reach the disk. */
+    private static final String INSERT_SEARCHES = INSERT + " where set_config('synchronous_commit', 'off', true) = 'off'";
 
     private final JdbcClient jdbc;
 
@@ -22,11 +28,27 @@ class UsageLog {
     }
 
     /**
+     * The part of a statement that appends {@code rows} when {@code condition} holds, for a statement that writes
+     * something else too: {@code insert into usage_event (...) select * from (values ...) as e where <condition>}.
+     */
+    public static String insertRows(UsageRows rows, String condition) {
+        return "insert into usage_event (" + UsageRows.COLUMNS + ") select * from (values " + rows.values() + ") as e where "
+                + condition;
+    }
+
+    /** Appends events that happened at {@code at}, in the caller's transaction: durable when it commits. */
+    public void append(Instant at, List<UsageEvent> events) {
+        if (!events.isEmpty()) {
+            jdbc.sql(INSERT).params(new UsageColumns().add(at, events).params()).update();
+        }
+    }
+
+    /**
      * Appends searches' events in a transaction of their own that does not wait for the WAL flush at commit
      * ({@code synchronous_commit = off}): a crash can lose the last moment's search records, never corrupt them or
      * anything else. Uses, reservations and reversals are always flushed. Call it outside any transaction.
      */
     void appendSearches(UsageColumns events) {
-        jdbc.sql(INSERT).params(events.params()).update();
+        jdbc.sql(INSERT_SEARCHES).params(events.params()).update();
     }
 }

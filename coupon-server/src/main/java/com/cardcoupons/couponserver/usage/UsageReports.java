@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads the usage log per campaign. One statement computes the total and every breakdown at once
- * ({@code GROUPING SETS}) on the index {@code usage_event_by_campaign}. The figures include every search this service
- * answered before they were asked for: the search log is flushed first.
+ * Reads the usage log per campaign, with the coupons acquired and cancelled, which the {@code coupon} rows record
+ * (registration-api's, read here). One statement computes the total and every breakdown at once ({@code GROUPING
+ * SETS}) on the indexes {@code usage_event_by_campaign} and {@code coupon_by_campaign}. The figures include every search
+ * this service answered before they were asked for: the search log is flushed first.
  */
 @Repository
 class UsageReports {
@@ -37,19 +38,32 @@ class UsageReports {
             rs.getString("state"), ZoneId.of(rs.getString("time_zone")),
             rs.getString("currency") == null ? null : Currency.getInstance(rs.getString("currency")));
 
+    /**
+     * The events of the campaign {@code %1$s} names, as rows of {@code type, store_id, channel, medium_type,
+     * discount_minor, at}: those of the usage log, and an acquisition and a cancellation for each coupon acquired and
+     * cancelled.
+     */
+    private static final String EVENTS = """
+            select type::text as type, store_id, channel::text as channel, medium_type::text as medium_type, discount_minor,
+                   occurred_at as at
+              from usage_event where campaign_id = %1$s
+            union all
+            select 'ACQUIRED', null, channel, medium_type, null, acquired_at from coupon where campaign_id = %1$s
+            union all
+            select 'CANCELLED', null, cancelled_via, medium_type, null, cancelled_at from coupon
+             where campaign_id = %1$s and cancelled_at is not null""";
+
     private static final String FIGURES = """
             with f as (
                 select grouping(e.day) as no_day, grouping(e.store_id) as no_store, grouping(e.channel) as no_channel,
                        grouping(e.medium_type) as no_medium, e.day, e.store_id, e.channel, e.medium_type,
                        %s
-                  from (select type, store_id, channel, medium_type, discount_minor,
-                               (occurred_at at time zone ?)::date as day
-                          from usage_event
-                         where campaign_id = ? and occurred_at >= ? and occurred_at < ?) e
+                  from (select type, store_id, channel, medium_type, discount_minor, (at at time zone ?)::date as day
+                          from (%s) as events where at >= ? and at < ?) e
                  group by grouping sets ((), (e.day), (e.store_id), (e.channel), (e.medium_type)))
             select f.*, s.code as store_code, s.name as store_name
               from f left join store s on s.id = f.store_id
-             order by f.day, s.name, f.store_id, f.channel, f.medium_type""".formatted(UsageFigures.AGGREGATES);
+             order by f.day, s.name, f.store_id, f.channel, f.medium_type""".formatted(UsageFigures.AGGREGATES, EVENTS.formatted("?"));
 
     private final JdbcClient jdbc;
     private final SearchLog searchLog;
@@ -75,7 +89,7 @@ class UsageReports {
         UsageFigures[] total = {UsageFigures.NONE};
         searchLog.flush();
         jdbc.sql(FIGURES)
-                .params(zone.getId(), campaign.id(), time(start), time(end))
+                .params(zone.getId(), campaign.id(), campaign.id(), campaign.id(), time(start), time(end))
                 .query(rs -> {
                     UsageFigures figures = UsageFigures.of(rs);
                     if (rs.getInt("no_day") == 0) {
@@ -101,10 +115,10 @@ class UsageReports {
     List<CampaignTotals> totals(UUID merchantId, int limit, long offset) {
         searchLog.flush();
         return jdbc.sql(CAMPAIGN_COLUMNS + ", f.*" + CAMPAIGN_FROM + """
-                        left join lateral (select %s from usage_event e where e.campaign_id = k.id) f on true
+                        left join lateral (select %s from (%s) as e) f on true
                         where (cast(? as uuid) is null or k.merchant_id = ?)
                         order by k.created_at desc, k.id
-                        limit ? offset ?""".formatted(UsageFigures.AGGREGATES))
+                        limit ? offset ?""".formatted(UsageFigures.AGGREGATES, EVENTS.formatted("k.id")))
                 .params(new SqlParameterValue(Types.OTHER, merchantId), new SqlParameterValue(Types.OTHER, merchantId),
                         limit, offset)
                 .query((rs, row) -> new CampaignTotals(CAMPAIGN_ROW.mapRow(rs, row), UsageFigures.of(rs)))

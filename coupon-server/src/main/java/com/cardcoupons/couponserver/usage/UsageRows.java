@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Usage events as the rows of one multi-row insert, {@code insert into usage_event (COLUMNS) select * from (values
- * <values>) ...}, with its typed parameters. A statement that writes something else too (a use of coupons) appends its
- * events in the same round trip, as a list of parameters whose shape it plans for; the search log's batches, of any
- * size, are written as columns instead ({@code UsageColumns}). Each event's own entity insert would cost a statement
- * per event, as {@code usage_event}'s id is an identity column, which JDBC cannot batch. Each event carries the time it
- * happened, not the time it reached the database.
+ * Usage events as the rows of one multi-row insert ({@link UsageLog#insertRows}), with its typed parameters. A
+ * statement that writes something else too (a use of coupons) appends its events in the same round trip, as a list of
+ * parameters whose shape it plans for; other appends, of any size, are written as columns instead
+ * ({@code UsageColumns}). Each event carries the time it happened, not the time it reached the database.
  */
 public final class UsageRows {
 

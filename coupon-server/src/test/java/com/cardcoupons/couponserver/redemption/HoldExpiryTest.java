@@ -130,7 +130,7 @@ class HoldExpiryTest {
     }
 
     private int usesHeld() {
-        return jdbc.sql("select uses_held from coupon where code = ?").param(code).query(Integer.class).single();
+        return jdbc.sql(TillWorld.USES_HELD).param(code).query(Integer.class).single();
     }
 
     private List<String> events(String reservationId) {

@@ -75,7 +75,7 @@ class RedemptionRaceTest {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
             assertThat(reply.code()).isEqualTo("COUPON_USED_UP");
         });
-        assertThat(jdbc.sql("select uses_held from coupon where code = ?").param(code).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(TillWorld.USES_HELD).param(code).query(Integer.class).single()).isEqualTo(1);
         assertThat(count("select count(*) from redemption r join coupon c on c.id = r.coupon_id where c.code = ?", code)).isEqualTo(1);
         assertThat(count("select count(*) from usage_event e join coupon c on c.id = e.coupon_id where c.code = ? and e.type = 'CONFIRMED'", code))
                 .isEqualTo(1);
@@ -90,7 +90,7 @@ class RedemptionRaceTest {
         assertThat(replies).filteredOn(reply -> reply.status() == 201).hasSize(3);
         assertThat(replies).filteredOn(reply -> reply.status() == 409).hasSize(TERMINALS - 3)
                 .allSatisfy(reply -> assertThat(reply.code()).isEqualTo("COUPON_USED_UP"));
-        assertThat(jdbc.sql("select uses_held from coupon where code = ?").param(code).query(Integer.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql(TillWorld.USES_HELD).param(code).query(Integer.class).single()).isEqualTo(3);
     }
 
     @Test
@@ -119,7 +119,7 @@ class RedemptionRaceTest {
         }
         assertThat(jdbc.sql("select state from redemption where reservation_id = ?::uuid").param(id).query(String.class).single())
                 .isEqualTo(state);
-        assertThat(jdbc.sql("select uses_held from coupon where code = ?").param(code).query(Integer.class).single())
+        assertThat(jdbc.sql(TillWorld.USES_HELD).param(code).query(Integer.class).single())
                 .isEqualTo(confirmed ? 1 : 0);
         assertThat(jdbc.sql("select type from usage_event where reservation_id = ?::uuid order by id").param(id)
                 .query(String.class).list()).containsExactly("RESERVED", state);

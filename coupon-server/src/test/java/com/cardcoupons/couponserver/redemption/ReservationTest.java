@@ -7,6 +7,7 @@ import com.cardcoupons.couponserver.coupon.CouponMatch;
 import com.cardcoupons.couponserver.coupon.Discount;
 import com.cardcoupons.couponserver.coupon.Examples;
 import com.cardcoupons.couponserver.coupon.Purchase;
+import com.cardcoupons.model.medium.CardToken;
 import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.model.terminal.ReservationResponse.ReservationState;
 import com.cardcoupons.model.terminal.ReversalRequest.ReversalType;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReservationTest {
 
+    private static final CardToken CARD = CardToken.of("c".repeat(43));
     private static final Duration HOLD = Duration.ofMinutes(2);
     private static final Purchase PURCHASE = Examples.purchase(2000);
     private static final Coupon FIXED = Examples.terms().discount(new Discount.FixedAmount(300)).coupon("FIXEDFIXEDFIXED2");
@@ -68,13 +70,13 @@ class ReservationTest {
         assertThat(reservation.state()).isEqualTo(ReservationState.RELEASED);
         assertThat(reservation.release(NOW)).isEmpty();
 
-        Reservation used = Reservation.useNow(TILL, "TX-2", combination(), NOW);
+        Reservation used = Reservation.useNow(CARD, TILL, "TX-2", combination(), NOW);
         assertThatThrownBy(() -> used.release(NOW)).extracting("code").isEqualTo("RESERVATION_CONFIRMED");
     }
 
     @Test
     void aConfirmedUseIsReversedCouponByCouponThenAsAWhole() {
-        Reservation used = Reservation.useNow(TILL, "TX-3", combination(), NOW);
+        Reservation used = Reservation.useNow(CARD, TILL, "TX-3", combination(), NOW);
         assertThat(used.state()).isEqualTo(ReservationState.CONFIRMED);
 
         List<Redemption> coffee = used.reverse(List.of(COFFEE.id()), ReversalType.REFUND, "returned", NOW);
@@ -111,7 +113,7 @@ class ReservationTest {
     }
 
     private static Reservation held() {
-        return Reservation.hold(TILL, "TX-1", combination(), NOW, HOLD);
+        return Reservation.hold(CARD, TILL, "TX-1", combination(), NOW, HOLD);
     }
 
     private static Combination combination() {

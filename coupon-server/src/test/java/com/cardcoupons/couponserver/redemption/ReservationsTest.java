@@ -13,6 +13,7 @@ import com.cardcoupons.couponserver.coupon.Store;
 import com.cardcoupons.couponserver.coupon.Till;
 import com.cardcoupons.couponserver.usage.UsageEventType;
 import com.cardcoupons.model.medium.CardNumber;
+import com.cardcoupons.model.medium.CardToken;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.medium.UsageMediumId;
 import com.cardcoupons.model.medium.UsageMediumTokenizer;
@@ -25,9 +26,8 @@ import com.cardcoupons.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
@@ -48,15 +48,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The reservations against the schema Flyway built (Hibernate validated the mappings at start): a new reservation is
- * written with its redemptions, its coupons' uses and its usage events by one statement, and loads back as it was;
- * its transitions are saved as they happened; and the statements that find holds to expire and the one-live-use index
- * work on the rows.
+ * The reservations on the schema Flyway built: a new reservation is written with its redemptions, its coupons' uses,
+ * its usage events and its call's outcome by one statement, and loads back as it was; its transitions are saved as the
+ * aggregate decided them; and the statements that find holds to expire and the one-live-use index work on the rows.
  */
-@DataJpaTest
+@JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @IsolatedDatabase
-@Import({CampaignVersions.class, CouponsAtTheTill.class, NewReservations.class})
+@Import({CampaignVersions.class, CouponsAtTheTill.class, NewReservations.class, Reservations.class})
 class ReservationsTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -79,10 +78,8 @@ class ReservationsTest {
     @Autowired
     TestDatabase isolatedTestDatabase;
 
-    @Autowired
-    TestEntityManager entityManager;
-
     Till till;
+    CardToken card;
     Combination combination;
     Coupon fixed;
     Coupon coffee;
@@ -95,10 +92,11 @@ class ReservationsTest {
         UUID shibuya = world.store(mart, "SHIBUYA", "5411");
         Terminal terminal = world.terminal(mart, shibuya);
         till = new Till(mart, shibuya, terminal.terminalId());
-        UsageMediumId card = UsageMediumId.card(MediumType.CREDIT, CardNumber.parse(TillWorld.newVisa()));
-        String fixedCode = world.coupon(world.campaign(mart).fixed(300).uses(3).create(), card);
-        String coffeeCode = world.coupon(world.campaign(mart).benefit("FREE_ITEM", "Coffee", 400).uses(3).create(), card);
-        Map<String, Coupon> byCode = coupons.withCodes(List.of(fixedCode, coffeeCode), NOW).stream()
+        UsageMediumId medium = UsageMediumId.card(MediumType.CREDIT, CardNumber.parse(TillWorld.newVisa()));
+        String fixedCode = world.coupon(world.campaign(mart).fixed(300).uses(3).create(), medium);
+        String coffeeCode = world.coupon(world.campaign(mart).benefit("FREE_ITEM", "Coffee", 400).uses(3).create(), medium);
+        card = coupons.cardsOf(List.of(fixedCode)).get(fixedCode);
+        Map<String, Coupon> byCode = coupons.withCodes(card, List.of(fixedCode, coffeeCode), NOW).stream()
                 .collect(Collectors.toMap(Coupon::code, coupon -> coupon));
         fixed = byCode.get(fixedCode);
         coffee = byCode.get(coffeeCode);
@@ -110,19 +108,20 @@ class ReservationsTest {
 
     @Test
     void aHoldIsSavedWithItsRedemptionsAndLoadsBackAsItWas() {
-        Reservation held = Reservation.hold(till, "TX-1", combination, NOW, HOLD);
+        Reservation held = Reservation.hold(card, till, "TX-1", combination, NOW, HOLD);
 
-        assertThat(add(held).added()).isTrue();
-        entityManager.clear();
+        assertThat(add(held)).isEqualTo(NewReservations.Addition.ADDED);
 
         assertThat(usesHeld(fixed)).isEqualTo(1);
         assertThat(usesHeld(coffee)).isEqualTo(1);
         assertThat(jdbc.sql("select type, coupon_id from usage_event where reservation_id = ? order by id")
                 .param(held.id()).query((rs, row) -> tuple(rs.getString(1), rs.getObject(2, UUID.class))).list())
                 .containsExactlyInAnyOrder(tuple("RESERVED", fixed.id()), tuple("RESERVED", coffee.id()));
-        assertThat(jdbc.sql("select response_status from idempotency_record where idempotency_key = ?")
-                .param("key-" + held.id()).query(Integer.class).single()).as("the call's outcome, with the use").isEqualTo(201);
-        Reservation loaded = reservations.findById(held.id()).orElseThrow();
+        assertThat(jdbc.sql("select card_token, response_status from coupon_server_idempotency_record where idempotency_key = ?")
+                .param("key-" + held.id()).query().singleRow()).as("the call's outcome, with the use, on the card")
+                .isEqualTo(Map.of("card_token", card.value(), "response_status", 201));
+        Reservation loaded = reservations.find(held.id()).orElseThrow();
+        assertThat(loaded.card()).isEqualTo(card);
         assertThat(loaded.till()).isEqualTo(till);
         assertThat(loaded.transactionId()).isEqualTo("TX-1");
         assertThat(loaded.state()).isEqualTo(ReservationState.RESERVED);
@@ -142,20 +141,17 @@ class ReservationsTest {
 
     @Test
     void aConfirmedThenPartlyReversedUseIsSavedAsItHappened() {
-        Reservation held = Reservation.hold(till, "TX-2", combination, NOW, HOLD);
+        Reservation held = Reservation.hold(card, till, "TX-2", combination, NOW, HOLD);
         add(held);
-        entityManager.clear();
 
         Instant confirmedAt = NOW.plusSeconds(10);
-        reservations.lock(held.id()).orElseThrow().confirm(confirmedAt);
-        entityManager.flush();
-        entityManager.clear();
+        Reservation confirming = reservations.lock(held.id()).orElseThrow();
+        reservations.save(confirming, confirming.confirm(confirmedAt));
         Instant reversedAt = NOW.plusSeconds(60);
-        reservations.lock(held.id()).orElseThrow().reverse(List.of(coffee.id()), ReversalType.REFUND, "returned", reversedAt);
-        entityManager.flush();
-        entityManager.clear();
+        Reservation reversing = reservations.lock(held.id()).orElseThrow();
+        reservations.save(reversing, reversing.reverse(List.of(coffee.id()), ReversalType.REFUND, "returned", reversedAt));
 
-        Reservation loaded = reservations.findById(held.id()).orElseThrow();
+        Reservation loaded = reservations.find(held.id()).orElseThrow();
         assertThat(loaded.state()).isEqualTo(ReservationState.CONFIRMED);
         assertThat(loaded.holdUntil()).isNull();
         assertThat(loaded.settledAt()).isEqualTo(confirmedAt);
@@ -171,55 +167,51 @@ class ReservationsTest {
 
     @Test
     void holdsThatRanOutAreFoundForTheSweepAndForTheirCoupons() {
-        Reservation held = Reservation.hold(till, "TX-3", combination, NOW, HOLD);
+        Reservation held = Reservation.hold(card, till, "TX-3", combination, NOW, HOLD);
         add(held);
         Instant runOut = NOW.plus(HOLD);
 
         assertThat(reservations.dueForExpiry(runOut.minusNanos(1000), 10)).isEmpty();
         assertThat(reservations.dueForExpiry(runOut, 10)).containsExactly(held.id());
-        assertThat(reservations.expiredHoldsOf(fixed.id(), runOut)).containsExactly(held.id());
-        assertThat(reservations.findFirstByTillTerminalIdAndTransactionIdOrderByCreatedAtDesc(till.terminalId(), "TX-3"))
+        assertThat(reservations.expiredHoldsOf(card, fixed.id(), runOut)).containsExactly(held.id());
+        assertThat(reservations.latestOf(till.terminalId(), "TX-3"))
                 .hasValueSatisfying(latest -> assertThat(latest.id()).isEqualTo(held.id()));
     }
 
     @Test
     void aTransactionTakesASecondLiveUseOnlyAfterTheFirstEnded() {
-        Reservation first = Reservation.hold(till, "TX-4", combination, NOW, HOLD);
+        Reservation first = Reservation.hold(card, till, "TX-4", combination, NOW, HOLD);
         add(first);
-        reservations.lock(first.id()).orElseThrow().release(NOW);
-        entityManager.flush();
-        Reservation again = Reservation.hold(till, "TX-4", combination, NOW.plusSeconds(1), HOLD);
-        assertThat(add(again).added()).as("the first was released").isTrue();
+        Reservation releasing = reservations.lock(first.id()).orElseThrow();
+        reservations.save(releasing, releasing.release(NOW));
+        Reservation again = Reservation.hold(card, till, "TX-4", combination, NOW.plusSeconds(1), HOLD);
+        assertThat(add(again)).as("the first was released").isEqualTo(NewReservations.Addition.ADDED);
 
-        NewReservations.Addition third = add(Reservation.useNow(till, "TX-4", combination, NOW.plusSeconds(2)));
-        assertThat(third.transactionHasUse()).as("the second is live").isTrue();
-        assertThat(third.added()).isFalse();
+        NewReservations.Addition third = add(Reservation.useNow(card, till, "TX-4", combination, NOW.plusSeconds(2)));
+        assertThat(third).as("the second is live").isEqualTo(NewReservations.Addition.TRANSACTION_HAS_USE);
     }
 
     @Test
     void aSecondUseUnderTheSameKeyRecordsNothing() {
-        Reservation first = Reservation.useNow(till, "TX-6", combination, NOW);
+        Reservation first = Reservation.useNow(card, till, "TX-6", combination, NOW);
         add(first);
-        Reservation second = Reservation.useNow(till, "TX-7", combination, NOW);
-        isolatedTestDatabase.owner().sql("insert into idempotency_record (scope, idempotency_key, request_hash, response_status, response_body) "
-                + "values ('coupon-server:TERMINAL:test', ?, 'another hash', 201, '')").param("key-" + second.id()).update();
+        Reservation second = Reservation.useNow(card, till, "TX-7", combination, NOW);
+        isolatedTestDatabase.owner().sql("insert into coupon_server_idempotency_record (card_token, scope, idempotency_key,"
+                + " request_hash, response_status, response_body) values (?, 'coupon-server:TERMINAL:test', ?, 'another hash', 201, '')")
+                .params(card.value(), "key-" + second.id()).update();
 
-        NewReservations.Addition addition = add(second);
-
-        assertThat(addition.keyTaken()).isTrue();
-        assertThat(addition.added()).isFalse();
+        assertThat(add(second)).isEqualTo(NewReservations.Addition.KEY_TAKEN);
+        assertThat(jdbc.sql("select count(*) from reservation where transaction_id = 'TX-7'").query(Long.class).single()).isZero();
+        assertThat(usesHeld(fixed)).as("only the first use's").isEqualTo(1);
     }
 
     /** Outside the test's transaction: the refused statement aborts the transaction it runs in, as it commits alone in use. */
     @Test
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void aUseTakesAUseOfEveryCouponOrRecordsNothing() {
-        jdbc.sql("update coupon set uses_held = uses_allowed where id = ?").param(coffee.id()).update();
+        isolatedTestDatabase.owner().sql(TillWorld.USE_UP).param(coffeeCode()).update();
 
-        NewReservations.Addition addition = add(Reservation.useNow(till, "TX-5", combination, NOW));
-
-        assertThat(addition.usedUp()).containsExactly(coffee.id());
-        assertThat(addition.added()).isFalse();
+        assertThat(add(Reservation.useNow(card, till, "TX-5", combination, NOW))).isEqualTo(NewReservations.Addition.NO_USE_FREE);
         assertThat(usesHeld(fixed)).as("the coupon with a use free gives none either").isZero();
         assertThat(jdbc.sql("select count(*) from reservation where transaction_id = 'TX-5'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from redemption where coupon_id in (?, ?)").params(fixed.id(), coffee.id())
@@ -237,7 +229,11 @@ class ReservationsTest {
     }
 
     private int usesHeld(Coupon coupon) {
-        return jdbc.sql("select uses_held from coupon where id = ?").param(coupon.id()).query(Integer.class).single();
+        return jdbc.sql(TillWorld.USES_HELD).param(coupon.code()).query(Integer.class).single();
+    }
+
+    private String coffeeCode() {
+        return coffee.code();
     }
 
     private static Redemption redemptionOf(Reservation reservation, Coupon coupon) {

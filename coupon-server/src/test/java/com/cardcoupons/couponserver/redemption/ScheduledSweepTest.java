@@ -57,7 +57,7 @@ class ScheduledSweepTest {
         }
 
         assertThat(state(id)).isEqualTo("EXPIRED");
-        assertThat(jdbc.sql("select uses_held from coupon where code = ?").param(code).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql(TillWorld.USES_HELD).param(code).query(Integer.class).single()).isZero();
         assertThat(till.api().get("/api/v1/reservations/" + id).json().path("state").asString()).isEqualTo("EXPIRED");
     }
 

@@ -310,7 +310,7 @@ class UseApprovalTest {
         void aRefusalWritesNothingSoItsKeyStaysFreeAndItsRetryRunsAgain() {
             String code = world.coupon(world.campaign(mart).fixed(300).minSpend(1000).create(), card);
             Map<String, Object> body = useOf("TX-31", List.of(code), presented, till.use(500));
-            long records = jdbc.sql("select count(*) from idempotency_record").query(Long.class).single();
+            long records = jdbc.sql("select count(*) from coupon_server_idempotency_record").query(Long.class).single();
 
             Reply first = till.api().post("/api/v1/redemptions", body, "retry-31");
             Reply retry = till.api().post("/api/v1/redemptions", body, "retry-31");
@@ -318,7 +318,7 @@ class UseApprovalTest {
             assertThat(first.code()).isEqualTo("COUPON_NOT_USABLE");
             assertThat(retry.code()).isEqualTo("COUPON_NOT_USABLE");
             assertThat(retry.header("Idempotency-Replayed")).isNull();
-            assertThat(jdbc.sql("select count(*) from idempotency_record").query(Long.class).single()).isEqualTo(records);
+            assertThat(jdbc.sql("select count(*) from coupon_server_idempotency_record").query(Long.class).single()).isEqualTo(records);
             Reply enough = till.api().post("/api/v1/redemptions", useOf("TX-31", List.of(code), presented, till.use(1500)), "retry-31");
             assertThat(enough.status()).as(enough.body()).isEqualTo(201);
         }
@@ -442,7 +442,7 @@ class UseApprovalTest {
     }
 
     private int usesHeld(String code) {
-        return jdbc.sql("select uses_held from coupon where code = ?").param(code).query(Integer.class).single();
+        return jdbc.sql(TillWorld.USES_HELD).param(code).query(Integer.class).single();
     }
 
     private List<String> events(String reservationId) {

@@ -109,6 +109,22 @@ class SearchTest {
     }
 
     @Test
+    void aSearchSentWithAnIdempotencyKeyIsRecordedWithItsCardAndReplayedToItsRetry() {
+        world.coupon(world.campaign(mart).title("500 yen off").fixed(500).create(), card);
+        Map<String, Object> body = searchOf(card("CREDIT", cardNumber), till.use(3000), false);
+
+        Reply first = till.api().post("/api/v1/searches", body, "search-1");
+        Reply retry = till.api().post("/api/v1/searches", body, "search-1");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(retry.json().path("searchId")).isEqualTo(first.json().path("searchId"));
+        assertThat(jdbc.sql("select card_token from coupon_server_idempotency_record where idempotency_key = 'search-1'")
+                .query(String.class).list()).containsExactly(tokenizer.tokenize(card).token().value());
+    }
+
+    @Test
     void aTicketGrantsAdmissionAndLeavesTheAmountAlone() {
         String ticket = world.coupon(world.campaign(mart).title("Jazz night").ticket("Harbor Jazz Night").create(), card);
 
@@ -207,7 +223,7 @@ class SearchTest {
             String cancelled = world.coupon(world.campaign(mart).create(), card);
             world.cancel(cancelled);
             String usedUp = world.coupon(world.campaign(mart).uses(2).create(), card);
-            jdbc.sql("update coupon set uses_held = uses_allowed where code = ?").param(usedUp).update();
+            jdbc.sql(TillWorld.USE_UP).param(usedUp).update();
 
             JsonNode explained = search(till.use(1000), true);
 

@@ -120,7 +120,7 @@ class SearchLogTest {
     }
 
     private static UsageEvent searchAt(Till till) {
-        return new UsageEvent(UsageEventType.SEARCHED, null, null, UUID.randomUUID(), null, null, "CREDIT", null, till,
+        return new UsageEvent(UsageEventType.SEARCHED, null, null, UUID.randomUUID(), null, "s".repeat(43), "CREDIT", null, till,
                 Money.of(1000, "JPY"), null, 0);
     }
 

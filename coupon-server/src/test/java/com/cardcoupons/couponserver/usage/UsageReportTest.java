@@ -62,6 +62,7 @@ class UsageReportTest {
     Campaign campaign;
     Campaign cafeCampaign;
     LocalDate today;
+    LocalDate acquiredDay;
 
     @BeforeEach
     void aDayOfUse() {
@@ -79,10 +80,14 @@ class UsageReportTest {
         String visa = TillWorld.newVisa();
         String visaCoupon = world.coupon(campaign, UsageMediumId.card(MediumType.CREDIT, CardNumber.parse(visa)));
         world.coupon(campaign, UsageMediumId.membership(MediumType.POINT, "SAKURAPOINTS", "4242" + port));
+        // acquired long ago on a debit card through the web: the coupon's row is the acquisition's record
         jdbc.sql("""
-                        insert into usage_event (occurred_at, type, campaign_id, card_token, medium_type, channel)
-                        values (?::timestamptz, 'ACQUIRED', ?, ?, 'DEBIT', 'WEB')""")
-                .params(OLD_ACQUISITION_UTC, campaign.id(), "x".repeat(43)).update();
+                        insert into coupon (id, code, campaign_id, campaign_version_id, card_token, medium_type,
+                                            medium_last_four, channel, uses_allowed, acquired_at, expires_at)
+                        values (gen_random_uuid(), ?, ?, ?, ?, 'DEBIT', '0000', 'WEB', 3, ?::timestamptz,
+                                ?::timestamptz + interval '30 days')""")
+                .params(TillWorld.newCode(), campaign.id(), campaign.versionId(), "x".repeat(43), OLD_ACQUISITION_UTC,
+                        OLD_ACQUISITION_UTC).update();
 
         Map<String, Object> presented = card("CREDIT", visa);
         shibuyaTill.api().post("/api/v1/searches", searchOf(presented, shibuyaTill.use(2000), false));
@@ -93,6 +98,8 @@ class UsageReportTest {
         String refunded = ok(shinjukuTill.api().post("/api/v1/redemptions", useOf("TX-3", List.of(visaCoupon), presented, shinjukuTill.use(2000)), "k4"));
         ok(shinjukuTill.api().post("/api/v1/reservations/" + refunded + "/reversal", Map.of("type", "REFUND"), "k5"));
         today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        acquiredDay = jdbc.sql("select (acquired_at at time zone 'Asia/Tokyo')::date from coupon where code = ?")
+                .param(visaCoupon).query(LocalDate.class).single();
     }
 
     @Test
@@ -111,12 +118,13 @@ class UsageReportTest {
         assertThat(total.path("discountGranted").path("amountMinor").asLong()).as("600 granted, 300 refunded").isEqualTo(300);
         assertThat(total.path("discountGranted").path("currency").asString()).isEqualTo("JPY");
 
-        assertThat(report.path("byDay")).hasSize(2);
+        assertThat(report.path("byDay")).hasSize(3);
         JsonNode oldDay = report.path("byDay").get(0);
         assertThat(oldDay.path("day").asString()).as("15:30 UTC is the next morning in Tokyo").isEqualTo("2025-01-02");
         assertThat(oldDay.path("figures").path("acquired").asLong()).isEqualTo(1);
-        assertThat(report.path("byDay").get(1).path("day").asString()).isEqualTo(today.toString());
-        assertThat(report.path("byDay").get(1).path("figures").path("used").asLong()).isEqualTo(2);
+        assertThat(slice(report.path("byDay"), "day", acquiredDay.toString()).path("acquired").asLong())
+                .as("the world's coupons were acquired the day before").isEqualTo(2);
+        assertThat(slice(report.path("byDay"), "day", today.toString()).path("used").asLong()).isEqualTo(2);
 
         JsonNode shibuyaFigures = slice(report.path("byStore"), "storeCode", "SHIBUYA");
         assertThat(shibuyaFigures.path("used").asLong()).isEqualTo(1);
@@ -134,6 +142,24 @@ class UsageReportTest {
         assertThat(slice(report.path("byMediumType"), "key", "CREDIT").path("used").asLong()).isEqualTo(2);
         assertThat(slice(report.path("byMediumType"), "key", "POINT").path("acquired").asLong()).isEqualTo(1);
         assertThat(slice(report.path("byMediumType"), "key", "DEBIT").path("acquired").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancellationCountsOnTheDayAndInTheChannelItCameThrough() {
+        String cancelled = world.coupon(campaign, UsageMediumId.card(MediumType.DEBIT, CardNumber.parse(TillWorld.newVisa())));
+        jdbc.sql("update coupon set state = 'CANCELLED', cancelled_at = now(), cancelled_via = 'DIGITAL_BROADCAST' where code = ?")
+                .param(cancelled).update();
+
+        JsonNode report = world.merchantUser(mart).get("/api/v1/usage/campaigns/" + campaign.id()).json();
+
+        assertThat(report.path("total").path("acquired").asLong()).isEqualTo(4);
+        assertThat(report.path("total").path("cancelled").asLong()).isEqualTo(1);
+        JsonNode broadcast = slice(report.path("byChannel"), "key", "DIGITAL_BROADCAST");
+        assertThat(broadcast.path("cancelled").asLong()).isEqualTo(1);
+        assertThat(broadcast.path("acquired").asLong()).as("acquired through the app").isZero();
+        assertThat(slice(report.path("byDay"), "day", today.toString()).path("cancelled").asLong()).isEqualTo(1);
+        assertThat(world.merchantUser(mart).get("/api/v1/usage/campaigns").json().path("campaigns").get(0)
+                .path("total").path("cancelled").asLong()).isEqualTo(1);
     }
 
     @Test

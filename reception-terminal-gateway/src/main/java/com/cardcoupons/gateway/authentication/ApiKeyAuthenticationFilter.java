@@ -3,7 +3,7 @@ package com.cardcoupons.gateway.authentication;
 import com.cardcoupons.gateway.access.RequestPath;
 import com.cardcoupons.gateway.credential.ApiKey;
 import com.cardcoupons.gateway.credential.Credential;
-import com.cardcoupons.gateway.credential.Credentials;
+import com.cardcoupons.gateway.credential.KnownCredentials;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.problem.ProblemResponses;
 import com.cardcoupons.platform.problem.Problems;
@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Admits a call to the API only with a valid API key; a key sent anywhere else must be valid too. The key is looked up by its id and its secret checked
- * against the stored hash on every request, without a cache, so a revoked key fails on the next call. Every
+ * Admits a call to the API only with a valid API key; a key sent anywhere else must be valid too. The key is looked
+ * up by its id among the credentials kept in memory (read from the database when not known: a revoked key stops
+ * working on every gateway instance within a second, see {@link KnownCredentials}) and its secret checked against
+ * the stored hash on every request. Every
  * failure looks the same to the caller ({@code API_KEY_INVALID}); the log says which it was.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
@@ -32,10 +34,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
     private static final String CHALLENGE = "ApiKey header=\"" + ApiKey.HEADER + "\"";
 
-    private final Credentials credentials;
+    private final KnownCredentials credentials;
     private final ProblemResponses problems;
 
-    ApiKeyAuthenticationFilter(Credentials credentials, ProblemResponses problems) {
+    ApiKeyAuthenticationFilter(KnownCredentials credentials, ProblemResponses problems) {
         this.credentials = credentials;
         this.problems = problems;
     }

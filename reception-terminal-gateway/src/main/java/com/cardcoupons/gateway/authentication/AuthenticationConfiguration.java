@@ -1,7 +1,7 @@
 package com.cardcoupons.gateway.authentication;
 
 import com.cardcoupons.gateway.GatewayFilterOrder;
-import com.cardcoupons.gateway.credential.Credentials;
+import com.cardcoupons.gateway.credential.KnownCredentials;
 import com.cardcoupons.platform.identity.OperatorAccessFilter;
 import com.cardcoupons.platform.problem.ProblemResponses;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class AuthenticationConfiguration {
 
     @Bean
-    FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthentication(Credentials credentials, ProblemResponses problems) {
+    FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthentication(KnownCredentials credentials, ProblemResponses problems) {
         FilterRegistrationBean<ApiKeyAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(credentials, problems));
         registration.setOrder(GatewayFilterOrder.AUTHENTICATION);

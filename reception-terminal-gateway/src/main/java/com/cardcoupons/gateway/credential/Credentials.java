@@ -12,9 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The stored credentials. Every authentication reads its credential afresh with {@link #find}: one select by primary
- * key joined with the terminal, in no transaction and through no cache, so a revocation or a decommissioned terminal
- * takes effect on the very next request.
+ * The stored credentials. Authentication reads a credential it does not know yet with {@link #find} (one select by
+ * primary key joined with the terminal, in no transaction) and keeps it in {@link KnownCredentials}.
  */
 public interface Credentials extends Repository<Credential, String>, Persisting<Credential> {
 

@@ -35,12 +35,15 @@ import java.util.List;
 class CredentialsController {
 
     private final Credentials credentials;
+    private final KnownCredentials known;
     private final Terminals terminals;
     private final Merchants merchants;
     private final CredentialProperties properties;
 
-    CredentialsController(Credentials credentials, Terminals terminals, Merchants merchants, CredentialProperties properties) {
+    CredentialsController(Credentials credentials, KnownCredentials known, Terminals terminals, Merchants merchants,
+            CredentialProperties properties) {
         this.credentials = credentials;
+        this.known = known;
         this.terminals = terminals;
         this.merchants = merchants;
         this.properties = properties;
@@ -88,10 +91,13 @@ class CredentialsController {
             throw DomainException.invalid("OVERLAP_TOO_LONG", "overlapSeconds",
                     "the previous secret may overlap for at most " + properties.maxRotationOverlap().toSeconds() + " seconds");
         }
-        return credentials.change(id, credential -> {
+        IssuedCredential rotated = credentials.change(id, credential -> {
             ApiKey key = credential.rotate(overlap, Instant.now());
             return IssuedCredential.of(credential, key);
         });
+        // every instance forgets it when PostgreSQL announces the change; this one need not wait for that
+        known.forget(id);
+        return rotated;
     }
 
     @PostMapping("/{id}/revocation")
@@ -99,10 +105,12 @@ class CredentialsController {
     @Refuses(status = 404, codes = "CREDENTIAL_NOT_FOUND")
     @Refuses(status = 409, codes = "CREDENTIAL_REVOKED")
     CredentialView revoke(@PathVariable String id, @RequestAttribute(AuthenticatedCaller.ATTRIBUTE) CallerIdentity admin) {
-        return credentials.change(id, credential -> {
+        CredentialView revoked = credentials.change(id, credential -> {
             credential.revoke(admin.principal(), Instant.now());
             return CredentialView.of(credential);
         });
+        known.forget(id);
+        return revoked;
     }
 
     private Credential.Binding bindingFor(IssueCredentialRequest request) {

@@ -2,7 +2,6 @@ package com.cardcoupons.gateway.routing;
 
 import com.cardcoupons.platform.problem.Problems;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -10,13 +9,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import java.net.SocketTimeoutException;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Stands between a route and its service. A service that cannot be reached, or whose circuit breaker is open,
  * is answered at once with {@code 503 SERVICE_UNAVAILABLE}; one that does not start answering within the route's
  * timeout with {@code 504 SERVICE_TIMEOUT}. Both, and a service answering 502, 503 or 504 itself, count as
- * failures for the breaker. The gateway never retries: a client retries with the same Idempotency-Key.
+ * failures for the breaker. Only the outcome after {@link Failover} tried another instance counts.
  */
 final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
@@ -54,7 +52,14 @@ final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, Ser
         ServerResponse response;
         try {
             response = next.handle(request);
-        } catch (ResourceAccessException failure) {
+        } catch (RuntimeException e) {
+            IOException failure = ProxyFailures.ioFailure(e);
+            if (failure == null) {
+                if (breaker != null) {
+                    breaker.releasePermission();
+                }
+                throw e;
+            }
             record(start, failure);
             return answerTo(request, failure);
         } catch (Exception | Error other) {
@@ -77,13 +82,13 @@ final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, Ser
         }
     }
 
-    private ServerResponse answerTo(ServerRequest request, ResourceAccessException failure) {
+    private ServerResponse answerTo(ServerRequest request, IOException failure) {
         // a connect timeout means the service is not there (503), a read timeout that it is too slow (504)
-        if (causedBy(failure, SocketTimeoutException.class) && !causedBy(failure, ConnectTimeoutException.class)) {
+        if (ProxyFailures.timedOut(failure)) {
             log.warn("{} did not answer in time", service);
             return problem(request, HttpStatus.GATEWAY_TIMEOUT, "SERVICE_TIMEOUT", service + " did not answer in time");
         }
-        log.warn("{} could not be reached: {}", service, failure.getMessage());
+        log.warn("{} could not be reached: {}", service, failure.toString());
         return problem(request, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", service + " is unavailable; retry later");
     }
 
@@ -96,15 +101,6 @@ final class DownstreamGuard implements HandlerFilterFunction<ServerResponse, Ser
             builder.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
         return builder.body(problem);
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A service's own answer that it is not well (502, 503, 504), counted as a failure by the breaker. */

@@ -8,41 +8,55 @@ import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway's routes: each public API route to its service, behind that service's circuit breaker and with the
- * route's timeout; and each service's health at {@code /services/{service}/actuator/health/**} for operators.
+ * The gateway's routes: each public API route to an instance of its service, behind that service's circuit breaker
+ * and with the route's timeout; and each service's health at {@code /services/{service}/actuator/health/**} for
+ * operators.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
 
     @Bean
-    ServiceProxies serviceProxies(RoutingProperties properties, RestClient.Builder restClients,
-            GatewayMvcProperties gatewayProperties,
+    ServiceProxies serviceProxies(RoutingProperties properties, GatewayMvcProperties gatewayProperties,
             ObjectProvider<HttpHeadersFilter.RequestHttpHeadersFilter> requestHeaderFilters,
             ObjectProvider<HttpHeadersFilter.ResponseHttpHeadersFilter> responseHeaderFilters) {
-        return new ServiceProxies(properties.connectTimeout(), restClients, gatewayProperties, requestHeaderFilters,
+        return new ServiceProxies(properties.connectTimeout(), gatewayProperties, requestHeaderFilters,
                 responseHeaderFilters);
     }
 
     @Bean
-    RouterFunction<ServerResponse> apiRoutes(RoutingProperties properties, ServiceProxies proxies,
+    Services services(RoutingProperties properties) {
+        Map<String, ServiceInstances> byName = new LinkedHashMap<>();
+        properties.services().forEach((service, uris) -> byName.put(service, new ServiceInstances(service, uris)));
+        return new Services(byName);
+    }
+
+    @Bean
+    ServiceHealth serviceHealth(Services services, RoutingProperties properties) {
+        return new ServiceHealth(List.copyOf(services.byName().values()), properties.healthInterval(),
+                properties.healthTimeout());
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> apiRoutes(RoutingProperties properties, Services services, ServiceProxies proxies,
             CircuitBreakerRegistry breakers) {
         RouterFunction<ServerResponse> routes = null;
         for (RoutingProperties.Route route : properties.routes()) {
             RequestPredicate paths = route.paths().stream().map(RequestPredicates::path)
                     .reduce(RequestPredicate::or).orElseThrow();
             RouterFunction<ServerResponse> function = GatewayRouterFunctions.route(route.id())
-                    .route(paths, proxies.to(properties.uriOf(route.service()), route.timeout()))
+                    .route(paths, proxies.withTimeout(route.timeout()))
                     .filter(new DownstreamGuard(route.service(), breakers.circuitBreaker(route.service())))
+                    .filter(new Failover(services.byName().get(route.service()), route.idempotent()))
                     .build();
             routes = routes == null ? function : routes.and(function);
         }
@@ -53,15 +67,16 @@ class ServiceRoutes {
     }
 
     @Bean
-    RouterFunction<ServerResponse> healthRoutes(RoutingProperties properties, ServiceProxies proxies) {
+    RouterFunction<ServerResponse> healthRoutes(RoutingProperties properties, Services services, ServiceProxies proxies) {
         RouterFunction<ServerResponse> routes = null;
-        for (Map.Entry<String, URI> service : properties.services().entrySet()) {
-            String prefix = "/services/" + service.getKey();
-            RouterFunction<ServerResponse> function = GatewayRouterFunctions.route(service.getKey() + "-health")
+        for (ServiceInstances service : services.byName().values()) {
+            String prefix = "/services/" + service.service();
+            RouterFunction<ServerResponse> function = GatewayRouterFunctions.route(service.service() + "-health")
                     .route(RequestPredicates.path(prefix + "/actuator/health/**"),
-                            proxies.to(service.getValue(), properties.healthTimeout()))
+                            proxies.withTimeout(properties.healthTimeout()))
                     .before(BeforeFilterFunctions.rewritePath(prefix + "/(?<rest>.*)", "/${rest}"))
-                    .filter(new DownstreamGuard(service.getKey(), null))
+                    .filter(new DownstreamGuard(service.service(), null))
+                    .filter(new Failover(service, true))
                     .build();
             routes = routes == null ? function : routes.and(function);
         }
@@ -69,5 +84,9 @@ class ServiceRoutes {
             throw new IllegalStateException("coupons.gateway.routing.services is empty");
         }
         return routes;
+    }
+
+    /** The instances of every service, by the service's name. */
+    record Services(Map<String, ServiceInstances> byName) {
     }
 }

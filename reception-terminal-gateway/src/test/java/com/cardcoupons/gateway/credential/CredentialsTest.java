@@ -116,7 +116,7 @@ class CredentialsTest {
     @Test
     void aGatewayStartingWhileAnotherAddsTheBootstrapAdministratorLeavesItsKeyAlone() throws Exception {
         String bootstrapKey = "racing-admin.the-bootstrap-secret-given-at-install-000";
-        BootstrapAdmin bootstrap = new BootstrapAdmin(credentials, new CredentialProperties(null, bootstrapKey));
+        BootstrapAdmin bootstrap = new BootstrapAdmin(credentials, new CredentialProperties(null, bootstrapKey, null));
         ApiKey key = ApiKey.parse(bootstrapKey).orElseThrow();
         CountDownLatch added = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);

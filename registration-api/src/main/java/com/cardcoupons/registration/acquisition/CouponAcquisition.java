@@ -14,7 +14,6 @@ import com.cardcoupons.registration.coupon.Coupon;
 import com.cardcoupons.registration.coupon.CouponCode;
 import com.cardcoupons.registration.coupon.Coupons;
 import com.cardcoupons.registration.coupon.HeldCoupon;
-import com.cardcoupons.registration.coupon.UsageEvents;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +25,8 @@ import java.util.UUID;
 /**
  * Registers the acquisition of a coupon against a usage medium: the campaign must be approved and inside its window
  * and accept the medium; the campaign's total cap and the medium's limit are counted by conditional updates; the
- * coupon gets a fresh code and the terms of the live version; the acquisition is recorded with its channel. All of it
- * commits together or not at all.
+ * coupon gets a fresh code and the terms of the live version, and records its channel, which the usage reports read.
+ * All of it commits together or not at all.
  */
 @Component
 class CouponAcquisition {
@@ -37,16 +36,14 @@ class CouponAcquisition {
     private final Campaigns campaigns;
     private final CardHoldings holdings;
     private final Coupons coupons;
-    private final UsageEvents events;
     private final AcquisitionProperties properties;
     private final Clock clock;
 
-    CouponAcquisition(Campaigns campaigns, CardHoldings holdings, Coupons coupons, UsageEvents events,
-                      AcquisitionProperties properties, Clock clock) {
+    CouponAcquisition(Campaigns campaigns, CardHoldings holdings, Coupons coupons, AcquisitionProperties properties,
+                      Clock clock) {
         this.campaigns = campaigns;
         this.holdings = holdings;
         this.coupons = coupons;
-        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
@@ -57,7 +54,7 @@ class CouponAcquisition {
         Campaign current = campaign;
         for (int attempt = 1; ; attempt++) {
             CampaignVersion version = acquirableVersion(current, medium, now, fields);
-            if (campaigns.takeCoupon(current.id(), version.number(), version.terms().limits().totalCap()) == 1) {
+            if (campaigns.takeCoupon(current.id(), version.number(), version.terms().limits().totalCap())) {
                 return issue(current, version, medium, channel, now, fields);
             }
             // the campaign changed since it was read (a decision, a new live version) or its cap is reached; the
@@ -91,7 +88,6 @@ class CouponAcquisition {
                     "this card already holds " + perCardLimit + " coupon(s) of this campaign, the most it may");
         }
         Coupon coupon = mint(campaign, version, medium, channel, now);
-        events.acquired(coupon, campaign.merchantId());
         return new HeldCoupon(coupon, version, campaign.merchantId(), CampaignState.APPROVED);
     }
 
@@ -101,8 +97,7 @@ class CouponAcquisition {
             Coupon coupon = new Coupon(UUID.randomUUID(), CouponCode.generate(properties.couponCodeLength()),
                     campaign.id(), version.id(), medium, channel, version.terms().limits().usesPerCoupon(), 0, now,
                     version.terms().couponExpiry(now), null);
-            if (!coupons.existsByCode(coupon.code())) {
-                coupons.persist(coupon);
+            if (coupons.add(coupon)) {
                 return coupon;
             }
         }

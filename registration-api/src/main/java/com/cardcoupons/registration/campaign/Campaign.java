@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +50,8 @@ public class Campaign {
 
     private Integer liveVersion;
 
-    // counted only by the conditional updates of Campaigns, which concurrent acquisitions rely on: never written here
-    @Column(insertable = false, updatable = false)
+    // the campaign's issue count, an aggregate of its own written only by IssueCounts: read here, never written
+    @Formula("(select coalesce(max(i.acquired_count), 0) from campaign_issue i where i.campaign_id = id)")
     private int acquiredCount;
 
     @Column(updatable = false)

@@ -4,7 +4,6 @@ import com.cardcoupons.registration.Persisting;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,10 +14,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Every campaign, with its versions and its recorded approval steps. Reads fetch a campaign with its versions in one
- * query; the coupons acquired are counted on the campaign's row by conditional updates.
+ * Every campaign, with its versions and its recorded approval steps, written with JPA. Reads fetch a campaign with its
+ * versions in one query. The coupons acquired are another aggregate, the campaign's issue count, counted by the
+ * conditional statements of {@link IssueCounts}.
  */
-public interface Campaigns extends Repository<Campaign, UUID>, Persisting<Campaign> {
+public interface Campaigns extends Repository<Campaign, UUID>, Persisting<Campaign>, IssueCounts {
 
     @EntityGraph(attributePaths = "versions")
     Optional<Campaign> findById(UUID id);
@@ -54,25 +54,6 @@ public interface Campaigns extends Repository<Campaign, UUID>, Persisting<Campai
     /** The campaign's recorded approval steps, oldest first. */
     @Query("select t from Transition t left join fetch t.version where t.campaign.id = :id order by t.at, t.id")
     List<Transition> history(UUID id);
-
-    /**
-     * Counts one more coupon of the campaign, if it is still approved with this live version and below the cap
-     * (none when null): 1, or 0, counting nothing. Concurrent acquisitions wait for this row's lock and then re-check
-     * the condition against the committed count, so the cap holds. Campaigns read before in this transaction are
-     * forgotten, as the row changed underneath them: a read after this one sees the committed state.
-     */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(nativeQuery = true, value = """
-            update campaign set acquired_count = acquired_count + 1
-             where id = :id and state = 'APPROVED' and live_version = :liveVersion
-               and (cast(:totalCap as integer) is null or acquired_count < cast(:totalCap as integer))""")
-    int takeCoupon(UUID id, int liveVersion, Integer totalCap);
-
-    /** A cancelled coupon counts no more towards the cap. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(nativeQuery = true, value = """
-            update campaign set acquired_count = acquired_count - 1 where id = :id and acquired_count > 0""")
-    void giveBackCoupon(UUID id);
 
     /** Reads the campaign and locks its row until the transaction ends. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -11,6 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
@@ -18,8 +19,9 @@ import java.util.UUID;
 
 /**
  * A coupon acquired on a usage medium under one campaign version, whose terms it keeps. Known by the medium's token,
- * never by its number. {@code usesHeld} counts the uses reserved or confirmed at a till. Once added, a coupon row
- * changes only by conditional updates: its cancellation here, its uses at coupon-server.
+ * never by its number. Read with JPA; added and cancelled only by the statements of {@link CouponWrites}. Its uses are
+ * coupon-server's: {@code usesHeld} counts those reserved or confirmed at a till, read from coupon-server's
+ * {@code coupon_use}, which this service may only read.
  */
 @Entity
 @Table(name = "coupon")
@@ -59,14 +61,13 @@ public class Coupon {
     @Column(columnDefinition = "allowed_uses")
     private int usesAllowed;
 
-    @Column(insertable = false)
+    @Formula("(select coalesce(max(u.uses_held), 0) from coupon_use u where u.coupon_id = id and u.card_token = card_token)")
     private int usesHeld;
 
     private Instant acquiredAt;
 
     private Instant expiresAt;
 
-    @Column(insertable = false)
     private Instant cancelledAt;
 
     protected Coupon() {
@@ -101,6 +102,10 @@ public class Coupon {
 
     public UUID campaignId() {
         return campaignId;
+    }
+
+    public UUID versionId() {
+        return versionId;
     }
 
     public TokenizedMedium medium() {

@@ -1,9 +1,7 @@
 package com.cardcoupons.registration.coupon;
 
 import com.cardcoupons.model.medium.CardToken;
-import com.cardcoupons.registration.Persisting;
 import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -12,8 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Every coupon acquired, found by the token of the medium that holds it. */
-public interface Coupons extends Repository<Coupon, UUID>, Persisting<Coupon> {
+/**
+ * Every coupon acquired, found by the token of the medium that holds it: read with JPA, written only by the statements
+ * of {@link CouponWrites}.
+ */
+public interface Coupons extends Repository<Coupon, UUID>, CouponWrites {
 
     /** A coupon with the version it was acquired under and its campaign's merchant and state: one query. */
     String HELD = """
@@ -21,8 +22,6 @@ public interface Coupons extends Repository<Coupon, UUID>, Persisting<Coupon> {
               from Coupon c
               join CampaignVersion v on v.id = c.versionId
               join Campaign k on k.id = c.campaignId""";
-
-    boolean existsByCode(CouponCode code);
 
     /** The coupons a medium holds, newest first, at most {@code limit}. */
     @Query(HELD + " where c.cardToken = :token order by c.acquiredAt desc, c.id")
@@ -45,14 +44,4 @@ public interface Coupons extends Repository<Coupon, UUID>, Persisting<Coupon> {
     default Optional<HeldCoupon> find(String sentCode, CardToken token) {
         return CouponCode.lookup(sentCode).flatMap(code -> find(code, token));
     }
-
-    /**
-     * Cancels an active coupon with no use held and not yet expired: 1, or 0 when it is no longer so. A use reserved
-     * at a till at the same moment wins or loses cleanly. What this transaction read before is forgotten.
-     */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(nativeQuery = true, value = """
-            update coupon set state = 'CANCELLED', cancelled_at = :now
-             where id = :id and state = 'ACTIVE' and uses_held = 0 and expires_at > :now""")
-    int cancel(UUID id, Instant now);
 }

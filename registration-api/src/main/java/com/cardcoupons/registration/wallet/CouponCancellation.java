@@ -9,7 +9,6 @@ import com.cardcoupons.registration.coupon.Channel;
 import com.cardcoupons.registration.coupon.Coupon;
 import com.cardcoupons.registration.coupon.Coupons;
 import com.cardcoupons.registration.coupon.HeldCoupon;
-import com.cardcoupons.registration.coupon.UsageEvents;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +18,8 @@ import java.time.Instant;
 /**
  * Cancels a coupon for its holder. Only an unused coupon that has not expired can be cancelled, by a conditional
  * update, so a use reserved at a till at the same moment wins or loses cleanly. The coupon then counts no more
- * towards the campaign's cap or the medium's limit, and the cancellation is recorded.
+ * towards the campaign's cap or the medium's limit; its row records when and through which channel it was cancelled,
+ * which the usage reports read.
  */
 @Component
 class CouponCancellation {
@@ -27,14 +27,12 @@ class CouponCancellation {
     private final Coupons coupons;
     private final Campaigns campaigns;
     private final CardHoldings holdings;
-    private final UsageEvents events;
     private final Clock clock;
 
-    CouponCancellation(Coupons coupons, Campaigns campaigns, CardHoldings holdings, UsageEvents events, Clock clock) {
+    CouponCancellation(Coupons coupons, Campaigns campaigns, CardHoldings holdings, Clock clock) {
         this.coupons = coupons;
         this.campaigns = campaigns;
         this.holdings = holdings;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -42,12 +40,11 @@ class CouponCancellation {
     HeldCoupon cancel(String code, TokenizedMedium medium, Channel channel) {
         Instant now = clock.instant();
         HeldCoupon held = find(code, medium);
-        if (coupons.cancel(held.coupon().id(), now) == 0) {
+        if (!coupons.cancel(held.coupon(), channel, now)) {
             throw whyNot(find(code, medium).coupon(), now);
         }
         campaigns.giveBackCoupon(held.coupon().campaignId());
         holdings.giveBack(held.coupon().campaignId(), medium.token());
-        events.cancelled(held.coupon(), channel, held.merchantId(), now);
         return find(code, medium);
     }
 

@@ -48,8 +48,8 @@ public class IdempotencyAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    IdempotencyRecords idempotencyRecords(JdbcClient jdbc) {
-        return new IdempotencyRecords(jdbc);
+    IdempotencyRecords idempotencyRecords(JdbcClient jdbc, IdempotencyProperties properties) {
+        return new IdempotencyRecords(jdbc, properties);
     }
 
     @Bean

@@ -114,7 +114,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray());
         TransactionStatus transaction = call.transaction();
         if (transaction != null && outcome.status() < 400 && !transaction.isRollbackOnly()) {
-            if (records.record(call.recordValues(outcome))) {
+            if (records.record(call, outcome)) {
                 transactions.commit(transaction);
                 captured.copyBodyToResponse();
                 return;
@@ -140,7 +140,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** Answers with the outcome recorded under the call's key, if there is one; the call's own answer is dropped. */
     private boolean replayed(IdempotentCall call, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Optional<StoredOutcome> stored = records.find(call.scope(), call.key());
+        Optional<StoredOutcome> stored = records.find(call.scope(), call.key(), call.requestHash());
         if (stored.isEmpty()) {
             return false;
         }

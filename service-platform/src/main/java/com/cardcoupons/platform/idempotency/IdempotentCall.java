@@ -11,19 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A call made with an {@code Idempotency-Key}: whose key it is and the request it came with. A handler that
- * {@linkplain Idempotent#recordsItsOwnOutcome() records its own outcome} writes {@link #outcome} into
- * {@code idempotency_record} ({@link #RECORD_COLUMNS}) in the same statement as its work, reports it with
- * {@link #recorded()}, and throws {@link #taken()} when that insert finds the key recorded already: the platform then
- * answers with the outcome recorded first.
+ * A call made with an {@code Idempotency-Key}: whose key it is, the request it came with, and, in a service that keeps
+ * its outcomes per card, the card it concerns ({@link #concerns}). A handler that
+ * {@linkplain Idempotent#recordsItsOwnOutcome() records its own outcome} writes {@link #outcome} into the service's
+ * table ({@link #RECORD_COLUMNS}) in the same statement as its work, reports it with {@link #recorded()}, and throws
+ * {@link #taken()} when that insert finds the key recorded already: the platform then answers with the outcome
+ * recorded first.
  */
 public final class IdempotentCall {
 
-    /** The columns of {@code idempotency_record} that {@link #outcome} gives the values of, in that order. */
+    /** The columns of a recorded outcome that {@link #outcome} gives the values of, in that order. */
     public static final String RECORD_COLUMNS =
             "scope, idempotency_key, request_hash, response_status, content_type, location, response_body";
-    /** The primary key a second record of the same key violates. */
-    public static final String KEY_CONSTRAINT = "idempotency_record_pkey";
 
     private static final String ATTRIBUTE = IdempotentCall.class.getName();
 
@@ -33,6 +32,7 @@ public final class IdempotentCall {
     private final Map<String, List<String>> headersBefore;
     private final JsonMapper jsonMapper;
     private TransactionStatus transaction;
+    private String card;
     private boolean handlerRecords;
     private boolean recorded;
 
@@ -67,6 +67,15 @@ public final class IdempotentCall {
     List<Object> recordValues(StoredOutcome outcome) {
         return Arrays.asList(scope, key, outcome.requestHash(), outcome.status(), outcome.contentType(),
                 outcome.location(), outcome.body());
+    }
+
+    /** The card the call concerns, by its token: where a service that keeps its outcomes per card records this one. */
+    public void concerns(String cardToken) {
+        this.card = cardToken;
+    }
+
+    String card() {
+        return card;
     }
 
     /** The handler's statement committed its outcome. */

@@ -409,7 +409,7 @@ class PlatformBehaviourTest {
     }
 
     private long idempotencyRecords() {
-        return jdbc.sql("select count(*) from idempotency_record").query(Long.class).single();
+        return jdbc.sql("select count(*) from registration_idempotency_record").query(Long.class).single();
     }
 
     private long merchantsNamed(String name) {

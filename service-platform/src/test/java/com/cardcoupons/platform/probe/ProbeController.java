@@ -84,7 +84,7 @@ class ProbeController {
         params.addAll(call.outcome(201, location, created));
         try {
             jdbc.sql("with merchant as (insert into merchant (id, name) values (?, ?) returning id) "
-                            + "insert into idempotency_record (" + IdempotentCall.RECORD_COLUMNS + ") select ?, ?, ?, ?, ?, ?, ? from merchant")
+                            + "insert into registration_idempotency_record (" + IdempotentCall.RECORD_COLUMNS + ") select ?, ?, ?, ?, ?, ?, ? from merchant")
                     .params(params).update();
         } catch (DuplicateKeyException taken) {
             throw call.taken();

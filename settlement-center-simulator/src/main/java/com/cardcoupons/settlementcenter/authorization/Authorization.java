@@ -4,58 +4,92 @@ import com.cardcoupons.settlementcenter.Amount;
 import com.cardcoupons.settlementcenter.card.CardFingerprint;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
- * One authorization as the issuer decided it, and where it stands since. Only an approved authorization holds funds;
- * a reversal releases them once, and a reversal that arrives first leaves a mark that declines the late original.
+ * One authorization as the issuer decided it, and where it stands since. Only an approved authorization holds funds:
+ * its amount, lowered by a partial reversal; a reversal releases them once, and a reversal that arrives first leaves
+ * a mark that declines the late original.
  */
 public final class Authorization {
 
-    private final String id;
+    private final String key;
+    private final String terminalId;
+    private final String stan;
+    private final String retrievalReference;
     private final CardFingerprint card;
     private final Amount amount;
     private final ResponseCode responseCode;
-    private final String authorizationCode;
+    private final String approvalCode;
     private final Instant decidedAt;
+    private volatile Amount held;
     private volatile State state;
 
-    private Authorization(String id, CardFingerprint card, Amount amount, ResponseCode responseCode,
-            String authorizationCode, Instant decidedAt, State state) {
-        this.id = id;
+    private Authorization(AuthorizationRequest request, CardFingerprint card, ResponseCode responseCode,
+            String approvalCode, Instant decidedAt, State state) {
+        this.key = request.key();
+        this.terminalId = request.terminalId();
+        this.stan = request.stan();
+        this.retrievalReference = request.retrievalReference();
         this.card = card;
-        this.amount = amount;
+        this.amount = request.amount();
         this.responseCode = responseCode;
-        this.authorizationCode = authorizationCode;
+        this.approvalCode = approvalCode;
         this.decidedAt = decidedAt;
+        this.held = state == State.APPROVED ? request.amount() : null;
         this.state = state;
     }
 
-    static Authorization approved(String id, CardFingerprint card, Amount amount, String authorizationCode, Instant at) {
-        return new Authorization(id, card, amount, ResponseCode.APPROVED, authorizationCode, at, State.APPROVED);
+    static Authorization approved(AuthorizationRequest request, CardFingerprint card, String approvalCode, Instant at) {
+        return new Authorization(request, card, ResponseCode.APPROVED, approvalCode, at, State.APPROVED);
     }
 
-    static Authorization declined(String id, CardFingerprint card, Amount amount, ResponseCode reason, Instant at) {
+    static Authorization declined(AuthorizationRequest request, CardFingerprint card, ResponseCode reason, Instant at) {
         if (reason == ResponseCode.APPROVED) {
             throw new IllegalArgumentException("a decline needs a reason");
         }
-        return new Authorization(id, card, amount, reason, null, at, State.DECLINED);
+        return new Authorization(request, card, reason, null, at, State.DECLINED);
     }
 
     /** The mark a reversal leaves for an authorization that has not arrived. */
-    static Authorization reversedBeforeArrival(String id, Amount amount, Instant at) {
-        return new Authorization(id, null, amount, ResponseCode.INVALID_TRANSACTION, null, at, State.REVERSED_BEFORE_ARRIVAL);
+    static Authorization reversedBeforeArrival(String key, Amount amount, Instant at) {
+        return new Authorization(new AuthorizationRequest(key, null, null, null, null, null, amount), null,
+                ResponseCode.INVALID_TRANSACTION, null, at, State.REVERSED_BEFORE_ARRIVAL);
     }
 
-    /** Reverses the authorization and says what that found; only the first reversal of an approval releases funds. */
-    ReversalAnswer.Result reverse() {
-        return switch (state) {
-            case APPROVED -> {
-                state = State.REVERSED;
-                yield ReversalAnswer.Result.REVERSED;
-            }
-            case REVERSED -> ReversalAnswer.Result.ALREADY_REVERSED;
-            case DECLINED, REVERSED_BEFORE_ARRIVAL -> ReversalAnswer.Result.NOTHING_TO_REVERSE;
-        };
+    /**
+     * Applies a reversal and says what it found; {@code released} receives the funds it frees. Only the first full
+     * reversal of an approval releases all it holds; a partial one lowers it to the replacement amount once.
+     */
+    synchronized ReversalResult reverse(ReversalRequest reversal, Consumer<Amount> released) {
+        if (state == State.REVERSED_BEFORE_ARRIVAL || state == State.DECLINED) {
+            return ReversalResult.NOTHING_TO_REVERSE;
+        }
+        if (!amount.equals(reversal.amount())) {
+            return ReversalResult.REFUSED;
+        }
+        if (state == State.REVERSED) {
+            return ReversalResult.ALREADY_REVERSED;
+        }
+        if (!reversal.partial()) {
+            released.accept(held);
+            held = null;
+            state = State.REVERSED;
+            return ReversalResult.REVERSED;
+        }
+        long replacement = reversal.replacementMinor();
+        if (replacement <= 0 || replacement >= amount.amountMinor()) {
+            return ReversalResult.REFUSED;
+        }
+        if (held.amountMinor() == replacement) {
+            return ReversalResult.ALREADY_REVERSED;
+        }
+        if (held.amountMinor() < replacement) {
+            return ReversalResult.REFUSED;
+        }
+        released.accept(new Amount(held.amountMinor() - replacement, amount.currency()));
+        held = new Amount(replacement, amount.currency());
+        return ReversalResult.PARTIALLY_REVERSED;
     }
 
     /** Whether a repeated message is the same authorization, so it may be answered as the first was. */
@@ -64,16 +98,25 @@ public final class Authorization {
                 && (card == null ? otherCard == null : card.equals(otherCard));
     }
 
-    boolean holdsFunds() {
-        return state == State.APPROVED;
+    /** What it holds on the card now: nothing unless approved and not reversed. */
+    synchronized Amount held() {
+        return state == State.APPROVED ? held : null;
     }
 
-    boolean wasApproved() {
-        return authorizationCode != null;
+    public String key() {
+        return key;
     }
 
-    public String id() {
-        return id;
+    public String terminalId() {
+        return terminalId;
+    }
+
+    public String stan() {
+        return stan;
+    }
+
+    public String retrievalReference() {
+        return retrievalReference;
     }
 
     public CardFingerprint card() {
@@ -88,8 +131,8 @@ public final class Authorization {
         return responseCode;
     }
 
-    public String authorizationCode() {
-        return authorizationCode;
+    public String approvalCode() {
+        return approvalCode;
     }
 
     public Instant decidedAt() {

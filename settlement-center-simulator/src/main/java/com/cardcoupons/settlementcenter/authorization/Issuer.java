@@ -1,7 +1,6 @@
 package com.cardcoupons.settlementcenter.authorization;
 
 import com.cardcoupons.settlementcenter.Amount;
-import com.cardcoupons.settlementcenter.InvalidMessage;
 import com.cardcoupons.settlementcenter.card.CardAccount;
 import com.cardcoupons.settlementcenter.card.CardAccounts;
 import com.cardcoupons.settlementcenter.card.CardFingerprint;
@@ -15,6 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,16 +24,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The simulated card issuers behind the settlement center: decides each authorization once (valid card, not
- * expired, not blocked, within the limit), holds its funds, and releases them on reversal. Each authorization id is
- * decided and reversed under the map's lock for that id, so a duplicate and a reversal racing it stay consistent.
+ * expired, not blocked, within the limit), holds its funds, and releases them on reversal, all of them or, for a
+ * partial reversal, down to the replacement amount. Each key is decided and reversed under the map's lock for that
+ * key, so a duplicate and a reversal racing it stay consistent.
  */
 @Component
-class Issuer {
+public class Issuer {
 
     private static final Logger log = LoggerFactory.getLogger(Issuer.class);
     private static final char[] CODE_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789".toCharArray();
 
     private final ConcurrentHashMap<String, Authorization> authorizations = new ConcurrentHashMap<>();
+    private final Map<String, Queue<String>> byCard = new ConcurrentHashMap<>();
     private final Queue<String> arrivalOrder = new ConcurrentLinkedQueue<>();
     private final SecureRandom random = new SecureRandom();
     private final CardFingerprints fingerprints;
@@ -46,69 +50,81 @@ class Issuer {
         this.maxAuthorizations = retention.maxAuthorizations();
     }
 
-    AuthorizationAnswer authorize(AuthorizationRequest request) {
-        Optional<CardFingerprint> card = fingerprints.of(request.card().number());
+    /** The issuer's answer to an authorization: its response code and, when approved, the approval code. */
+    public record Answer(ResponseCode responseCode, String approvalCode) {
+
+        static Answer of(Authorization authorization) {
+            return new Answer(authorization.responseCode(), authorization.approvalCode());
+        }
+    }
+
+    public Answer authorize(AuthorizationRequest request) {
+        Optional<CardFingerprint> card = fingerprints.of(request.cardNumber());
         boolean[] fresh = {false};
-        Authorization recorded = authorizations.compute(request.authorizationId(), (id, existing) -> {
+        Authorization recorded = authorizations.compute(request.key(), (key, existing) -> {
             if (existing != null) {
                 return existing;
             }
             fresh[0] = true;
-            return decide(id, card.orElse(null), request.card().expiry(), request.amount());
+            return decide(request, card.orElse(null));
         });
         if (fresh[0]) {
-            arrivalOrder.add(recorded.id());
-            log.info("authorization {} {} {} card {} amount {}", recorded.id(), recorded.state(),
+            arrivalOrder.add(recorded.key());
+            if (recorded.card() != null) {
+                byCard.computeIfAbsent(recorded.card().hash(), hash -> new ConcurrentLinkedQueue<>()).add(recorded.key());
+            }
+            log.info("authorization {} {} {} card {} amount {}", recorded.key(), recorded.state(),
                     recorded.responseCode().iso(), recorded.card(), recorded.amount());
             forgetOldest();
-            return AuthorizationAnswer.of(recorded);
+            return Answer.of(recorded);
         }
         if (!recorded.sameMessage(card.orElse(null), request.amount())) {
-            log.info("authorization {} refused: the id was used before for another message or reversed first", recorded.id());
-            return AuthorizationAnswer.refusedDuplicate(recorded.id());
+            log.info("authorization {} refused: the key was used before for another message or reversed first", recorded.key());
+            return new Answer(ResponseCode.INVALID_TRANSACTION, null);
         }
-        return AuthorizationAnswer.of(recorded);
+        return Answer.of(recorded);
     }
 
-    ReversalAnswer reverse(ReversalRequest request) {
-        ReversalAnswer.Result[] result = {ReversalAnswer.Result.NOTHING_TO_REVERSE};
-        Authorization recorded = authorizations.compute(request.authorizationId(), (id, existing) -> {
+    public ReversalResult reverse(ReversalRequest request) {
+        ReversalResult[] result = {ReversalResult.NOTHING_TO_REVERSE};
+        authorizations.compute(request.originalKey(), (key, existing) -> {
             if (existing == null) {
-                return Authorization.reversedBeforeArrival(id, request.amount(), clock.instant());
+                return request.partial() ? null : Authorization.reversedBeforeArrival(key, request.amount(), clock.instant());
             }
-            if (!existing.amount().equals(request.amount())) {
-                throw new InvalidMessage("AMOUNT_MISMATCH", "a reversal must carry the full amount of its authorization");
-            }
-            result[0] = existing.reverse();
-            if (result[0] == ReversalAnswer.Result.REVERSED) {
-                accounts.account(existing.card()).release(existing.amount());
-            }
+            result[0] = existing.reverse(request, released -> accounts.account(existing.card()).release(released));
             return existing;
         });
-        log.info("reversal of {} {}", recorded.id(), result[0]);
-        return new ReversalAnswer(recorded.id(), result[0]);
+        log.info("{} of {} {}", request.partial() ? "partial reversal to " + request.replacementMinor() : "reversal",
+                request.originalKey(), result[0]);
+        return result[0];
     }
 
-    Optional<Authorization> find(String authorizationId) {
-        return Optional.ofNullable(authorizations.get(authorizationId));
+    Optional<Authorization> find(String key) {
+        return Optional.ofNullable(authorizations.get(key));
     }
 
-    private Authorization decide(String id, CardFingerprint card, YearMonth expiry, Amount amount) {
+    /** The authorizations the card received that are still remembered, oldest first. */
+    public List<Authorization> of(CardFingerprint card) {
+        return byCard.getOrDefault(card.hash(), new ConcurrentLinkedQueue<>()).stream()
+                .map(authorizations::get).filter(Objects::nonNull).toList();
+    }
+
+    private Authorization decide(AuthorizationRequest request, CardFingerprint card) {
         Instant now = clock.instant();
         if (card == null) {
-            return Authorization.declined(id, null, amount, ResponseCode.INVALID_CARD_NUMBER, now);
+            return Authorization.declined(request, null, ResponseCode.INVALID_CARD_NUMBER, now);
         }
-        if (expiry.isBefore(YearMonth.from(now.atOffset(ZoneOffset.UTC)))) {
-            return Authorization.declined(id, card, amount, ResponseCode.EXPIRED_CARD, now);
+        if (request.expiry().isBefore(YearMonth.from(now.atOffset(ZoneOffset.UTC)))) {
+            return Authorization.declined(request, card, ResponseCode.EXPIRED_CARD, now);
         }
         CardAccount account = accounts.account(card);
         if (account.isBlocked()) {
-            return Authorization.declined(id, card, amount, ResponseCode.RESTRICTED_CARD, now);
+            return Authorization.declined(request, card, ResponseCode.RESTRICTED_CARD, now);
         }
-        if (!account.hold(amount)) {
-            return Authorization.declined(id, card, amount, ResponseCode.INSUFFICIENT_FUNDS, now);
+        if (!account.hold(request.amount())) {
+            return Authorization.declined(request, card, ResponseCode.INSUFFICIENT_FUNDS, now);
         }
-        return Authorization.approved(id, card, amount, authorizationCode(), now);
+        return Authorization.approved(request, card, approvalCode(), now);
     }
 
     /** Beyond the retention, the oldest authorizations expire as they would at a real issuer, releasing their funds. */
@@ -118,16 +134,20 @@ class Issuer {
             if (oldest == null) {
                 return;
             }
-            authorizations.computeIfPresent(oldest, (id, expired) -> {
-                if (expired.holdsFunds()) {
-                    accounts.account(expired.card()).release(expired.amount());
+            authorizations.computeIfPresent(oldest, (key, expired) -> {
+                Amount held = expired.held();
+                if (held != null) {
+                    accounts.account(expired.card()).release(held);
+                }
+                if (expired.card() != null) {
+                    byCard.getOrDefault(expired.card().hash(), new ConcurrentLinkedQueue<>()).remove(key);
                 }
                 return null;
             });
         }
     }
 
-    private String authorizationCode() {
+    private String approvalCode() {
         char[] code = new char[6];
         for (int i = 0; i < code.length; i++) {
             code[i] = CODE_CHARACTERS[random.nextInt(CODE_CHARACTERS.length)];

@@ -1,16 +1,15 @@
 package com.cardcoupons.settlementcenter.authorization;
 
 import com.cardcoupons.settlementcenter.Amount;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 /**
- * Undoes an authorization, named by the id it was sent with, for its full amount. It needs no card number, so a
- * sender can keep a reversal pending without keeping the card. Sending it again is harmless.
+ * A reversal (0400) or reversal advice (0420, 0421) as the host read it: the original authorization's key from its
+ * original data elements (field 90), the original amount (field 4), and, for a partial reversal, the amount that is
+ * to stay authorized (field 95); null when the whole authorization is undone. It carries no card number.
  */
-public record ReversalRequest(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String authorizationId,
-        @NotNull @Valid Amount amount) {
+public record ReversalRequest(String originalKey, Amount amount, Long replacementMinor) {
+
+    boolean partial() {
+        return replacementMinor != null;
+    }
 }

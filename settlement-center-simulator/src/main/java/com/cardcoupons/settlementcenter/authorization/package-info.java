@@ -1,2 +1,2 @@
-/** The acquirer protocol: authorizations with their approval or decline, reversals, and inquiries. */
+/** The issuers' decisions: authorizations approved or declined, reversals in full or in part, and the cards' funds. */
 package com.cardcoupons.settlementcenter.authorization;

@@ -2,18 +2,21 @@ package com.cardcoupons.settlementcenter.fault;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * One injected fault: which messages it applies to (an operation, optionally only for one amount), how long the
- * answer is delayed, what happens to the message, and how many messages it applies to (all, when absent).
+ * answer is delayed, what happens to the message, the response code to answer with instead of the issuer's (the
+ * message is then not processed), and how many messages it applies to (all, when absent).
  */
 public record FaultRule(
         @NotNull Operation operation,
         @Positive Long amountMinor,
         @PositiveOrZero @Max(120_000) Long latencyMs,
         Effect effect,
+        @Pattern(regexp = "[0-9A-Z]{2}") String responseCode,
         @Positive Integer times) {
 
     public FaultRule {
@@ -29,9 +32,15 @@ public record FaultRule(
     public enum Effect {
         /** Processed and answered, after the latency. */
         ANSWER,
-        /** Refused with a 503 after the latency, without being processed: nothing is authorized or reversed. */
-        FAIL_BEFORE_PROCESSING,
-        /** Processed, then answered with a 503 after the latency: the sender cannot know it was authorized. */
-        FAIL_AFTER_PROCESSING
+        /** Processed, never answered: the sender cannot know it was authorized. */
+        NO_ANSWER,
+        /** Neither processed nor answered, as if lost on the way. */
+        IGNORE,
+        /** Processed, then the connection is cut instead of answering. */
+        DROP_CONNECTION,
+        /** Processed and answered twice. */
+        DUPLICATE_ANSWER,
+        /** Processed, and answered with a frame that is not a readable ISO 8583 message (with the card number in it). */
+        MALFORMED_ANSWER
     }
 }

@@ -31,11 +31,12 @@ public class Faults {
                     if (candidate.useOnce()) {
                         active.remove();
                     }
-                    return new Fault(base.plusMillis(candidate.rule.latencyMs()), candidate.rule.effect());
+                    return new Fault(base.plusMillis(candidate.rule.latencyMs()), candidate.rule.effect(),
+                            candidate.rule.responseCode());
                 }
             }
         }
-        return new Fault(base, FaultRule.Effect.ANSWER);
+        return new Fault(base, FaultRule.Effect.ANSWER, null);
     }
 
     void add(FaultRule rule) {

@@ -14,6 +14,10 @@ public record LatencyProperties(Duration authorization, Duration reversal) {
     }
 
     Duration of(Operation operation) {
-        return operation == Operation.AUTHORIZE ? authorization : reversal;
+        return switch (operation) {
+            case AUTHORIZE -> authorization;
+            case REVERSE -> reversal;
+            case NETWORK_MANAGEMENT -> Duration.ZERO;
+        };
     }
 }

@@ -1,6 +1,6 @@
 package com.cardcoupons.settlementcenter.fault;
 
-/** The messages a fault rule can apply to. */
+/** The messages a fault rule can apply to: 0800 network management, 0100 authorizations, and 0400/0420/0421 reversals. */
 public enum Operation {
-    AUTHORIZE, REVERSE
+    NETWORK_MANAGEMENT, AUTHORIZE, REVERSE
 }

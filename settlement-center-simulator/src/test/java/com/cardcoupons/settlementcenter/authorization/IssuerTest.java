@@ -1,7 +1,6 @@
 package com.cardcoupons.settlementcenter.authorization;
 
 import com.cardcoupons.settlementcenter.Amount;
-import com.cardcoupons.settlementcenter.InvalidMessage;
 import com.cardcoupons.settlementcenter.card.CardAccounts;
 import com.cardcoupons.settlementcenter.card.CardFingerprints;
 import com.cardcoupons.settlementcenter.card.CardsProperties;
@@ -20,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IssuerTest {
 
@@ -36,38 +34,37 @@ class IssuerTest {
 
     @Test
     void approvesWithinTheLimitAndHoldsTheFunds() {
-        AuthorizationAnswer answer = issuer.authorize(request("a-1", VISA, VALID_UNTIL, 4_000));
+        Issuer.Answer answer = issuer.authorize(request("a-1", VISA, VALID_UNTIL, 4_000));
 
-        assertThat(answer.result()).isEqualTo(AuthorizationAnswer.Result.APPROVED);
-        assertThat(answer.responseCode()).isEqualTo("00");
-        assertThat(answer.authorizationCode()).matches("[A-Z0-9]{6}");
+        assertThat(answer.responseCode()).isEqualTo(ResponseCode.APPROVED);
+        assertThat(answer.approvalCode()).matches("[A-Z0-9]{6}");
         assertThat(held(VISA)).isEqualTo(4_000);
     }
 
     @Test
     void declinesWhatWouldExceedTheLimitGivenWhatIsAlreadyHeld() {
         issuer.authorize(request("a-1", VISA, VALID_UNTIL, 7_000));
-        AuthorizationAnswer second = issuer.authorize(request("a-2", VISA, VALID_UNTIL, 3_001));
+        Issuer.Answer second = issuer.authorize(request("a-2", VISA, VALID_UNTIL, 3_001));
 
-        assertThat(second.result()).isEqualTo(AuthorizationAnswer.Result.DECLINED);
-        assertThat(second.reason()).isEqualTo(ResponseCode.INSUFFICIENT_FUNDS);
-        assertThat(second.responseCode()).isEqualTo("51");
+        assertThat(second.responseCode()).isEqualTo(ResponseCode.INSUFFICIENT_FUNDS);
+        assertThat(second.responseCode().iso()).isEqualTo("51");
+        assertThat(second.approvalCode()).isNull();
         assertThat(held(VISA)).isEqualTo(7_000);
     }
 
     @Test
     void declinesExpiredBlockedAndMalformedCards() {
-        assertThat(issuer.authorize(request("e", VISA, YearMonth.of(2026, 2), 100)).reason()).isEqualTo(ResponseCode.EXPIRED_CARD);
-        assertThat(issuer.authorize(request("b", BLOCKED, VALID_UNTIL, 100)).reason()).isEqualTo(ResponseCode.RESTRICTED_CARD);
-        assertThat(issuer.authorize(request("m", "4111111111111112", VALID_UNTIL, 100)).reason()).isEqualTo(ResponseCode.INVALID_CARD_NUMBER);
-        assertThat(issuer.authorize(request("this-month", VISA, YearMonth.of(2026, 3), 100)).result())
-                .as("a card is valid through the last day of its expiry month").isEqualTo(AuthorizationAnswer.Result.APPROVED);
+        assertThat(issuer.authorize(request("e", VISA, YearMonth.of(2026, 2), 100)).responseCode()).isEqualTo(ResponseCode.EXPIRED_CARD);
+        assertThat(issuer.authorize(request("b", BLOCKED, VALID_UNTIL, 100)).responseCode()).isEqualTo(ResponseCode.RESTRICTED_CARD);
+        assertThat(issuer.authorize(request("m", "4111111111111112", VALID_UNTIL, 100)).responseCode()).isEqualTo(ResponseCode.INVALID_CARD_NUMBER);
+        assertThat(issuer.authorize(request("this-month", VISA, YearMonth.of(2026, 3), 100)).responseCode())
+                .as("a card is valid through the last day of its expiry month").isEqualTo(ResponseCode.APPROVED);
     }
 
     @Test
     void aRepeatedAuthorizationIsAnsweredAsTheFirstAndHoldsNothingMore() {
-        AuthorizationAnswer first = issuer.authorize(request("a-1", VISA, VALID_UNTIL, 2_000));
-        AuthorizationAnswer repeat = issuer.authorize(request("a-1", VISA, VALID_UNTIL, 2_000));
+        Issuer.Answer first = issuer.authorize(request("a-1", VISA, VALID_UNTIL, 2_000));
+        Issuer.Answer repeat = issuer.authorize(request("a-1", VISA, VALID_UNTIL, 2_000));
 
         assertThat(repeat).isEqualTo(first);
         assertThat(held(VISA)).isEqualTo(2_000);
@@ -76,9 +73,9 @@ class IssuerTest {
     @Test
     void anIdReusedForAnotherMessageIsDeclinedWithoutTouchingTheFirst() {
         issuer.authorize(request("a-1", VISA, VALID_UNTIL, 2_000));
-        AuthorizationAnswer other = issuer.authorize(request("a-1", VISA, VALID_UNTIL, 2_500));
+        Issuer.Answer other = issuer.authorize(request("a-1", VISA, VALID_UNTIL, 2_500));
 
-        assertThat(other.reason()).isEqualTo(ResponseCode.INVALID_TRANSACTION);
+        assertThat(other.responseCode()).isEqualTo(ResponseCode.INVALID_TRANSACTION);
         assertThat(issuer.find("a-1").orElseThrow().state()).isEqualTo(Authorization.State.APPROVED);
         assertThat(held(VISA)).isEqualTo(2_000);
     }
@@ -87,35 +84,49 @@ class IssuerTest {
     void aReversalReleasesTheFundsOnceAndIsHarmlessWhenRepeated() {
         issuer.authorize(request("a-1", VISA, VALID_UNTIL, 2_000));
 
-        assertThat(issuer.reverse(reversal("a-1", 2_000)).result()).isEqualTo(ReversalAnswer.Result.REVERSED);
-        assertThat(issuer.reverse(reversal("a-1", 2_000)).result()).isEqualTo(ReversalAnswer.Result.ALREADY_REVERSED);
+        assertThat(issuer.reverse(reversal("a-1", 2_000))).isEqualTo(ReversalResult.REVERSED);
+        assertThat(issuer.reverse(reversal("a-1", 2_000))).isEqualTo(ReversalResult.ALREADY_REVERSED);
         assertThat(held(VISA)).isZero();
         assertThat(issuer.find("a-1").orElseThrow().state()).isEqualTo(Authorization.State.REVERSED);
+    }
+
+    @Test
+    void aPartialReversalLowersWhatIsHeldToTheReplacementAmountOnce() {
+        issuer.authorize(request("a-1", VISA, VALID_UNTIL, 2_000));
+
+        assertThat(issuer.reverse(partialReversal("a-1", 2_000, 1_800))).isEqualTo(ReversalResult.PARTIALLY_REVERSED);
+        assertThat(held(VISA)).isEqualTo(1_800);
+        assertThat(issuer.reverse(partialReversal("a-1", 2_000, 1_800))).as("repeated").isEqualTo(ReversalResult.ALREADY_REVERSED);
+        assertThat(issuer.reverse(partialReversal("a-1", 2_000, 1_900))).as("raising it again").isEqualTo(ReversalResult.REFUSED);
+        assertThat(issuer.reverse(partialReversal("a-1", 2_000, 2_000))).isEqualTo(ReversalResult.REFUSED);
+        assertThat(held(VISA)).isEqualTo(1_800);
+
+        assertThat(issuer.reverse(reversal("a-1", 2_000))).as("then in full").isEqualTo(ReversalResult.REVERSED);
+        assertThat(held(VISA)).isZero();
     }
 
     @Test
     void aReversalOfADeclineHasNothingToReverse() {
         issuer.authorize(request("a-1", BLOCKED, VALID_UNTIL, 2_000));
 
-        assertThat(issuer.reverse(reversal("a-1", 2_000)).result()).isEqualTo(ReversalAnswer.Result.NOTHING_TO_REVERSE);
+        assertThat(issuer.reverse(reversal("a-1", 2_000))).isEqualTo(ReversalResult.NOTHING_TO_REVERSE);
     }
 
     @Test
     void aReversalMustCarryTheAuthorizationsAmount() {
         issuer.authorize(request("a-1", VISA, VALID_UNTIL, 2_000));
 
-        assertThatThrownBy(() -> issuer.reverse(reversal("a-1", 1_000))).isInstanceOf(InvalidMessage.class);
+        assertThat(issuer.reverse(reversal("a-1", 1_000))).isEqualTo(ReversalResult.REFUSED);
         assertThat(held(VISA)).isEqualTo(2_000);
     }
 
     @Test
     void anAuthorizationArrivingAfterItsReversalIsDeclined() {
-        assertThat(issuer.reverse(reversal("late", 2_000)).result()).isEqualTo(ReversalAnswer.Result.NOTHING_TO_REVERSE);
+        assertThat(issuer.reverse(reversal("late", 2_000))).isEqualTo(ReversalResult.NOTHING_TO_REVERSE);
 
-        AuthorizationAnswer late = issuer.authorize(request("late", VISA, VALID_UNTIL, 2_000));
+        Issuer.Answer late = issuer.authorize(request("late", VISA, VALID_UNTIL, 2_000));
 
-        assertThat(late.result()).isEqualTo(AuthorizationAnswer.Result.DECLINED);
-        assertThat(late.reason()).isEqualTo(ResponseCode.INVALID_TRANSACTION);
+        assertThat(late.responseCode()).isEqualTo(ResponseCode.INVALID_TRANSACTION);
         assertThat(held(VISA)).isZero();
     }
 
@@ -135,15 +146,15 @@ class IssuerTest {
         int racers = 16;
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch start = new CountDownLatch(1);
-        List<Callable<AuthorizationAnswer>> calls = IntStream.range(0, racers).<Callable<AuthorizationAnswer>>mapToObj(i -> () -> {
+        List<Callable<Issuer.Answer>> calls = IntStream.range(0, racers).<Callable<Issuer.Answer>>mapToObj(i -> () -> {
             start.await();
             return issuer.authorize(request("race-" + i, VISA, VALID_UNTIL, 3_000));
         }).toList();
-        List<Future<AuthorizationAnswer>> futures = calls.stream().map(pool::submit).toList();
+        List<Future<Issuer.Answer>> futures = calls.stream().map(pool::submit).toList();
         start.countDown();
         long approved = 0;
-        for (Future<AuthorizationAnswer> future : futures) {
-            approved += future.get().result() == AuthorizationAnswer.Result.APPROVED ? 1 : 0;
+        for (Future<Issuer.Answer> future : futures) {
+            approved += future.get().responseCode() == ResponseCode.APPROVED ? 1 : 0;
         }
         pool.shutdown();
 
@@ -152,15 +163,18 @@ class IssuerTest {
     }
 
     private long held(String number) {
-        return accounts.view(fingerprints.of(number).orElseThrow()).heldMinor().getOrDefault("JPY", 0L);
+        return accounts.view(fingerprints.of(number).orElseThrow()).heldMinor().getOrDefault("392", 0L);
     }
 
     static AuthorizationRequest request(String id, String number, YearMonth expiry, long amountMinor) {
-        return new AuthorizationRequest(id, new AuthorizationRequest.Acceptor("merchant-1", "till-1"),
-                new AuthorizationRequest.Card(number, expiry), new Amount(amountMinor, "JPY"));
+        return new AuthorizationRequest(id, "TILL0001", "000001", "000000000001", number, expiry, new Amount(amountMinor, "392"));
     }
 
     private static ReversalRequest reversal(String id, long amountMinor) {
-        return new ReversalRequest(id, new Amount(amountMinor, "JPY"));
+        return new ReversalRequest(id, new Amount(amountMinor, "392"), null);
+    }
+
+    private static ReversalRequest partialReversal(String id, long amountMinor, long replacementMinor) {
+        return new ReversalRequest(id, new Amount(amountMinor, "392"), replacementMinor);
     }
 }

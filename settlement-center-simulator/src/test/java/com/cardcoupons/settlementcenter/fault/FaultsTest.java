@@ -3,10 +3,8 @@ package com.cardcoupons.settlementcenter.fault;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaultsTest {
 
@@ -14,18 +12,19 @@ class FaultsTest {
 
     @Test
     void withoutRulesEveryMessageIsAnsweredAfterTheBaseLatency() {
-        assertThat(faults.next(Operation.AUTHORIZE, 100)).isEqualTo(new Fault(Duration.ofMillis(5), FaultRule.Effect.ANSWER));
-        assertThat(faults.next(Operation.REVERSE, 100)).isEqualTo(new Fault(Duration.ZERO, FaultRule.Effect.ANSWER));
+        assertThat(faults.next(Operation.AUTHORIZE, 100)).isEqualTo(new Fault(Duration.ofMillis(5), FaultRule.Effect.ANSWER, null));
+        assertThat(faults.next(Operation.REVERSE, 100)).isEqualTo(new Fault(Duration.ZERO, FaultRule.Effect.ANSWER, null));
+        assertThat(faults.next(Operation.NETWORK_MANAGEMENT, 0)).isEqualTo(new Fault(Duration.ZERO, FaultRule.Effect.ANSWER, null));
     }
 
     @Test
     void theFirstMatchingRuleAppliesAndIsUsedUp() {
-        faults.add(new FaultRule(Operation.AUTHORIZE, 900L, 300L, FaultRule.Effect.ANSWER, 1));
-        faults.add(new FaultRule(Operation.AUTHORIZE, null, 0L, FaultRule.Effect.FAIL_BEFORE_PROCESSING, null));
+        faults.add(new FaultRule(Operation.AUTHORIZE, 900L, 300L, FaultRule.Effect.ANSWER, null, 1));
+        faults.add(new FaultRule(Operation.AUTHORIZE, null, 0L, FaultRule.Effect.NO_ANSWER, null, null));
 
         assertThat(faults.next(Operation.AUTHORIZE, 900).latency()).isEqualTo(Duration.ofMillis(305));
-        assertThat(faults.next(Operation.AUTHORIZE, 900).effect()).isEqualTo(FaultRule.Effect.FAIL_BEFORE_PROCESSING);
-        assertThat(faults.next(Operation.AUTHORIZE, 1000).effect()).isEqualTo(FaultRule.Effect.FAIL_BEFORE_PROCESSING);
+        assertThat(faults.next(Operation.AUTHORIZE, 900).effect()).isEqualTo(FaultRule.Effect.NO_ANSWER);
+        assertThat(faults.next(Operation.AUTHORIZE, 1000).effect()).isEqualTo(FaultRule.Effect.NO_ANSWER);
         assertThat(faults.next(Operation.REVERSE, 900).effect()).isEqualTo(FaultRule.Effect.ANSWER);
         assertThat(faults.list()).hasSize(1);
 
@@ -34,17 +33,10 @@ class FaultsTest {
     }
 
     @Test
-    void aFailureBeforeProcessingNeverProcessesAndAFailureAfterProcessingLosesOnlyTheAnswer() {
-        AtomicInteger processed = new AtomicInteger();
-
-        assertThatThrownBy(() -> new Fault(Duration.ZERO, FaultRule.Effect.FAIL_BEFORE_PROCESSING).apply(processed::incrementAndGet))
-                .isInstanceOf(SimulatedFailure.class);
-        assertThat(processed).hasValue(0);
-
-        assertThatThrownBy(() -> new Fault(Duration.ZERO, FaultRule.Effect.FAIL_AFTER_PROCESSING).apply(processed::incrementAndGet))
-                .isInstanceOf(SimulatedFailure.class);
-        assertThat(processed).hasValue(1);
-
-        assertThat(new Fault(Duration.ZERO, FaultRule.Effect.ANSWER).apply(processed::incrementAndGet)).isEqualTo(2);
+    void aMessageIsProcessedUnlessIgnoredOrAnsweredWithAForcedResponseCode() {
+        assertThat(new Fault(Duration.ZERO, FaultRule.Effect.NO_ANSWER, null).processed()).isTrue();
+        assertThat(new Fault(Duration.ZERO, FaultRule.Effect.DROP_CONNECTION, null).processed()).isTrue();
+        assertThat(new Fault(Duration.ZERO, FaultRule.Effect.IGNORE, null).processed()).isFalse();
+        assertThat(new Fault(Duration.ZERO, FaultRule.Effect.ANSWER, "96").processed()).isFalse();
     }
 }

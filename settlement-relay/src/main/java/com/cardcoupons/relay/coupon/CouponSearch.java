@@ -24,13 +24,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * Runs the coupon search on its own threads, beside the authorization, within a strict budget: a Resilience4j time
  * limiter (150 ms by default) inside a circuit breaker, so a slow or failing coupon-server stops being asked for a
  * while. The search never fails and never blocks a payment: when it cannot answer in time, its answer is
- * "coupon unavailable" and the payment goes on at full price.
+ * "coupon unavailable" and the payment goes on at full price. The search itself is not cancelled when its budget
+ * ends: its late answer is still given ({@link Search#late()}), for a discount that can still be applied after the
+ * payment was approved.
  */
 @Component
 public class CouponSearch implements DisposableBean {
@@ -65,19 +68,38 @@ public class CouponSearch implements DisposableBean {
         });
     }
 
-    /** Starts the search now and returns at once; the answer comes within the budget and is never a failure. */
-    public CompletableFuture<CouponOffer> start(CallerIdentity terminal, PresentedCard card, IntendedUse intendedUse) {
+    /**
+     * A search under way: its answer within the budget ({@code inBudget}, never a failure), and the same search's
+     * answer whenever it comes, within the client's read timeout ({@code late}, "unavailable" if it fails).
+     */
+    public record Search(CompletableFuture<CouponOffer> inBudget, CompletableFuture<CouponOffer> late) {
+    }
+
+    /** Starts the search now and returns at once. */
+    public Search start(CallerIdentity terminal, PresentedCard card, IntendedUse intendedUse) {
         long started = System.nanoTime();
+        AtomicReference<CompletableFuture<CouponOffer>> asked = new AtomicReference<>();
         Supplier<CompletionStage<CouponOffer>> guarded = CircuitBreaker.decorateCompletionStage(breaker,
-                () -> budget.executeCompletionStage(timer, () -> CompletableFuture.supplyAsync(
-                        () -> CouponOffer.of(couponServer.search(terminal, card, intendedUse), intendedUse.amount(), since(started)),
-                        searches)));
+                () -> budget.executeCompletionStage(timer, () -> {
+                    CompletableFuture<CouponOffer> search = CompletableFuture.supplyAsync(
+                            () -> CouponOffer.of(couponServer.search(terminal, card, intendedUse), intendedUse.amount(),
+                                    since(started)), searches);
+                    asked.set(search);
+                    // the time limiter ends the wait by failing the future it is given: a copy, so the search's own
+                    // answer still comes
+                    return search.copy();
+                }));
+        CompletableFuture<CouponOffer> inBudget;
         try {
-            return guarded.get().toCompletableFuture()
+            inBudget = guarded.get().toCompletableFuture()
                     .handle((offer, failure) -> failure == null ? offer : unavailable(failure, started));
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(unavailable(e, started));
+            inBudget = CompletableFuture.completedFuture(unavailable(e, started));
         }
+        CompletableFuture<CouponOffer> late = asked.get() == null ? inBudget
+                : asked.get().handle((offer, failure) -> failure == null ? offer : CouponOffer.unavailable(
+                        "COUPON_SERVER_UNAVAILABLE", since(started)));
+        return new Search(inBudget, late);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.cardcoupons.relay.journal;
 
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.settlement.MessageTrace;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -62,6 +63,10 @@ public class JournalEntry {
     @JdbcTypeCode(SqlTypes.ARRAY)
     private List<String> couponCodes;
 
+    private String stan;
+
+    private String retrievalReference;
+
     private String detail;
 
     protected JournalEntry() {
@@ -69,7 +74,7 @@ public class JournalEntry {
 
     private JournalEntry(UUID paymentId, Instant occurredAt, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
             Money amount, String authorizationCode, String responseCode, UUID reservationId, List<String> couponCodes,
-            String detail) {
+            String stan, String retrievalReference, String detail) {
         this.paymentId = paymentId;
         this.occurredAt = occurredAt;
         this.step = step;
@@ -81,27 +86,34 @@ public class JournalEntry {
         this.responseCode = responseCode;
         this.reservationId = reservationId;
         this.couponCodes = couponCodes == null || couponCodes.isEmpty() ? null : List.copyOf(couponCodes);
+        this.stan = stan;
+        this.retrievalReference = retrievalReference;
         this.detail = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
     }
 
     public static JournalEntry payment(UUID paymentId, Instant at, JournalStep step, Money amount, String detail) {
-        return new JournalEntry(paymentId, at, step, null, null, amount, null, null, null, null, detail);
+        return new JournalEntry(paymentId, at, step, null, null, amount, null, null, null, null, null, null, detail);
     }
 
+    /** An authorization's step; {@code trace} is the message's as the settlement center knows it. */
     public static JournalEntry authorization(UUID paymentId, Instant at, JournalStep step, UUID authorizationId,
-            AuthorizationLeg leg, Money amount, String authorizationCode, String responseCode, String detail) {
+            AuthorizationLeg leg, Money amount, MessageTrace trace, String authorizationCode, String responseCode,
+            String detail) {
         return new JournalEntry(paymentId, at, step, authorizationId, leg, amount, authorizationCode, responseCode, null,
-                null, detail);
+                null, trace.stan(), trace.retrievalReference(), detail);
     }
 
+    /** A reversal's step: {@code stan} is the reversal's own, {@code retrievalReference} its authorization's. */
     public static JournalEntry reversal(UUID paymentId, Instant at, JournalStep step, UUID authorizationId,
-            AuthorizationLeg leg, Money amount, String detail) {
-        return new JournalEntry(paymentId, at, step, authorizationId, leg, amount, null, null, null, null, detail);
+            AuthorizationLeg leg, Money amount, String stan, String retrievalReference, String detail) {
+        return new JournalEntry(paymentId, at, step, authorizationId, leg, amount, null, null, null, null, stan,
+                retrievalReference, detail);
     }
 
     public static JournalEntry coupons(UUID paymentId, Instant at, JournalStep step, UUID reservationId,
             List<String> couponCodes, Money discount, String detail) {
-        return new JournalEntry(paymentId, at, step, null, null, discount, null, null, reservationId, couponCodes, detail);
+        return new JournalEntry(paymentId, at, step, null, null, discount, null, null, reservationId, couponCodes, null,
+                null, detail);
     }
 
     /** The entry's place in the journal, given when it was written. */
@@ -147,6 +159,15 @@ public class JournalEntry {
 
     public List<String> couponCodes() {
         return couponCodes == null ? List.of() : couponCodes;
+    }
+
+    /** The STAN of the message the step concerns, as the settlement center knows it. */
+    public String stan() {
+        return stan;
+    }
+
+    public String retrievalReference() {
+        return retrievalReference;
     }
 
     public String detail() {

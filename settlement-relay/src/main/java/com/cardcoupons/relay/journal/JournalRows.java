@@ -16,9 +16,9 @@ public final class JournalRows {
     /** The columns the rows fill, in the order of their values. */
     public static final String COLUMNS = """
             occurred_at, payment_id, step, authorization_id, leg, currency, amount_minor, authorization_code, response_code,
-            reservation_id, coupon_codes, detail""";
+            reservation_id, coupon_codes, stan, retrieval_reference, detail""";
 
-    private static final String ROW = "(?, ?::uuid, ?, ?::uuid, ?, ?, ?, ?, ?, ?::uuid, ?::text[], ?)";
+    private static final String ROW = "(?, ?::uuid, ?, ?::uuid, ?, ?, ?, ?, ?, ?::uuid, ?::text[], ?, ?, ?)";
 
     private JournalRows() {
     }
@@ -43,6 +43,8 @@ public final class JournalRows {
             parameters.add(new SqlParameterValue(Types.OTHER, entry.reservationId()));
             parameters.add(new SqlParameterValue(Types.ARRAY,
                     entry.couponCodes().isEmpty() ? null : entry.couponCodes().toArray(String[]::new)));
+            parameters.add(text(entry.stan()));
+            parameters.add(text(entry.retrievalReference()));
             parameters.add(text(entry.detail()));
         }
     }

@@ -13,8 +13,9 @@ import java.util.UUID;
 /**
  * What a payment's journal adds up to on the card: each authorization with its answer and reversal, and the amount
  * still outstanding: every authorization that holds funds or may (approved, unanswered, or sent without an answer
- * recorded) and is not reversed. A payment is balanced when nothing is left to send and the outstanding amount is
- * exactly what the terminal was told was charged.
+ * recorded) and is not reversed, or what a partial reversal left of it. A payment is balanced when nothing is left to
+ * send and the outstanding amount is exactly what the card is to hold: what the terminal was told was charged, or what
+ * a late coupon lowered it to.
  */
 public record JournalSummary(List<AuthorizationTrail> authorizations, Money outstanding, long pendingFollowUps,
         boolean balanced) {
@@ -28,7 +29,8 @@ public record JournalSummary(List<AuthorizationTrail> authorizations, Money outs
             AuthorizationTrail trail = trails.get(entry.authorizationId());
             if (entry.step() == JournalStep.AUTHORIZATION_SENT) {
                 trails.put(entry.authorizationId(), new AuthorizationTrail(entry.authorizationId(), entry.leg(),
-                        entry.amount(), Answer.NONE_YET, null, null, Reversal.NONE));
+                        entry.amount(), entry.stan(), entry.retrievalReference(), Answer.NONE_YET, null, null, Reversal.NONE,
+                        entry.amount()));
             } else if (trail != null) {
                 trails.put(entry.authorizationId(), trail.after(entry));
             }
@@ -36,33 +38,41 @@ public record JournalSummary(List<AuthorizationTrail> authorizations, Money outs
         Money outstanding = Money.zero(currency);
         for (AuthorizationTrail trail : trails.values()) {
             if (trail.mayHoldFunds()) {
-                outstanding = outstanding.plus(trail.amount());
+                outstanding = outstanding.plus(trail.held());
             }
         }
         boolean balanced = toldCharged != null && pendingFollowUps == 0 && outstanding.equals(toldCharged);
         return new JournalSummary(new ArrayList<>(trails.values()), outstanding, pendingFollowUps, balanced);
     }
 
-    /** One authorization's story: its answer and whether it has been reversed. */
-    public record AuthorizationTrail(UUID authorizationId, AuthorizationLeg leg, Money amount, Answer answer,
-            String authorizationCode, String responseCode, Reversal reversal) {
+    /**
+     * One authorization's story: its STAN and RRN at the settlement center, its answer, whether it has been reversed,
+     * and what it holds ({@code held}: its amount, or what a partial reversal lowered it to).
+     */
+    public record AuthorizationTrail(UUID authorizationId, AuthorizationLeg leg, Money amount, String stan,
+            String retrievalReference, Answer answer, String authorizationCode, String responseCode, Reversal reversal,
+            Money held) {
 
         AuthorizationTrail after(JournalEntry entry) {
             return switch (entry.step()) {
-                case AUTHORIZATION_APPROVED -> new AuthorizationTrail(authorizationId, leg, amount, Answer.APPROVED,
-                        entry.authorizationCode(), entry.responseCode(), reversal);
-                case AUTHORIZATION_DECLINED -> new AuthorizationTrail(authorizationId, leg, amount, Answer.DECLINED,
-                        null, entry.responseCode(), reversal);
-                case AUTHORIZATION_UNANSWERED -> new AuthorizationTrail(authorizationId, leg, amount, Answer.UNANSWERED,
-                        null, null, reversal);
+                case AUTHORIZATION_APPROVED -> with(Answer.APPROVED, entry.authorizationCode(), entry.responseCode(), reversal, held);
+                case AUTHORIZATION_DECLINED -> with(Answer.DECLINED, null, entry.responseCode(), reversal, held);
+                case AUTHORIZATION_UNANSWERED -> with(Answer.UNANSWERED, null, null, reversal, held);
                 case REVERSAL_QUEUED, REVERSAL_SENT, REVERSAL_FAILED -> reversal == Reversal.ACKNOWLEDGED ? this
-                        : new AuthorizationTrail(authorizationId, leg, amount, answer, authorizationCode, responseCode, Reversal.PENDING);
-                case REVERSAL_ACKNOWLEDGED -> new AuthorizationTrail(authorizationId, leg, amount, answer,
-                        authorizationCode, responseCode, Reversal.ACKNOWLEDGED);
-                case REVERSAL_REFUSED -> new AuthorizationTrail(authorizationId, leg, amount, answer,
-                        authorizationCode, responseCode, Reversal.REFUSED);
+                        : with(answer, authorizationCode, responseCode, Reversal.PENDING, held);
+                // a partial reversal's entries carry the amount it leaves authorized
+                case REVERSAL_ACKNOWLEDGED -> entry.amount() != null && !entry.amount().equals(amount)
+                        ? with(answer, authorizationCode, responseCode, Reversal.PARTIAL, entry.amount())
+                        : with(answer, authorizationCode, responseCode, Reversal.ACKNOWLEDGED, held);
+                case REVERSAL_REFUSED -> with(answer, authorizationCode, responseCode, Reversal.REFUSED, held);
                 default -> this;
             };
+        }
+
+        private AuthorizationTrail with(Answer newAnswer, String newCode, String newResponseCode, Reversal newReversal,
+                Money newHeld) {
+            return new AuthorizationTrail(authorizationId, leg, amount, stan, retrievalReference, newAnswer, newCode,
+                    newResponseCode, newReversal, newHeld);
         }
 
         boolean mayHoldFunds() {
@@ -75,8 +85,8 @@ public record JournalSummary(List<AuthorizationTrail> authorizations, Money outs
         NONE_YET, APPROVED, DECLINED, UNANSWERED
     }
 
-    /** Where an authorization's reversal stands. */
+    /** Where an authorization's reversal stands: PARTIAL once a partial reversal lowered it. */
     public enum Reversal {
-        NONE, PENDING, ACKNOWLEDGED, REFUSED
+        NONE, PENDING, ACKNOWLEDGED, PARTIAL, REFUSED
     }
 }

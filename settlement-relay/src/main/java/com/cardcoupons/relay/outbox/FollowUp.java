@@ -3,6 +3,9 @@ package com.cardcoupons.relay.outbox;
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.settlement.MessageTrace;
+import com.cardcoupons.relay.settlement.ReversalMessage;
+import com.cardcoupons.relay.settlement.ReversalRefused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -60,6 +63,22 @@ public class FollowUp {
 
     private Long amountMinor;
 
+    private String cardAcceptorTerminalId;
+
+    private String cardAcceptorId;
+
+    private String originalStan;
+
+    private Instant originalTransmittedAt;
+
+    private String retrievalReference;
+
+    private String stan;
+
+    private Long replacementMinor;
+
+    private boolean advice = true;
+
     @Enumerated(EnumType.STRING)
     private FollowUpState state;
 
@@ -91,10 +110,21 @@ public class FollowUp {
         this.nextAttemptAt = nextAttemptAt;
     }
 
-    /** The reversal of an authorization about to be sent: it fires at the payment's deadline unless the payment decides first. */
-    public static FollowUp reversal(UUID paymentId, UUID authorizationId, AuthorizationLeg leg, Money amount, Instant deadline) {
-        return new FollowUp(paymentId, FollowUpAction.REVERSE_AUTHORIZATION, authorizationId, leg, amount, null,
-                FollowUpState.ARMED, deadline);
+    /**
+     * The reversal of an authorization about to be sent as {@code trace}, under its own STAN {@code stan}: it fires
+     * at the payment's deadline unless the payment decides first.
+     */
+    public static FollowUp reversal(UUID paymentId, UUID authorizationId, AuthorizationLeg leg, Money amount, Instant deadline,
+            MessageTrace trace, String stan) {
+        FollowUp reversal = new FollowUp(paymentId, FollowUpAction.REVERSE_AUTHORIZATION, authorizationId, leg, amount,
+                null, FollowUpState.ARMED, deadline);
+        reversal.cardAcceptorTerminalId = trace.terminal();
+        reversal.cardAcceptorId = trace.merchant();
+        reversal.originalStan = trace.stan();
+        reversal.originalTransmittedAt = trace.transmittedAt();
+        reversal.retrievalReference = trace.retrievalReference();
+        reversal.stan = stan;
+        return reversal;
     }
 
     /** The release of coupons just held, armed until the payment decides; due at once for a payment already decided. */
@@ -103,11 +133,56 @@ public class FollowUp {
                 armed ? FollowUpState.ARMED : FollowUpState.PENDING, armed ? deadline : now);
     }
 
-    /** The authorization must be undone, or the coupons released: due now. */
+    /**
+     * The partial reversal of an approved authorization sent as {@code trace}, lowering it to {@code replacement}
+     * (field 95), under its own STAN: due now, online (0400) first.
+     */
+    public static FollowUp partialReversal(UUID paymentId, UUID authorizationId, AuthorizationLeg leg, Money amount,
+            Money replacement, MessageTrace trace, String stan, Instant now) {
+        FollowUp partial = reversal(paymentId, authorizationId, leg, amount, now, trace, stan);
+        partial.state = FollowUpState.PENDING;
+        partial.advice = false;
+        partial.replacementMinor = replacement.amountMinor();
+        return partial;
+    }
+
+    /** Coupons armed for release are to be confirmed instead: due now. */
+    public void confirmCoupons(Instant now) {
+        require(state == FollowUpState.ARMED && action == FollowUpAction.RELEASE_COUPONS,
+                "only coupons armed for release are confirmed instead");
+        action = FollowUpAction.CONFIRM_COUPONS;
+        state = FollowUpState.PENDING;
+        nextAttemptAt = now;
+    }
+
+    /**
+     * The authorization must be undone, or the coupons released: due now. A reversal goes as an advice, for its
+     * authorization was never answered.
+     */
     public void fire(Instant now) {
         require(state == FollowUpState.ARMED, "only an armed follow-up fires");
         state = FollowUpState.PENDING;
         nextAttemptAt = now;
+        advice = true;
+    }
+
+    /**
+     * This attempt's reversal message: an approved authorization is reversed online first (0400), then by advice; an
+     * unanswered one by advice from the start (0420), and every advice after the first is its repeat (0421).
+     *
+     * @throws ReversalRefused for a reversal queued before the relay kept traces: it cannot be sent over ISO 8583
+     */
+    public ReversalMessage reversalMessage() {
+        require(action == FollowUpAction.REVERSE_AUTHORIZATION, "only a reversal has a reversal message");
+        if (originalStan == null) {
+            throw new ReversalRefused("reversal " + id + " was queued before ISO 8583 and carries no trace to send", null);
+        }
+        int advices = advice ? attempts : attempts - 1;
+        ReversalMessage.Type type = !advice && attempts <= 1 ? ReversalMessage.Type.REVERSAL
+                : advices <= 1 ? ReversalMessage.Type.ADVICE : ReversalMessage.Type.ADVICE_REPEAT;
+        Money replacement = replacementMinor == null ? null : new Money(replacementMinor, currency);
+        return new ReversalMessage(authorizationId, new MessageTrace(cardAcceptorTerminalId, cardAcceptorId, originalStan,
+                originalTransmittedAt, retrievalReference), stan, amount(), replacement, type);
     }
 
     /** Acknowledged by the other side. */
@@ -166,6 +241,25 @@ public class FollowUp {
 
     public Money amount() {
         return currency == null ? null : new Money(amountMinor, currency);
+    }
+
+    /** Whether this reversal only lowers its authorization (to {@link #replacement()}). */
+    public boolean partial() {
+        return replacementMinor != null;
+    }
+
+    /** The amount a partial reversal leaves authorized; null for a full reversal. */
+    public Money replacement() {
+        return replacementMinor == null ? null : new Money(replacementMinor, currency);
+    }
+
+    /** The reversal's own STAN. */
+    public String stan() {
+        return stan;
+    }
+
+    public String retrievalReference() {
+        return retrievalReference;
     }
 
     public UUID reservationId() {

@@ -23,9 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -44,17 +47,20 @@ public class OutboxDispatcher implements DisposableBean {
     private final SettlementJournal journal;
     private final CardSettlementCenter settlementCenter;
     private final CouponServer couponServer;
+    private final PartialReversals partialReversals;
     private final OutboxProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ThreadPoolTaskExecutor immediate;
 
     OutboxDispatcher(SettlementOutbox outbox, SettlementJournal journal, CardSettlementCenter settlementCenter,
-            CouponServer couponServer, OutboxProperties properties, TransactionTemplate transactions, Clock clock) {
+            CouponServer couponServer, PartialReversals partialReversals, OutboxProperties properties,
+            TransactionTemplate transactions, Clock clock) {
         this.outbox = outbox;
         this.journal = journal;
         this.settlementCenter = settlementCenter;
         this.couponServer = couponServer;
+        this.partialReversals = partialReversals;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
@@ -115,10 +121,16 @@ public class OutboxDispatcher implements DisposableBean {
     }
 
     private void reverse(FollowUp reversal) {
-        journal.append(List.of(reversalStep(reversal, JournalStep.REVERSAL_SENT, "attempt " + reversal.attempt())));
         try {
-            settlementCenter.reverse(new ReversalMessage(reversal.authorizationId(), reversal.amount()));
-            finish(reversal, sent -> sent.done(clock.instant()), reversalStep(reversal, JournalStep.REVERSAL_ACKNOWLEDGED, null));
+            ReversalMessage message = reversal.reversalMessage();
+            journal.append(List.of(reversalStep(reversal, JournalStep.REVERSAL_SENT,
+                    message.type().messageType() + ", attempt " + reversal.attempt())));
+            settlementCenter.reverse(message);
+            finish(reversal, sent -> sent.done(clock.instant()), reversalStep(reversal, JournalStep.REVERSAL_ACKNOWLEDGED, null),
+                    reversal.partial() ? partialReversals::acknowledged : null);
+            if (reversal.partial()) {
+                dispatchSoon(reversal.paymentId());
+            }
         } catch (SettlementCenterNoAnswer noAnswer) {
             Duration delay = properties.backoff(reversal.attempt());
             finish(reversal, sent -> sent.retryAt(clock.instant().plus(delay), noAnswer.getMessage()),
@@ -126,7 +138,11 @@ public class OutboxDispatcher implements DisposableBean {
         } catch (ReversalRefused refused) {
             log.error("reversal of authorization {} refused; it needs attention", reversal.authorizationId(), refused);
             finish(reversal, sent -> sent.failed(refused.getMessage(), clock.instant()),
-                    reversalStep(reversal, JournalStep.REVERSAL_REFUSED, refused.getMessage()));
+                    reversalStep(reversal, JournalStep.REVERSAL_REFUSED, refused.getMessage()),
+                    reversal.partial() ? partialReversals::refused : null);
+            if (reversal.partial()) {
+                dispatchSoon(reversal.paymentId());
+            }
         }
     }
 
@@ -156,15 +172,28 @@ public class OutboxDispatcher implements DisposableBean {
 
     /** Records what became of an attempt: the follow-up's new state and its journal entry, in one commit. */
     private void finish(FollowUp followUp, Consumer<FollowUp> move, JournalEntry entry) {
+        finish(followUp, move, entry, null);
+    }
+
+    /** The same, with what follows from the outcome ({@code then}) in the same commit, journaled after it. */
+    private void finish(FollowUp followUp, Consumer<FollowUp> move, JournalEntry entry,
+            BiFunction<FollowUp, Instant, List<JournalEntry>> then) {
         transactions.executeWithoutResult(status -> {
-            move.accept(outbox.findLockedById(followUp.id()).orElseThrow());
-            journal.append(List.of(entry));
+            FollowUp locked = outbox.findLockedById(followUp.id()).orElseThrow();
+            move.accept(locked);
+            List<JournalEntry> entries = new ArrayList<>(List.of(entry));
+            if (then != null) {
+                entries.addAll(then.apply(locked, clock.instant()));
+            }
+            journal.append(entries);
         });
     }
 
     private JournalEntry reversalStep(FollowUp reversal, JournalStep step, String detail) {
+        // a partial reversal's entries carry the amount it leaves authorized
         return JournalEntry.reversal(reversal.paymentId(), clock.instant(), step, reversal.authorizationId(), reversal.leg(),
-                reversal.amount(), detail);
+                reversal.partial() ? reversal.replacement() : reversal.amount(), reversal.stan(),
+                reversal.retrievalReference(), detail);
     }
 
     private JournalEntry couponStep(FollowUp followUp, JournalStep step, String detail) {

@@ -6,6 +6,7 @@ import com.cardcoupons.model.medium.TokenizedMedium;
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.model.terminal.BasketLine;
 import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.relay.coupon.AppliedCoupon;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -98,6 +99,11 @@ public class Payment {
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "cast(? as jsonb)")
     private PaymentOutcome outcome;
+
+    @Convert(converter = StoredLateCoupons.class)
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    private LateCoupon lateCoupon;
 
     @Column(updatable = false)
     private Instant receivedAt;
@@ -196,6 +202,41 @@ public class Payment {
         return outcome;
     }
 
+    /**
+     * Whether a coupon search that answered late may still lower this payment: it was approved at full price because
+     * the search ran out of its budget, and no late discount was decided for it yet.
+     */
+    boolean takesLateCoupon() {
+        return state == PaymentState.APPROVED && lateCoupon == null && outcome != null
+                && outcome.coupon().status() == CouponStatus.UNAVAILABLE
+                && "COUPON_SEARCH_TIMED_OUT".equals(outcome.coupon().reason());
+    }
+
+    /**
+     * The late discount's coupons are held for {@code payable}: the authorization is to be lowered to it by a partial
+     * reversal; the discount is pending until the settlement center acknowledges it.
+     */
+    void lateCouponHeld(List<AppliedCoupon> coupons, Money payable, Instant now) {
+        require(takesLateCoupon(), "a late coupon applies once, to a payment approved at full price without coupons");
+        require(payable.sameCurrencyAs(amount()) && !payable.isZero() && amount().isAtLeast(payable) && !payable.equals(amount()),
+                "a late discount lowers the amount without reaching zero");
+        lateCoupon = new LateCoupon(LateCoupon.Status.PENDING, null, coupons, amount().minus(payable), payable, now);
+    }
+
+    /** The partial reversal was acknowledged: the card holds the discounted price, and the coupons are used. */
+    void lateCouponApplied(Instant now) {
+        require(lateCoupon != null && lateCoupon.status() == LateCoupon.Status.PENDING, "only a pending late coupon is applied");
+        lateCoupon = new LateCoupon(LateCoupon.Status.APPLIED, null, lateCoupon.applied(), lateCoupon.totalDiscount(),
+                lateCoupon.heldAmount(), now);
+    }
+
+    /** The late discount is not applied, for {@code reason}: the card holds the full amount; held coupons are released. */
+    void lateCouponNotApplied(String reason, Instant now) {
+        require(takesLateCoupon() || lateCoupon.status() == LateCoupon.Status.PENDING,
+                "a late coupon is refused before it is held or while it is pending");
+        lateCoupon = new LateCoupon(LateCoupon.Status.NOT_APPLIED, reason, List.of(), null, amount(), now);
+    }
+
     /** What makes two requests the same payment: where, which card, how much, what basket. */
     private static String fingerprint(PaymentRequest request, TokenizedMedium card) {
         List<String> parts = new ArrayList<>(List.of(request.merchantId().toString(), request.storeId().toString(),
@@ -279,8 +320,16 @@ public class Payment {
         return deadlineAt;
     }
 
-    /** The answer the terminal was given; empty while the payment is in progress. */
+    /** The answer the terminal was given, with the late coupon if one was decided since; empty while in progress. */
     Optional<PaymentOutcome> outcome() {
-        return Optional.ofNullable(outcome);
+        return Optional.ofNullable(outcome).map(answer -> lateCoupon == null ? answer : answer.withLateCoupon(lateCoupon));
+    }
+
+    /** What the card is to hold because of this payment: what the terminal was told, or what a late coupon lowered it to. */
+    Optional<Money> heldAmount() {
+        if (lateCoupon != null) {
+            return Optional.of(lateCoupon.heldAmount());
+        }
+        return Optional.ofNullable(outcome).map(PaymentOutcome::chargedAmount);
     }
 }

@@ -9,6 +9,7 @@ import com.cardcoupons.platform.problem.Problems;
 import com.cardcoupons.relay.journal.SettlementJournal;
 import com.cardcoupons.relay.outbox.FollowUpState;
 import com.cardcoupons.relay.outbox.SettlementOutbox;
+import com.cardcoupons.relay.settlement.SettlementCenterUnavailable;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -114,6 +115,15 @@ class PaymentController {
         // counted as done can be missing from the journal read after
         long pending = outbox.countByPaymentIdAndStateIn(paymentId, List.of(FollowUpState.ARMED, FollowUpState.PENDING));
         return PaymentJournalView.of(payment, journal.findByPaymentIdOrderById(paymentId), pending);
+    }
+
+    /** The link to the settlement center is down: nothing was done, and the same payment may be sent again later. */
+    @ExceptionHandler(SettlementCenterUnavailable.class)
+    ResponseEntity<ProblemDetail> settlementCenterUnavailable(SettlementCenterUnavailable unavailable) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SETTLEMENT_CENTER_UNAVAILABLE", unavailable.getMessage()));
     }
 
     /** Not final, so not a 4xx: the retry is to come back for the answer. */

@@ -15,9 +15,12 @@ import com.cardcoupons.relay.journal.JournalStep;
 import com.cardcoupons.relay.outbox.OutboxDispatcher;
 import com.cardcoupons.relay.settlement.AuthorizationAnswer;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.settlement.AcquirerTerminals;
 import com.cardcoupons.relay.settlement.AuthorizationMessage;
+import com.cardcoupons.relay.settlement.MessageTrace;
 import com.cardcoupons.relay.settlement.CardSettlementCenter;
 import com.cardcoupons.relay.settlement.SettlementCenterNoAnswer;
+import com.cardcoupons.relay.settlement.SettlementCenterUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -55,6 +58,8 @@ class PaymentFlow {
     private final CouponSearch couponSearch;
     private final CouponHolds couponHolds;
     private final CardSettlementCenter settlementCenter;
+    private final AcquirerTerminals traces;
+    private final LateCoupons lateCoupons;
     private final OutboxDispatcher outbox;
     private final UsageMediumTokenizer tokenizer;
     private final PaymentProperties properties;
@@ -62,13 +67,15 @@ class PaymentFlow {
     private final MeterRegistry meters;
 
     PaymentFlow(PaymentSteps steps, Payments payments, CouponSearch couponSearch, CouponHolds couponHolds,
-            CardSettlementCenter settlementCenter, OutboxDispatcher outbox, UsageMediumTokenizer tokenizer,
-            PaymentProperties properties, Clock clock, MeterRegistry meters) {
+            CardSettlementCenter settlementCenter, AcquirerTerminals traces, LateCoupons lateCoupons, OutboxDispatcher outbox,
+            UsageMediumTokenizer tokenizer, PaymentProperties properties, Clock clock, MeterRegistry meters) {
         this.steps = steps;
         this.payments = payments;
         this.couponSearch = couponSearch;
         this.couponHolds = couponHolds;
         this.settlementCenter = settlementCenter;
+        this.traces = traces;
+        this.lateCoupons = lateCoupons;
         this.outbox = outbox;
         this.tokenizer = tokenizer;
         this.properties = properties;
@@ -78,21 +85,27 @@ class PaymentFlow {
 
     Answer pay(CallerIdentity terminal, IdempotencyKey key, PaymentRequest request) {
         request.requireSendableBy(terminal);
+        if (!settlementCenter.signedOn()) {
+            // nothing searched, held or recorded: the terminal may send the same payment again once the link is up
+            throw new SettlementCenterUnavailable();
+        }
         Timer.Sample timing = Timer.start(meters);
         Payment payment = Payment.receive(request, key, terminal, tokenizer.tokenize(request.card().medium()),
                 CorrelationId.current(), clock.instant(), properties.deadline());
         PaymentRun run = new PaymentRun(payment, request.basket());
         // the search writes nothing of the payment's, so it need not wait, as the authorization must, for the commit
         // that writes the authorization ahead; a repeated request's search is only a search the terminal made again
-        CompletableFuture<CouponOffer> search = couponSearch.start(payment.terminal(), request.card(), run.intendedUse());
+        CouponSearch.Search search = couponSearch.start(payment.terminal(), request.card(), run.intendedUse());
         UUID fullAmount = UUID.randomUUID();
-        Optional<Payment> earlier = steps.begin(payment, fullAmount);
+        MessageTrace fullTrace = traces.next(payment.terminalId(), payment.merchantId());
+        Optional<Payment> earlier = steps.begin(payment, fullAmount, fullTrace,
+                traces.next(payment.terminalId(), payment.merchantId()).stan());
         if (earlier.isPresent()) {
             return new Answer(awaitAnswer(earlier.get()), true);
         }
         PaymentOutcome outcome;
         try {
-            outcome = run(run, search, fullAmount, request.card());
+            outcome = run(run, search, fullAmount, fullTrace, request.card());
         } catch (PaymentAbandoned abandoned) {
             outcome = payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
         }
@@ -129,55 +142,57 @@ class PaymentFlow {
      * The flow after the payment and its full-amount authorization were written ahead, with the coupon search already
      * running, up to its answer. What comes back from the counterparts is journaled with the next commit.
      */
-    private PaymentOutcome run(PaymentRun run, CompletableFuture<CouponOffer> search, UUID fullAmount, PresentedCard card) {
+    private PaymentOutcome run(PaymentRun run, CouponSearch.Search search, UUID fullAmount,
+            MessageTrace fullTrace, PresentedCard card) {
         Payment payment = run.payment();
         IntendedUse intendedUse = run.intendedUse();
         List<JournalEntry> learnt = new ArrayList<>();
-        SentAuthorization full = send(payment, fullAmount, AuthorizationLeg.FULL_AMOUNT, payment.amount(), card);
+        SentAuthorization full = send(payment, fullAmount, AuthorizationLeg.FULL_AMOUNT, payment.amount(), fullTrace, card);
         learnt.add(answered(payment, full));
         run.fullAmountAnswered(full);
-        CouponOffer offer = search.join();
+        CouponOffer offer = search.inBudget().join();
         learnt.add(searched(payment, offer));
         run.couponsFound(offer);
-        if (run.shouldHoldCoupons()) {
-            CouponHold hold = couponHolds.hold(payment.terminal(), payment.id(), payment.transactionId(),
-                    offer.discountCodes(), card, intendedUse);
-            run.couponsHeld(hold);
-            if (hold instanceof CouponHold.Held held) {
-                Optional<Money> discounted = run.discountedAmount();
-                UUID second = discounted.isPresent() ? UUID.randomUUID() : null;
-                if (!steps.couponsHeld(payment, learnt, held, second, discounted.orElse(null))) {
-                    throw new PaymentAbandoned();
-                }
-                learnt = new ArrayList<>();
-                if (discounted.isPresent()) {
-                    SentAuthorization sent = send(payment, second, AuthorizationLeg.DISCOUNTED, discounted.get(), card);
-                    learnt.add(answered(payment, sent));
-                    run.discountedAmountAnswered(sent);
-                }
-            } else if (hold instanceof CouponHold.NotHeld notHeld) {
-                learnt.add(JournalEntry.coupons(payment.id(), clock.instant(), JournalStep.COUPON_RESERVATION_FAILED, null,
-                        offer.discountCodes(), null, notHeld.reason() + ": " + notHeld.detail()));
+        Optional<Money> discounted = run.discountedAmount();
+        if (discounted.isPresent()) {
+            // the second leg: the coupons' hold and the authorization at the price the search proposed, at once; the
+            // second authorization is written ahead, with its reversal armed, before either goes out
+            UUID second = UUID.randomUUID();
+            MessageTrace secondTrace = traces.next(payment.terminalId(), payment.merchantId());
+            if (!steps.writeAhead(payment, learnt, second, AuthorizationLeg.DISCOUNTED, discounted.get(), secondTrace,
+                    traces.next(payment.terminalId(), payment.merchantId()).stan())) {
+                throw new PaymentAbandoned();
             }
+            learnt = new ArrayList<>();
+            CompletableFuture<CouponHold> holding = couponHolds.start(payment.terminal(), payment.id(),
+                    payment.transactionId(), offer.discountCodes(), card, intendedUse);
+            SentAuthorization sent = send(payment, second, AuthorizationLeg.DISCOUNTED, discounted.get(), secondTrace, card);
+            CouponHold hold = holding.join();
+            learnt.add(answered(payment, sent));
+            learnt.add(held(payment, offer, hold));
+            run.couponsHeld(hold);
+            run.discountedAmountAnswered(sent);
         }
         Settlement settlement = run.settle(clock.instant());
         PaymentOutcome outcome = steps.finish(payment, learnt, settlement);
         if (settlement.leavesFollowUps()) {
             outbox.dispatchSoon(payment.id());
         }
+        if (payment.takesLateCoupon()) {
+            lateCoupons.watch(payment, search.late(), full, card, intendedUse);
+        }
         return outcome;
     }
 
     /** Sends one authorization, already written ahead with its reversal armed; no answer in time counts as none. */
     private SentAuthorization send(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount,
-            PresentedCard card) {
+            MessageTrace trace, PresentedCard card) {
         try {
-            AuthorizationAnswer answer = settlementCenter.authorize(new AuthorizationMessage(authorizationId,
-                    payment.terminal().merchantId(), payment.terminal().terminalId(), card, amount));
-            return new SentAuthorization(authorizationId, leg, amount, answer);
+            AuthorizationAnswer answer = settlementCenter.authorize(new AuthorizationMessage(authorizationId, trace, card, amount));
+            return new SentAuthorization(authorizationId, leg, amount, trace, answer);
         } catch (SettlementCenterNoAnswer noAnswer) {
-            log.warn("authorization {} ({}) unanswered: {}", authorizationId, leg, noAnswer.getMessage());
-            return SentAuthorization.unanswered(authorizationId, leg, amount);
+            log.warn("authorization {} ({}, STAN {}) unanswered: {}", authorizationId, leg, trace.stan(), noAnswer.getMessage());
+            return SentAuthorization.unanswered(authorizationId, leg, amount, trace);
         }
     }
 
@@ -185,14 +200,25 @@ class PaymentFlow {
         Instant now = clock.instant();
         if (sent.answer() instanceof AuthorizationAnswer.Approved approved) {
             return JournalEntry.authorization(payment.id(), now, JournalStep.AUTHORIZATION_APPROVED, sent.authorizationId(),
-                    sent.leg(), sent.amount(), approved.authorizationCode(), "00", null);
+                    sent.leg(), sent.amount(), sent.trace(), approved.authorizationCode(), "00", null);
         }
         if (sent.answer() instanceof AuthorizationAnswer.Declined declined) {
             return JournalEntry.authorization(payment.id(), now, JournalStep.AUTHORIZATION_DECLINED, sent.authorizationId(),
-                    sent.leg(), sent.amount(), null, declined.responseCode(), declined.reason());
+                    sent.leg(), sent.amount(), sent.trace(), null, declined.responseCode(),
+                    declined.outcome() + " " + declined.reason());
         }
         return JournalEntry.authorization(payment.id(), now, JournalStep.AUTHORIZATION_UNANSWERED, sent.authorizationId(),
-                sent.leg(), sent.amount(), null, null, "no answer in time; it may have been approved");
+                sent.leg(), sent.amount(), sent.trace(), null, null, "no usable 0110 in time; it may have been approved");
+    }
+
+    private JournalEntry held(Payment payment, CouponOffer offer, CouponHold hold) {
+        if (hold instanceof CouponHold.Held held) {
+            return JournalEntry.coupons(payment.id(), clock.instant(), JournalStep.COUPON_RESERVED, held.reservationId(),
+                    held.codes(), held.totalDiscount(), held.payable() == null ? null : "payable " + Receipt.format(held.payable()));
+        }
+        CouponHold.NotHeld notHeld = (CouponHold.NotHeld) hold;
+        return JournalEntry.coupons(payment.id(), clock.instant(), JournalStep.COUPON_RESERVATION_FAILED, null,
+                offer.discountCodes(), null, notHeld.reason() + ": " + notHeld.detail());
     }
 
     private JournalEntry searched(Payment payment, CouponOffer offer) {

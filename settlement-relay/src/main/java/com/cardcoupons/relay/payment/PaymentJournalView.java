@@ -29,7 +29,8 @@ record PaymentJournalView(
 
     static PaymentJournalView of(Payment payment, List<JournalEntry> entries, long pendingFollowUps) {
         PaymentOutcome outcome = payment.outcome().orElse(null);
-        Money told = outcome == null ? null : outcome.chargedAmount();
+        // what the card is to hold: what the terminal was told, or what a late coupon lowered it to
+        Money told = payment.heldAmount().orElse(null);
         JournalSummary summary = JournalSummary.of(entries, payment.amount().currency(), told, pendingFollowUps);
         return new PaymentJournalView(payment.id(), payment.transactionId(), outcome == null ? null : outcome.result(),
                 told, summary.outstanding(), pendingFollowUps, summary.balanced(), summary.authorizations(),
@@ -39,13 +40,13 @@ record PaymentJournalView(
     /** One step as the journal recorded it; fields a step does not have are left out. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Entry(long sequence, Instant occurredAt, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
-            Money amount, String authorizationCode, String responseCode, UUID reservationId, List<String> couponCodes,
-            String detail) {
+            Money amount, String stan, String retrievalReference, String authorizationCode, String responseCode,
+            UUID reservationId, List<String> couponCodes, String detail) {
 
         static Entry of(JournalEntry entry) {
             return new Entry(entry.sequence(), entry.occurredAt(), entry.step(), entry.authorizationId(), entry.leg(),
-                    entry.amount(), entry.authorizationCode(), entry.responseCode(), entry.reservationId(),
-                    entry.couponCodes(), entry.detail());
+                    entry.amount(), entry.stan(), entry.retrievalReference(), entry.authorizationCode(),
+                    entry.responseCode(), entry.reservationId(), entry.couponCodes(), entry.detail());
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * The answer to the terminal (claim 18): approved, declined or timed out; the authorization code; the original and
  * the charged amounts; the coupons applied; the benefits and tickets to honour; and the lines to print on the receipt.
- * The same answer is given to every retry of the transaction.
+ * The same answer is given to every retry of the transaction; {@code lateCoupon}, once decided, says what a coupon
+ * search that answered after the approval did to the amount the card finally holds.
  */
 public record PaymentOutcome(
         UUID paymentId,
@@ -28,7 +29,8 @@ public record PaymentOutcome(
         List<FoundBenefit> benefits,
         CardOnReceipt card,
         List<String> receipt,
-        Instant answeredAt) {
+        Instant answeredAt,
+        LateCoupon lateCoupon) {
 
     public PaymentOutcome {
         benefits = benefits == null ? List.of() : List.copyOf(benefits);
@@ -40,14 +42,23 @@ public record PaymentOutcome(
             Decline decline, Money originalAmount, Money chargedAmount, CouponResult coupon, List<FoundBenefit> benefits,
             CardOnReceipt card, Instant answeredAt) {
         PaymentOutcome outcome = new PaymentOutcome(paymentId, transactionId, result, message(result, coupon.status()),
-                authorizationCode, decline, originalAmount, chargedAmount, coupon, benefits, card, List.of(), answeredAt);
+                authorizationCode, decline, originalAmount, chargedAmount, coupon, benefits, card, List.of(), answeredAt, null);
         return new PaymentOutcome(paymentId, transactionId, result, outcome.message(), authorizationCode, decline,
-                originalAmount, chargedAmount, coupon, benefits, card, Receipt.lines(outcome), answeredAt);
+                originalAmount, chargedAmount, coupon, benefits, card, Receipt.lines(outcome), answeredAt, null);
+    }
+
+    /** The answer as the payment's status shows it later: with what a late coupon search did, or not. */
+    PaymentOutcome withLateCoupon(LateCoupon late) {
+        return new PaymentOutcome(paymentId, transactionId, result, message, authorizationCode, decline, originalAmount,
+                chargedAmount, coupon, benefits, card, receipt, answeredAt, late);
     }
 
     private static String message(PaymentResult result, CouponStatus coupons) {
         return switch (result) {
             case DECLINED -> "Declined by the card issuer; nothing is charged.";
+            case REFERRED -> "Referred to the card issuer: call the issuer for a voice authorization; nothing is charged.";
+            case SYSTEM_ERROR -> "The card settlement center could not process the payment; nothing is charged. Start a"
+                    + " new transaction to try again.";
             case TIMED_OUT -> "The card settlement center did not answer in time; nothing is charged and any"
                     + " authorization is being reversed. Start a new transaction to try again.";
             case APPROVED -> switch (coupons) {

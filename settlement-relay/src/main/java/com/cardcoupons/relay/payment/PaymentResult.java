@@ -6,6 +6,10 @@ public enum PaymentResult {
     APPROVED,
     /** The card issuer declined; nothing is charged. */
     DECLINED,
+    /** The issuer asks to be called (a voice authorization); nothing is charged. */
+    REFERRED,
+    /** The settlement center answered that it could not process the authorization; nothing is charged. */
+    SYSTEM_ERROR,
     /**
      * The card settlement center did not answer in time. Nothing is charged: any authorization that may have been
      * approved is being reversed. The terminal starts a new transaction to try again.

@@ -17,10 +17,12 @@ import java.util.Optional;
 /**
  * One run of a payment's flow and the rules that settle it (claims 9 and 19). It learns, in this order, the answer to
  * the full-amount authorization and what the coupon search found; then, only if the full amount was approved and a
- * discount was found, the coupons held and the answer to the authorization at the discounted price. From that it
- * decides, in {@link #settle}, what the terminal is told and what must be undone, so that the card ends up charged
- * exactly what the terminal was told: the discounted price if its authorization was approved, else the full price,
- * else nothing. It lives in memory for one request; what it decides is recorded on the {@link Payment}.
+ * discount was found, the hold of the coupons and the answer to the authorization at the discounted price the search
+ * proposed, which were asked at the same moment. From that it decides, in {@link #settle}, what the terminal is told
+ * and what must be undone, so that the card ends up charged exactly what the terminal was told: the discounted price
+ * if its authorization was approved and the coupons are held for that very price, else the full price, else nothing.
+ * A coupon is confirmed only when the discounted price stands, and released otherwise. It lives in memory for one
+ * request; what it decides is recorded on the {@link Payment}.
  */
 final class PaymentRun {
 
@@ -56,24 +58,20 @@ final class PaymentRun {
         offer = found;
     }
 
-    /** Worth holding coupons only when the full amount is approved and the search found a discount. */
-    boolean shouldHoldCoupons() {
-        return fullAmount != null && fullAmount.approved() && offer != null && offer.hasDiscount() && hold == null;
+    /**
+     * The price to authorize second, at the same moment as the coupons are held: what the search's best combination
+     * leaves to pay. Only when the full amount is approved and the search found a discount ({@link CouponOffer#of}
+     * keeps only discounts that lower the amount without reaching zero).
+     */
+    Optional<Money> discountedAmount() {
+        boolean worthIt = fullAmount != null && fullAmount.approved() && offer != null && offer.hasDiscount();
+        return worthIt ? Optional.of(offer.payable()) : Optional.empty();
     }
 
     void couponsHeld(CouponHold held) {
-        require(shouldHoldCoupons(), "coupons are held only for an approved payment with a discount found");
+        require(discountedAmount().isPresent() && hold == null,
+                "coupons are held only for an approved payment with a discount found, once");
         hold = held;
-    }
-
-    /** The price to authorize second: what the held coupons leave to pay, if that is more than zero and less than the amount. */
-    Optional<Money> discountedAmount() {
-        Money amount = payment.amount();
-        if (!(hold instanceof CouponHold.Held held) || held.payable() == null || !held.payable().sameCurrencyAs(amount)
-                || held.payable().isZero() || !amount.isAtLeast(held.payable()) || held.payable().equals(amount)) {
-            return Optional.empty();
-        }
-        return Optional.of(held.payable());
     }
 
     void discountedAmountAnswered(SentAuthorization authorization) {
@@ -84,6 +82,12 @@ final class PaymentRun {
         discounted = authorization;
     }
 
+    /** The discount stands only if its authorization was approved and the coupons are held for that same price. */
+    private boolean discountStands() {
+        return discounted != null && discounted.approved() && hold instanceof CouponHold.Held held
+                && discounted.amount().equals(held.payable());
+    }
+
     /**
      * Decides the payment's end; see {@link Settlement}. The discounted authorization stands if it was approved, else
      * the full-amount one if it was; every other authorization that may hold funds is reversed.
@@ -92,7 +96,7 @@ final class PaymentRun {
         require(fullAmount != null && offer != null, "a payment settles once both legs have answered");
         SentAuthorization standing;
         PaymentOutcome outcome;
-        if (fullAmount.approved() && discounted != null && discounted.approved()) {
+        if (fullAmount.approved() && discountStands()) {
             standing = discounted;
             outcome = outcome(PaymentResult.APPROVED, discounted, discounted.amount(), now);
         } else if (fullAmount.approved()) {
@@ -100,7 +104,7 @@ final class PaymentRun {
             outcome = outcome(PaymentResult.APPROVED, fullAmount, payment.amount(), now);
         } else {
             standing = null;
-            outcome = outcome(fullAmount.declined() ? PaymentResult.DECLINED : PaymentResult.TIMED_OUT, null, zero(), now);
+            outcome = outcome(notApproved(), null, zero(), now);
         }
         List<SentAuthorization> sent = discounted == null ? List.of(fullAmount) : List.of(fullAmount, discounted);
         return new Settlement(outcome, standing,
@@ -108,6 +112,18 @@ final class PaymentRun {
                 sent.stream().filter(SentAuthorization::declined).toList(),
                 hold instanceof CouponHold.Held held ? held.reservationId() : null,
                 standing != null && standing == discounted);
+    }
+
+    /** What a first authorization that was not approved tells the terminal: its response code's outcome, or no answer. */
+    private PaymentResult notApproved() {
+        if (!(fullAmount.answer() instanceof AuthorizationAnswer.Declined declined)) {
+            return PaymentResult.TIMED_OUT;
+        }
+        return switch (declined.outcome()) {
+            case DECLINED -> PaymentResult.DECLINED;
+            case REFERRED -> PaymentResult.REFERRED;
+            case SYSTEM_ERROR -> PaymentResult.SYSTEM_ERROR;
+        };
     }
 
     private PaymentOutcome outcome(PaymentResult result, SentAuthorization charged, Money chargedAmount, Instant now) {
@@ -127,7 +143,7 @@ final class PaymentRun {
         if (!offer.hasDiscount()) {
             return new PaymentOutcome.CouponResult(CouponStatus.NONE, null, List.of(), null);
         }
-        if (result == PaymentResult.APPROVED && discounted != null && discounted.approved()) {
+        if (result == PaymentResult.APPROVED && discountStands()) {
             CouponHold.Held held = (CouponHold.Held) hold;
             return new PaymentOutcome.CouponResult(CouponStatus.APPLIED, null, held.coupons(),
                     payment.amount().minus(discounted.amount()));
@@ -142,10 +158,14 @@ final class PaymentRun {
         if (hold instanceof CouponHold.NotHeld notHeld) {
             return notHeld.reason();
         }
-        if (discounted == null) {
+        if (hold == null || discounted == null) {
             return "DISCOUNT_NOT_APPLICABLE";
         }
-        return discounted.declined() ? "DISCOUNTED_AUTHORIZATION_DECLINED" : "DISCOUNTED_AUTHORIZATION_UNANSWERED";
+        if (!discounted.approved()) {
+            return discounted.declined() ? "DISCOUNTED_AUTHORIZATION_DECLINED" : "DISCOUNTED_AUTHORIZATION_UNANSWERED";
+        }
+        // coupon-server held the coupons for another price than the search proposed (the card's coupons changed)
+        return "DISCOUNT_CHANGED";
     }
 
     private Money zero() {

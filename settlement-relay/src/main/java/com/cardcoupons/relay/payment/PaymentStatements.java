@@ -6,6 +6,7 @@ import com.cardcoupons.relay.journal.JournalEntry;
 import com.cardcoupons.relay.journal.JournalRows;
 import com.cardcoupons.relay.outbox.FollowUpAction;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.settlement.MessageTrace;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,8 +40,9 @@ class PaymentStatements {
                 returning id),
             reversal as (
                 insert into settlement_outbox (id, payment_id, action, authorization_id, leg, currency, amount_minor,
-                                               state, next_attempt_at)
-                select ?::uuid, id, 'REVERSE_AUTHORIZATION', ?::uuid, ?, ?, ?, 'ARMED', ? from payment),
+                                               state, next_attempt_at, card_acceptor_terminal_id, card_acceptor_id,
+                                               original_stan, original_transmitted_at, retrieval_reference, stan)
+                select ?::uuid, id, 'REVERSE_AUTHORIZATION', ?::uuid, ?, ?, ?, 'ARMED', ?, ?, ?, ?, ?, ?, ? from payment),
             journal as (
                 insert into settlement_journal (%s)
                 select * from (values %s) as entry where exists (select from payment))
@@ -59,16 +61,14 @@ class PaymentStatements {
                    and f.action = 'REVERSE_AUTHORIZATION' and f.state = 'ARMED'
                 returning f.id),
             fired as (
-                update settlement_outbox f set state = 'PENDING', next_attempt_at = ?
+                update settlement_outbox f set state = 'PENDING', next_attempt_at = ?, advice = f.authorization_id = any(?::uuid[])
                   from answered
                  where f.payment_id = answered.id and f.authorization_id = any(?::uuid[]) and f.state = 'ARMED'
                 returning f.id),
             coupons as (
-                update settlement_outbox f set action = ?, state = 'PENDING', next_attempt_at = ?
-                  from answered
-                 where f.payment_id = answered.id and f.reservation_id = ?::uuid
-                   and f.action <> 'REVERSE_AUTHORIZATION' and f.state = 'ARMED'
-                returning f.id),
+                insert into settlement_outbox (id, payment_id, action, reservation_id, state, next_attempt_at)
+                select ?::uuid, answered.id, ?, ?::uuid, 'PENDING', ? from answered where ?::uuid is not null
+                returning id),
             journal as (
                 insert into settlement_journal (%s)
                 select * from (values %s) as entry where exists (select from answered))
@@ -92,7 +92,8 @@ class PaymentStatements {
      * its terminal sent a payment under the same transaction id or idempotency key before; a request sending it at
      * the same moment is waited for.
      */
-    boolean recordAhead(Payment payment, UUID authorizationId, List<JournalEntry> entries) {
+    boolean recordAhead(Payment payment, UUID authorizationId, MessageTrace trace, String reversalStan,
+            List<JournalEntry> entries) {
         CallerIdentity terminal = payment.terminal();
         PaymentOutcome.CardOnReceipt card = payment.card();
         Money amount = payment.amount();
@@ -103,7 +104,9 @@ class PaymentStatements {
                 text(card.lastFour()), text(amount.currency().getCurrencyCode()), minor(amount.amountMinor()),
                 instant(payment.receivedAt()), instant(payment.deadline()),
                 uuid(UUID.randomUUID()), uuid(authorizationId), text(AuthorizationLeg.FULL_AMOUNT.name()),
-                text(amount.currency().getCurrencyCode()), minor(amount.amountMinor()), instant(payment.deadline())));
+                text(amount.currency().getCurrencyCode()), minor(amount.amountMinor()), instant(payment.deadline()),
+                text(trace.terminal()), text(trace.merchant()), text(trace.stan()), instant(trace.transmittedAt()),
+                text(trace.retrievalReference()), text(reversalStan)));
         JournalRows.bind(entries, parameters);
         long recorded = jdbc.sql(RECORD_AHEAD.formatted(JournalRows.COLUMNS, JournalRows.placeholders(entries.size())))
                 .params(parameters).query(Long.class).single();
@@ -127,13 +130,16 @@ class PaymentStatements {
         }
         settlement.declined().forEach(declined -> cancel.add(declined.authorizationId().toString()));
         List<String> fire = settlement.toReverse().stream().map(sent -> sent.authorizationId().toString()).toList();
+        List<String> advise = settlement.toReverse().stream().filter(SentAuthorization::unanswered)
+                .map(sent -> sent.authorizationId().toString()).toList();
         FollowUpAction coupons = settlement.confirmCoupons() ? FollowUpAction.CONFIRM_COUPONS : FollowUpAction.RELEASE_COUPONS;
         List<Object> parameters = new ArrayList<>(List.of(text(PaymentState.of(outcome.result()).name()),
                 minor(outcome.chargedAmount().amountMinor()), text(outcome.authorizationCode()),
                 text(outcomes.convertToDatabaseColumn(outcome)), instant(outcome.answeredAt()), uuid(payment.id()),
                 instant(now), uuids(cancel),
-                instant(now), uuids(fire),
-                text(coupons.name()), instant(now), uuid(settlement.reservationId())));
+                instant(now), uuids(advise), uuids(fire),
+                uuid(UUID.randomUUID()), text(coupons.name()), uuid(settlement.reservationId()), instant(now),
+                uuid(settlement.reservationId())));
         JournalRows.bind(entries, parameters);
         parameters.addAll(List.of(count(cancel.size()), count(fire.size()), count(settlement.reservationId() == null ? 0 : 1)));
         return jdbc.sql(ANSWER.formatted(JournalRows.COLUMNS, JournalRows.placeholders(entries.size())))

@@ -10,6 +10,7 @@ import com.cardcoupons.relay.outbox.FollowUpAction;
 import com.cardcoupons.relay.outbox.FollowUpState;
 import com.cardcoupons.relay.outbox.SettlementOutbox;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.settlement.MessageTrace;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,13 +57,13 @@ class PaymentSteps {
      * @throws IdempotencyKeyReused when the key was used for a different payment
      * @throws TransactionIdReused  when the transaction id was used for a different payment
      */
-    Optional<Payment> begin(Payment payment, UUID authorizationId) {
+    Optional<Payment> begin(Payment payment, UUID authorizationId, MessageTrace trace, String reversalStan) {
         PaymentOutcome.CardOnReceipt card = payment.card();
         JournalEntry received = JournalEntry.payment(payment.id(), payment.receivedAt(), JournalStep.PAYMENT_RECEIVED,
                 payment.amount(), "transaction " + payment.transactionId() + ", " + card.brand() + " " + card.type()
                         + " ****" + card.lastFour());
-        JournalEntry sent = authorizationSent(payment, authorizationId, AuthorizationLeg.FULL_AMOUNT, payment.amount());
-        if (statements.recordAhead(payment, authorizationId, List.of(received, sent))) {
+        JournalEntry sent = authorizationSent(payment, authorizationId, AuthorizationLeg.FULL_AMOUNT, payment.amount(), trace);
+        if (statements.recordAhead(payment, authorizationId, trace, reversalStan, List.of(received, sent))) {
             return Optional.empty();
         }
         return Optional.of(Payment.repeatedBy(payment,
@@ -70,24 +71,19 @@ class PaymentSteps {
     }
 
     /**
-     * Records held coupons with their release armed, after what the payment learnt before, and writes ahead the
-     * discounted authorization {@code authorizationId} if there is one to send. False when the payment was abandoned
-     * meanwhile: the coupons are released at once, and nothing is to be sent.
+     * Writes ahead an authorization about to be sent, with its reversal armed, after what the payment learnt before.
+     * False when the payment was abandoned meanwhile: nothing is written, and nothing is to be sent.
      */
     @Transactional
-    boolean couponsHeld(Payment payment, List<JournalEntry> learnt, CouponHold.Held held, UUID authorizationId,
-            Money discounted) {
-        boolean inProgress = payments.findSharedById(payment.id()).orElseThrow().inProgress();
-        List<JournalEntry> entries = new ArrayList<>(learnt);
-        Instant now = clock.instant();
-        outbox.persist(FollowUp.couponRelease(payment.id(), held.reservationId(), inProgress, payment.deadline(), now));
-        entries.add(JournalEntry.coupons(payment.id(), now, JournalStep.COUPON_RESERVED, held.reservationId(), held.codes(),
-                held.totalDiscount(), held.payable() == null ? null : "payable " + Receipt.format(held.payable())));
-        if (inProgress && authorizationId != null) {
-            entries.add(writeAhead(payment, authorizationId, AuthorizationLeg.DISCOUNTED, discounted));
+    boolean writeAhead(Payment payment, List<JournalEntry> learnt, UUID authorizationId, AuthorizationLeg leg,
+            Money amount, MessageTrace trace, String reversalStan) {
+        if (!payments.findSharedById(payment.id()).orElseThrow().inProgress()) {
+            return false;
         }
+        List<JournalEntry> entries = new ArrayList<>(learnt);
+        entries.add(writeAhead(payment, authorizationId, leg, amount, trace, reversalStan));
         journal.append(entries);
-        return inProgress;
+        return true;
     }
 
     /**
@@ -103,8 +99,8 @@ class PaymentSteps {
         Instant now = clock.instant();
         for (SentAuthorization reversal : settlement.toReverse()) {
             entries.add(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED, reversal.authorizationId(),
-                    reversal.leg(), reversal.amount(),
-                    reversal.unanswered() ? "it may have been approved" : "replaced by the discounted authorization"));
+                    reversal.leg(), reversal.amount(), null, reversal.trace().retrievalReference(),
+                    reversal.unanswered() ? "it may have been approved: by advice" : "replaced by the discounted authorization"));
         }
         entries.add(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ANSWERED, outcome.chargedAmount(),
                 outcome.result() + ", coupons " + outcome.coupon().status()
@@ -112,8 +108,64 @@ class PaymentSteps {
         if (statements.answer(payment, settlement, entries, now)) {
             return outcome;
         }
-        journal.append(learnt);
+        abandonedMeanwhile(payment, learnt, settlement, now);
         return payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
+    }
+
+    /** Journals what was learnt, in a commit of its own. */
+    void journal(List<JournalEntry> entries) {
+        journal.append(entries);
+    }
+
+    /**
+     * A late coupon held for the price the search proposed: the payment's discount pending, the partial reversal of the
+     * standing authorization due now, and the coupons' release armed until that reversal's outcome turns it into a
+     * confirmation, in one commit. A payment that decided a late coupon meanwhile only releases the coupons.
+     */
+    @Transactional
+    void lateCouponHeld(Payment payment, CouponHold.Held held, SentAuthorization standing, String reversalStan,
+            List<JournalEntry> learnt) {
+        Instant now = clock.instant();
+        Payment locked = payments.findLockedById(payment.id()).orElseThrow();
+        List<JournalEntry> entries = new ArrayList<>(learnt);
+        if (!locked.takesLateCoupon()) {
+            outbox.persist(FollowUp.couponRelease(payment.id(), held.reservationId(), false, now, now));
+            journal.append(entries);
+            return;
+        }
+        locked.lateCouponHeld(held.coupons(), held.payable(), now);
+        outbox.persist(FollowUp.partialReversal(payment.id(), standing.authorizationId(), standing.leg(), standing.amount(),
+                held.payable(), standing.trace(), reversalStan, now));
+        outbox.persist(FollowUp.couponRelease(payment.id(), held.reservationId(), true, now, now));
+        entries.add(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED, standing.authorizationId(),
+                standing.leg(), held.payable(), reversalStan, standing.trace().retrievalReference(),
+                "partial, to " + Receipt.format(held.payable()) + ": a late coupon"));
+        journal.append(entries);
+    }
+
+    /** A late coupon not applied, for {@code reason}; coupons held for it ({@code reservationId}) are released. */
+    @Transactional
+    void lateCouponNotApplied(Payment payment, String reason, UUID reservationId, List<JournalEntry> learnt) {
+        Instant now = clock.instant();
+        Payment locked = payments.findLockedById(payment.id()).orElseThrow();
+        List<JournalEntry> entries = new ArrayList<>(learnt);
+        if (locked.takesLateCoupon()) {
+            locked.lateCouponNotApplied(reason, now);
+            entries.add(JournalEntry.payment(payment.id(), now, JournalStep.LATE_COUPON_NOT_APPLIED, locked.amount(), reason));
+        }
+        if (reservationId != null) {
+            outbox.persist(FollowUp.couponRelease(payment.id(), reservationId, false, now, now));
+        }
+        journal.append(entries);
+    }
+
+    /** The abandonment stands: what was learnt is journaled, and coupons held meanwhile are released. */
+    @Transactional
+    void abandonedMeanwhile(Payment payment, List<JournalEntry> learnt, Settlement settlement, Instant now) {
+        if (settlement.reservationId() != null) {
+            outbox.persist(FollowUp.couponRelease(payment.id(), settlement.reservationId(), false, payment.deadline(), now));
+        }
+        journal.append(learnt);
     }
 
     /**
@@ -131,7 +183,8 @@ class PaymentSteps {
                 armed.fire(now);
                 if (armed.action() == FollowUpAction.REVERSE_AUTHORIZATION) {
                     entries.add(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED,
-                            armed.authorizationId(), armed.leg(), armed.amount(), "payment abandoned"));
+                            armed.authorizationId(), armed.leg(), armed.amount(), armed.stan(),
+                            armed.retrievalReference(), "payment abandoned: by advice"));
                 }
             }
             entries.add(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ABANDONED, outcome.chargedAmount(),
@@ -143,14 +196,16 @@ class PaymentSteps {
     }
 
     /** An authorization about to be sent: its reversal armed until the payment decides; returns its journal entry. */
-    private JournalEntry writeAhead(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount) {
-        outbox.persist(FollowUp.reversal(payment.id(), authorizationId, leg, amount, payment.deadline()));
-        return authorizationSent(payment, authorizationId, leg, amount);
+    private JournalEntry writeAhead(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount,
+            MessageTrace trace, String reversalStan) {
+        outbox.persist(FollowUp.reversal(payment.id(), authorizationId, leg, amount, payment.deadline(), trace, reversalStan));
+        return authorizationSent(payment, authorizationId, leg, amount, trace);
     }
 
-    private JournalEntry authorizationSent(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount) {
+    private JournalEntry authorizationSent(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount,
+            MessageTrace trace) {
         return JournalEntry.authorization(payment.id(), clock.instant(), JournalStep.AUTHORIZATION_SENT, authorizationId,
-                leg, amount, null, null, null);
+                leg, amount, trace, null, null, "0100 at " + trace.transmissionDateTime());
     }
 
 }

@@ -32,6 +32,11 @@ interface Payments extends Repository<Payment, UUID>, Persisting<Payment> {
     @Query("select p from Payment p where p.id = :id")
     Optional<Payment> findSharedById(UUID id);
 
+    /** Reads the payment and locks its row until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.id = :id")
+    Optional<Payment> findLockedById(UUID id);
+
     /** Payments still in progress past their deadline, locked; those another transaction holds are left for later. */
     @Query(nativeQuery = true, value = """
             select * from payment where state = 'IN_PROGRESS' and deadline_at < :now

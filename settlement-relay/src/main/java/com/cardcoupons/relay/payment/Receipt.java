@@ -34,6 +34,11 @@ final class Receipt {
             }
             case DECLINED -> lines.add("DECLINED  " + outcome.decline().responseCode()
                     + (outcome.decline().reason() == null ? "" : " " + outcome.decline().reason()));
+            case REFERRED -> lines.add("REFERRED  " + outcome.decline().responseCode() + " CALL CARD ISSUER");
+            case SYSTEM_ERROR -> {
+                lines.add("NOT CHARGED: CARD NETWORK ERROR " + outcome.decline().responseCode());
+                lines.add("PLEASE TRY AGAIN");
+            }
             case TIMED_OUT -> {
                 lines.add("NOT CHARGED: NO ANSWER FROM CARD NETWORK");
                 lines.add("PLEASE TRY AGAIN");

@@ -3,14 +3,19 @@ package com.cardcoupons.relay.payment;
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.relay.settlement.AuthorizationAnswer;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.settlement.MessageTrace;
 
 import java.util.UUID;
 
-/** An authorization the relay sent for a payment, and its answer; no answer means it may have been approved. */
-public record SentAuthorization(UUID authorizationId, AuthorizationLeg leg, Money amount, AuthorizationAnswer answer) {
+/**
+ * An authorization the relay sent for a payment, as the settlement center knows it ({@code trace}), and its answer; no
+ * answer means it may have been approved.
+ */
+public record SentAuthorization(UUID authorizationId, AuthorizationLeg leg, Money amount, MessageTrace trace,
+        AuthorizationAnswer answer) {
 
-    public static SentAuthorization unanswered(UUID authorizationId, AuthorizationLeg leg, Money amount) {
-        return new SentAuthorization(authorizationId, leg, amount, null);
+    public static SentAuthorization unanswered(UUID authorizationId, AuthorizationLeg leg, Money amount, MessageTrace trace) {
+        return new SentAuthorization(authorizationId, leg, amount, trace, null);
     }
 
     public boolean approved() {

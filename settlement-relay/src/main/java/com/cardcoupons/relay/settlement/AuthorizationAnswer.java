@@ -1,13 +1,21 @@
 package com.cardcoupons.relay.settlement;
 
-/** The settlement center's answer to an authorization. */
+/** The settlement center's answer to an authorization. Only an approval holds funds on the card. */
 public sealed interface AuthorizationAnswer {
 
-    /** Approved: the amount is held on the card under this authorization code. */
+    /** Approved: the amount is held on the card under this authorization code (field 38). */
     record Approved(String authorizationCode) implements AuthorizationAnswer {
     }
 
-    /** Declined, with the network's response code (ISO 8583, such as 51 for insufficient funds) and its meaning. */
-    record Declined(String responseCode, String reason) implements AuthorizationAnswer {
+    /**
+     * Not approved, with the response code (field 39) and its meaning: declined by the issuer, referred to it (the
+     * merchant may call for a voice authorization), or not processed because of a system error.
+     */
+    record Declined(Outcome outcome, String responseCode, String reason) implements AuthorizationAnswer {
+    }
+
+    /** What a response code other than an approval means for the payment. */
+    enum Outcome {
+        DECLINED, REFERRED, SYSTEM_ERROR
     }
 }

@@ -6,8 +6,8 @@ import com.cardcoupons.relay.card.PresentedCard;
 import java.util.UUID;
 
 /**
- * One authorization request. {@code authorizationId} is chosen by the relay and unique per message, so the
- * authorization can be reversed by it alone, even when its answer never came.
+ * One authorization request (0100). {@code authorizationId} is the relay's own name for it, in its journal and
+ * outbox; the settlement center knows it by its {@code trace}, which its reversal names even when no answer came.
  */
-public record AuthorizationMessage(UUID authorizationId, UUID merchantId, UUID terminalId, PresentedCard card, Money amount) {
+public record AuthorizationMessage(UUID authorizationId, MessageTrace trace, PresentedCard card, Money amount) {
 }

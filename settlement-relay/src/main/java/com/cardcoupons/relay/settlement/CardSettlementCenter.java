@@ -1,11 +1,13 @@
 package com.cardcoupons.relay.settlement;
 
 /**
- * The card settlement center (the acquirer and the card networks behind it), as the payment flow sees it. The
- * simulator's HTTP protocol implements it here; a real acquirer connection (ISO 8583 over TCP, or an acquirer's REST
- * API) would be another implementation, and the flow would not change.
+ * The card settlement center (the acquirer and the card networks behind it), as the payment flow sees it. It speaks
+ * ISO 8583 ({@link IsoSettlementCenter}); the flow knows nothing of the protocol.
  */
 public interface CardSettlementCenter {
+
+    /** Whether the relay is signed on, so that an authorization can be sent at all. */
+    boolean signedOn();
 
     /**
      * Asks for an authorization and waits for the answer.
@@ -16,8 +18,8 @@ public interface CardSettlementCenter {
     AuthorizationAnswer authorize(AuthorizationMessage message);
 
     /**
-     * Reverses an authorization, named by the id it was sent with, and returns once the center acknowledged it.
-     * Safe to repeat; safe also for an authorization that never arrived or was declined.
+     * Reverses an authorization, wholly or in part, and returns once the center acknowledged it. Safe to repeat;
+     * safe also for an authorization that never arrived or was declined.
      *
      * @throws SettlementCenterNoAnswer when it was not acknowledged: send it again later
      * @throws ReversalRefused          when the center refused the message itself: sending it again will not help

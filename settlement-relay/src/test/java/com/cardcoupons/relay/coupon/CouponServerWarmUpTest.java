@@ -78,7 +78,7 @@ class CouponServerWarmUpTest {
                         "--spring.datasource.username=" + database.username(DatabaseRole.RELAY),
                         "--spring.datasource.password=" + database.password(DatabaseRole.RELAY),
                         "--coupons.gateway-trust.shared-secret=" + RelayTestBase.GATEWAY_SECRET,
-                        "--relay.settlement-center.url=" + SettlementCenter.shared().url(),
+                        "--relay.settlement-center.port=" + SettlementCenter.shared().isoPort(),
                         "--relay.coupon-server.url=" + couponServerUrl);
         relays.add(relay);
         return relay;

@@ -2,6 +2,7 @@ package com.cardcoupons.relay.journal;
 
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.settlement.MessageTrace;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -54,7 +55,7 @@ class JournalSummaryTest {
     void aDeclineHoldsNothing() {
         JournalSummary declined = JournalSummary.of(List.of(sent(FULL, AuthorizationLeg.FULL_AMOUNT, 1_000),
                 JournalEntry.authorization(PAYMENT, AT, JournalStep.AUTHORIZATION_DECLINED, FULL, AuthorizationLeg.FULL_AMOUNT,
-                        yen(1_000), null, "51", null)), JPY, yen(0), 0);
+                        yen(1_000), TRACE, null, "51", null)), JPY, yen(0), 0);
 
         assertThat(declined.outstanding()).isEqualTo(yen(0));
         assertThat(declined.authorizations().get(0).responseCode()).isEqualTo("51");
@@ -62,17 +63,19 @@ class JournalSummaryTest {
     }
 
     private static JournalEntry sent(UUID id, AuthorizationLeg leg, long amount) {
-        return JournalEntry.authorization(PAYMENT, AT, JournalStep.AUTHORIZATION_SENT, id, leg, yen(amount), null, null, null);
+        return JournalEntry.authorization(PAYMENT, AT, JournalStep.AUTHORIZATION_SENT, id, leg, yen(amount), TRACE, null, null, null);
     }
 
     private static JournalEntry answer(UUID id, JournalStep step, long amount) {
-        return JournalEntry.authorization(PAYMENT, AT, step, id, AuthorizationLeg.FULL_AMOUNT, yen(amount),
+        return JournalEntry.authorization(PAYMENT, AT, step, id, AuthorizationLeg.FULL_AMOUNT, yen(amount), TRACE,
                 step == JournalStep.AUTHORIZATION_APPROVED ? "CODE01" : null, null, null);
     }
 
     private static JournalEntry reversal(UUID id, JournalStep step) {
-        return JournalEntry.reversal(PAYMENT, AT, step, id, AuthorizationLeg.FULL_AMOUNT, yen(1_000), null);
+        return JournalEntry.reversal(PAYMENT, AT, step, id, AuthorizationLeg.FULL_AMOUNT, yen(1_000), "000002", TRACE.retrievalReference(), null);
     }
+
+    private static final MessageTrace TRACE = MessageTrace.of("00000001", "000000000000001", 1, Instant.parse("2026-12-07T03:00:00Z"));
 
     private static Money yen(long amount) {
         return Money.of(amount, "JPY");

@@ -15,10 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * front of it makes it so), the payment goes ahead at full price, marked "coupon unavailable", and no coupon is held;
  * after repeated failures the circuit breaker stops asking coupon-server for a while. The search runs with a 300 ms
  * budget on a warmed-up relay: the production 150 ms leaves this shared two-core test machine too little room for
- * its pauses.
+ * its pauses. A search answering late is not applied here (no late-coupon window): that is {@code LateCouponTest}'s.
  */
 @TestPropertySource(properties = {
         "resilience4j.timelimiter.instances.coupon-search.timeout-duration=300ms",
+        "relay.payment.late-coupon-window=0ms",
         "resilience4j.circuitbreaker.instances.coupon-server.sliding-window-size=4",
         "resilience4j.circuitbreaker.instances.coupon-server.minimum-number-of-calls=4",
         "resilience4j.circuitbreaker.instances.coupon-server.wait-duration-in-open-state=1s"})

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CouponServerFaultsTest extends StandInTestBase {
 
     @Test
-    void whenTheHoldFailsTheDiscountIsNotAppliedAndNoSecondAuthorizationIsSent() {
+    void whenTheHoldFailsTheDiscountIsNotAppliedAndTheSecondAuthorizationIsReversed() {
         String card = TestCards.fresh();
         couponServer.give(card, StandInCoupon.discount("HOLDFAILSAAAAAAA", "10% off", 1_000));
         couponServer.failReservations();
@@ -31,7 +31,9 @@ class CouponServerFaultsTest extends StandInTestBase {
         assertThat(outcome.path("coupon").path("reason").asString()).isEqualTo("COUPON_SERVER_UNAVAILABLE");
         JsonNode journal = awaitBalanced(outcome.path("paymentId").asString());
         assertThat(steps(journal)).contains("COUPON_RESERVATION_FAILED");
-        assertThat(authorizationIds(journal)).hasSize(1);
+        assertThat(journal.path("authorizations")).as("the discounted one went out beside the hold").hasSize(2);
+        assertThat(journal.path("authorizations").get(1).path("reversal").asString())
+                .as("and is undone: no discount without a hold").isEqualTo("ACKNOWLEDGED");
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(1_000);
     }
 

@@ -46,17 +46,17 @@ class DiscountedPaymentTest extends CouponServerTestBase {
 
         String paymentId = outcome.path("paymentId").asString();
         JsonNode journal = awaitBalanced(paymentId);
-        assertThat(steps(journal)).containsSubsequence("PAYMENT_RECEIVED", "AUTHORIZATION_SENT", "AUTHORIZATION_APPROVED",
-                "COUPON_SEARCH_ANSWERED", "COUPON_RESERVED", "AUTHORIZATION_SENT", "AUTHORIZATION_APPROVED",
+        assertThat(steps(journal)).as("two legs: the search beside the full amount, then the hold beside the discounted price")
+                .containsSubsequence("PAYMENT_RECEIVED", "AUTHORIZATION_SENT", "AUTHORIZATION_APPROVED",
+                "COUPON_SEARCH_ANSWERED", "AUTHORIZATION_SENT", "AUTHORIZATION_APPROVED", "COUPON_RESERVED",
                 "REVERSAL_QUEUED", "PAYMENT_ANSWERED");
         assertThat(steps(journal)).contains("REVERSAL_SENT", "REVERSAL_ACKNOWLEDGED", "COUPON_CONFIRMED");
         assertThat(minor(journal.path("outstanding"))).isEqualTo(900);
 
-        List<String> authorizations = authorizationIds(journal);
         assertThat(journal.path("authorizations").get(1).path("authorizationCode").asString())
                 .isEqualTo(outcome.path("authorizationCode").asString());
-        assertThat(settlementCenter.stateOf(authorizations.get(0))).isEqualTo("REVERSED");
-        assertThat(settlementCenter.stateOf(authorizations.get(1))).isEqualTo("APPROVED");
+        assertThat(settlementCenter.stateOf(card, journal.path("authorizations").get(0))).isEqualTo("REVERSED");
+        assertThat(settlementCenter.stateOf(card, journal.path("authorizations").get(1))).isEqualTo("APPROVED");
         assertThat(settlementCenter.held(card, "JPY")).as("what the card really holds").isEqualTo(900);
 
         assertThat(coupons.usesHeld(tenPercent)).isEqualTo(1);
@@ -72,11 +72,11 @@ class DiscountedPaymentTest extends CouponServerTestBase {
         awaitBalanced(paymentId);
 
         String terminalsKeySpace = "coupon-server:TERMINAL:till-" + TILL;
-        assertThat(jdbc.sql("select idempotency_key from idempotency_record where scope = ? and idempotency_key like ?")
+        assertThat(jdbc.sql("select idempotency_key from coupon_server_idempotency_record where scope = ? and idempotency_key like ?")
                 .params(terminalsKeySpace, "%" + paymentId + "%").query(String.class).list())
                 .as("recorded by coupon-server in the terminal's own key space")
                 .containsExactlyInAnyOrder("relay:" + paymentId + ":reserve", "relay:" + paymentId + ":confirm");
-        assertThat(jdbc.sql("select count(*) from idempotency_record where scope = ? and idempotency_key not like 'relay:%'")
+        assertThat(jdbc.sql("select count(*) from coupon_server_idempotency_record where scope = ? and idempotency_key not like 'relay:%'")
                 .param(terminalsKeySpace).query(Long.class).single()).isZero();
     }
 
@@ -141,11 +141,11 @@ class DiscountedPaymentTest extends CouponServerTestBase {
         assertThat(outcome.path("coupon").path("reason").asString()).isEqualTo("DISCOUNTED_AUTHORIZATION_UNANSWERED");
 
         JsonNode journal = awaitBalanced(outcome.path("paymentId").asString());
-        List<String> authorizations = authorizationIds(journal);
         assertThat(journal.path("authorizations").get(1).path("answer").asString()).isEqualTo("UNANSWERED");
         assertThat(journal.path("authorizations").get(1).path("reversal").asString()).isEqualTo("ACKNOWLEDGED");
-        assertThat(settlementCenter.stateOf(authorizations.get(0))).isEqualTo("APPROVED");
-        assertThat(settlementCenter.stateOf(authorizations.get(1))).as("approved late, then reversed").isEqualTo("REVERSED");
+        assertThat(settlementCenter.stateOf(card, journal.path("authorizations").get(0))).isEqualTo("APPROVED");
+        assertThat(settlementCenter.stateOf(card, journal.path("authorizations").get(1))).as("approved late, then reversed")
+                .isEqualTo("REVERSED");
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(1_000);
         assertThat(coupons.usesHeld(coupon)).isZero();
         assertThat(coupons.usage(coupon)).containsExactly("RESERVED", "RELEASED");

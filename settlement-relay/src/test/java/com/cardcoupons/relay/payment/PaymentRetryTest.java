@@ -203,7 +203,7 @@ class PaymentRetryTest extends CouponServerTestBase {
 
         assertThat(reply.body()).doesNotContain(card);
         assertThat(output.getAll()).contains("T-NO-PAN-1").doesNotContain(card);
-        for (String table : List.of("payment", "settlement_journal", "settlement_outbox", "idempotency_record",
+        for (String table : List.of("payment", "settlement_journal", "settlement_outbox", "coupon_server_idempotency_record",
                 "reservation", "usage_event")) {
             assertThat(jdbc.sql("select count(*) from " + table + " t where t::text like ?").param("%" + card + "%")
                     .query(Long.class).single()).as(table).isZero();

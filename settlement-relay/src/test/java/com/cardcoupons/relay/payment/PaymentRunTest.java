@@ -13,6 +13,7 @@ import com.cardcoupons.relay.coupon.CouponOffer;
 import com.cardcoupons.relay.coupon.FoundBenefit;
 import com.cardcoupons.relay.settlement.AuthorizationAnswer;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.settlement.MessageTrace;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rules that settle a payment, without Spring: which authorization stands, what is reversed, what the terminal is told. */
 class PaymentRunTest {
+
+    private static final MessageTrace TRACE = MessageTrace.of("00000001", "000000000000001", 1, Instant.parse("2026-12-07T03:00:00Z"));
 
     private static final Instant NOW = Instant.parse("2026-05-01T03:00:00Z");
     private static final CallerIdentity TILL = CallerIdentity.terminal("till-1", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
@@ -51,7 +54,7 @@ class PaymentRunTest {
             payment.fullAmountAnswered(full);
             payment.couponsFound(NO_DISCOUNT);
 
-            assertThat(payment.shouldHoldCoupons()).isFalse();
+            assertThat(payment.discountedAmount()).as("nothing to hold or authorize second").isEmpty();
             Settlement settlement = payment.settle(NOW);
             assertThat(settlement.outcome().result()).isEqualTo(PaymentResult.APPROVED);
             assertThat(settlement.outcome().chargedAmount()).isEqualTo(yen(1_000));
@@ -66,12 +69,12 @@ class PaymentRunTest {
 
         @Test
         void aDeclineChargesNothingReversesNothingAndHandsNoBenefitOver() {
-            SentAuthorization full = new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, yen(1_000),
-                    new AuthorizationAnswer.Declined("51", "INSUFFICIENT_FUNDS"));
+            SentAuthorization full = new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, yen(1_000), TRACE,
+                    new AuthorizationAnswer.Declined(AuthorizationAnswer.Outcome.DECLINED, "51", "INSUFFICIENT_FUNDS"));
             payment.fullAmountAnswered(full);
             payment.couponsFound(TEN_PERCENT);
 
-            assertThat(payment.shouldHoldCoupons()).as("no coupon held for a declined payment").isFalse();
+            assertThat(payment.discountedAmount()).as("no coupon held for a declined payment").isEmpty();
             Settlement settlement = payment.settle(NOW);
             assertThat(settlement.outcome().result()).isEqualTo(PaymentResult.DECLINED);
             assertThat(settlement.outcome().decline()).isEqualTo(new PaymentOutcome.Decline("51", "INSUFFICIENT_FUNDS"));
@@ -84,7 +87,7 @@ class PaymentRunTest {
 
         @Test
         void noAnswerTimesOutAndReversesWhatMayHaveBeenApproved() {
-            SentAuthorization full = SentAuthorization.unanswered(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, yen(1_000));
+            SentAuthorization full = SentAuthorization.unanswered(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, yen(1_000), TRACE);
             payment.fullAmountAnswered(full);
             payment.couponsFound(NO_DISCOUNT);
 
@@ -116,9 +119,8 @@ class PaymentRunTest {
             SentAuthorization full = approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111");
             payment.fullAmountAnswered(full);
             payment.couponsFound(TEN_PERCENT);
-            assertThat(payment.shouldHoldCoupons()).isTrue();
+            assertThat(payment.discountedAmount()).as("the search's price").contains(yen(900));
             payment.couponsHeld(HELD);
-            assertThat(payment.discountedAmount()).contains(yen(900));
             SentAuthorization discounted = approved(AuthorizationLeg.DISCOUNTED, 900, "BBB222");
             payment.discountedAmountAnswered(discounted);
 
@@ -143,8 +145,8 @@ class PaymentRunTest {
             payment.fullAmountAnswered(full);
             payment.couponsFound(TEN_PERCENT);
             payment.couponsHeld(HELD);
-            SentAuthorization discounted = new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.DISCOUNTED, yen(900),
-                    new AuthorizationAnswer.Declined("51", null));
+            SentAuthorization discounted = new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.DISCOUNTED, yen(900), TRACE,
+                    new AuthorizationAnswer.Declined(AuthorizationAnswer.Outcome.DECLINED, "51", null));
             payment.discountedAmountAnswered(discounted);
 
             Settlement settlement = payment.settle(NOW);
@@ -163,7 +165,7 @@ class PaymentRunTest {
             payment.fullAmountAnswered(approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111"));
             payment.couponsFound(TEN_PERCENT);
             payment.couponsHeld(HELD);
-            SentAuthorization discounted = SentAuthorization.unanswered(UUID.randomUUID(), AuthorizationLeg.DISCOUNTED, yen(900));
+            SentAuthorization discounted = SentAuthorization.unanswered(UUID.randomUUID(), AuthorizationLeg.DISCOUNTED, yen(900), TRACE);
             payment.discountedAmountAnswered(discounted);
 
             Settlement settlement = payment.settle(NOW);
@@ -174,28 +176,38 @@ class PaymentRunTest {
         }
 
         @Test
-        void couponsNotHeldMeanFullPriceWithTheReason() {
-            payment.fullAmountAnswered(approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111"));
+        void couponsNotHeldMeanFullPriceAndTheDiscountedAuthorizationApprovedMeanwhileIsReversed() {
+            SentAuthorization full = approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111");
+            payment.fullAmountAnswered(full);
             payment.couponsFound(TEN_PERCENT);
             payment.couponsHeld(new CouponHold.NotHeld("RESERVATION_REFUSED", "used up"));
+            SentAuthorization discounted = approved(AuthorizationLeg.DISCOUNTED, 900, "BBB222");
+            payment.discountedAmountAnswered(discounted);
 
-            assertThat(payment.discountedAmount()).isEmpty();
             Settlement settlement = payment.settle(NOW);
+            assertThat(settlement.outcome().chargedAmount()).as("never charged the discount without a hold").isEqualTo(yen(1_000));
+            assertThat(settlement.outcome().coupon().status()).isEqualTo(CouponStatus.NOT_APPLIED);
             assertThat(settlement.outcome().coupon().reason()).isEqualTo("RESERVATION_REFUSED");
+            assertThat(settlement.standing()).isEqualTo(full);
+            assertThat(settlement.toReverse()).containsExactly(discounted);
             assertThat(settlement.reservationId()).isNull();
         }
 
         @Test
-        void aHoldThatWouldNotLowerTheAmountIsNotAuthorizedAndIsReleased() {
-            payment.fullAmountAnswered(approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111"));
+        void couponsHeldForAnotherPriceThanTheSearchProposedAreReleasedAndTheFullPriceStands() {
+            SentAuthorization full = approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111");
+            payment.fullAmountAnswered(full);
             payment.couponsFound(TEN_PERCENT);
-            CouponHold.Held free = new CouponHold.Held(UUID.randomUUID(), List.of(), yen(1_000), yen(0));
-            payment.couponsHeld(free);
+            CouponHold.Held other = new CouponHold.Held(UUID.randomUUID(), List.of(), yen(200), yen(800));
+            payment.couponsHeld(other);
+            SentAuthorization discounted = approved(AuthorizationLeg.DISCOUNTED, 900, "BBB222");
+            payment.discountedAmountAnswered(discounted);
 
-            assertThat(payment.discountedAmount()).as("nothing to authorize at zero").isEmpty();
             Settlement settlement = payment.settle(NOW);
-            assertThat(settlement.outcome().coupon().reason()).isEqualTo("DISCOUNT_NOT_APPLICABLE");
-            assertThat(settlement.reservationId()).isEqualTo(free.reservationId());
+            assertThat(settlement.outcome().coupon().reason()).isEqualTo("DISCOUNT_CHANGED");
+            assertThat(settlement.standing()).as("never held and charged in full at once: released").isEqualTo(full);
+            assertThat(settlement.toReverse()).containsExactly(discounted);
+            assertThat(settlement.reservationId()).isEqualTo(other.reservationId());
             assertThat(settlement.confirmCoupons()).isFalse();
         }
     }
@@ -227,7 +239,7 @@ class PaymentRunTest {
     }
 
     private static SentAuthorization approved(AuthorizationLeg leg, long amount, String code) {
-        return new SentAuthorization(UUID.randomUUID(), leg, yen(amount), new AuthorizationAnswer.Approved(code));
+        return new SentAuthorization(UUID.randomUUID(), leg, yen(amount), TRACE, new AuthorizationAnswer.Approved(code));
     }
 
     static Payment received(long amount) {

@@ -11,6 +11,7 @@ import com.cardcoupons.relay.journal.JournalEntry;
 import com.cardcoupons.relay.journal.JournalStep;
 import com.cardcoupons.relay.settlement.AuthorizationAnswer;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.settlement.MessageTrace;
 import com.cardcoupons.relay.support.StandInTestBase;
 import com.cardcoupons.relay.support.TestCards;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PaymentStepsTest extends StandInTestBase {
 
+    private static final MessageTrace TRACE = MessageTrace.of("00000001", "000000000000001", 1, Instant.parse("2026-12-07T03:00:00Z"));
+
     private static final CallerIdentity TERMINAL = CallerIdentity.terminal("till-steps", MERCHANT, STORE, TILL);
 
     @Autowired
@@ -46,10 +49,10 @@ class PaymentStepsTest extends StandInTestBase {
         Payment payment = received("T-STEPS-1", "K-STEPS-1", card, Instant.now());
         UUID authorization = UUID.randomUUID();
 
-        assertThat(steps.begin(payment, authorization)).isEmpty();
-        assertThat(steps.begin(received("T-STEPS-1", "K-STEPS-2", card, Instant.now()), UUID.randomUUID()))
+        assertThat(steps.begin(payment, authorization, TRACE, "000002")).isEmpty();
+        assertThat(steps.begin(received("T-STEPS-1", "K-STEPS-2", card, Instant.now()), UUID.randomUUID(), TRACE, "000002"))
                 .as("the same transaction under another key").get().extracting(Payment::id).isEqualTo(payment.id());
-        assertThatThrownBy(() -> steps.begin(received("T-STEPS-2", "K-STEPS-1", card, Instant.now()), UUID.randomUUID()))
+        assertThatThrownBy(() -> steps.begin(received("T-STEPS-2", "K-STEPS-1", card, Instant.now()), UUID.randomUUID(), TRACE, "000002"))
                 .as("the key of another payment").isInstanceOf(IdempotencyKeyReused.class);
 
         assertThat(jdbc.sql("select count(*) from payment where terminal_id = ? and transaction_id in ('T-STEPS-1', 'T-STEPS-2')")
@@ -63,7 +66,7 @@ class PaymentStepsTest extends StandInTestBase {
     void anAnswerFindingAReversalNoLongerArmedWritesNothing() {
         Payment payment = received("T-STEPS-3", "K-STEPS-3", TestCards.fresh(), Instant.now());
         UUID authorization = UUID.randomUUID();
-        steps.begin(payment, authorization);
+        steps.begin(payment, authorization, TRACE, "000002");
         jdbc.sql("update settlement_outbox set state = 'CANCELLED', finished_at = now() where authorization_id = ?")
                 .param(authorization).update();
 
@@ -80,10 +83,10 @@ class PaymentStepsTest extends StandInTestBase {
     void anAnswerToAPaymentAbandonedMeanwhileKeepsTheAbandonmentAndJournalsWhatWasLearnt() {
         Payment payment = received("T-STEPS-4", "K-STEPS-4", TestCards.fresh(), Instant.now().minusSeconds(60));
         UUID authorization = UUID.randomUUID();
-        steps.begin(payment, authorization);
+        steps.begin(payment, authorization, TRACE, "000002");
         steps.abandonOverdue(100);
         JournalEntry learnt = JournalEntry.authorization(payment.id(), Instant.now(), JournalStep.AUTHORIZATION_APPROVED,
-                authorization, AuthorizationLeg.FULL_AMOUNT, payment.amount(), "AB12CD", "00", null);
+                authorization, AuthorizationLeg.FULL_AMOUNT, payment.amount(), TRACE, "AB12CD", "00", null);
 
         PaymentOutcome outcome = steps.finish(payment, List.of(learnt), approved(payment, authorization));
 
@@ -106,7 +109,7 @@ class PaymentStepsTest extends StandInTestBase {
 
     private static Settlement approved(Payment payment, UUID authorization) {
         PaymentRun run = new PaymentRun(payment, List.of());
-        run.fullAmountAnswered(new SentAuthorization(authorization, AuthorizationLeg.FULL_AMOUNT, payment.amount(),
+        run.fullAmountAnswered(new SentAuthorization(authorization, AuthorizationLeg.FULL_AMOUNT, payment.amount(), TRACE,
                 new AuthorizationAnswer.Approved("AB12CD")));
         run.couponsFound(new CouponOffer(true, null, List.of(), null, null, List.of(), Duration.ofMillis(10)));
         return run.settle(Instant.now());

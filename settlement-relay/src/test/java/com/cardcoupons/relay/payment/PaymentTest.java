@@ -8,9 +8,11 @@ import com.cardcoupons.model.terminal.BasketLine;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.relay.card.PresentedCard;
 import com.cardcoupons.relay.card.PrimaryAccountNumber;
+import com.cardcoupons.relay.coupon.AppliedCoupon;
 import com.cardcoupons.relay.coupon.CouponOffer;
 import com.cardcoupons.relay.settlement.AuthorizationAnswer;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
+import com.cardcoupons.relay.settlement.MessageTrace;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -23,8 +25,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A payment as recorded, without Spring: what makes a request a repeat, and an answer given once, by its flow or its abandonment. */
+/**
+ * A payment as recorded, without Spring: what makes a request a repeat, an answer given once, by its flow or its
+ * abandonment, and the late coupon's states (docs/settlement-relay.md, "Late coupons").
+ */
 class PaymentTest {
+
+    private static final MessageTrace TRACE = MessageTrace.of("00000001", "000000000000001", 1, Instant.parse("2026-12-07T03:00:00Z"));
 
     private static final Instant NOW = Instant.parse("2026-05-01T03:00:00Z");
     private static final CallerIdentity TILL = CallerIdentity.terminal("till-1", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
@@ -94,9 +101,94 @@ class PaymentTest {
         assertThat(payment.terminal()).isEqualTo(TILL);
     }
 
+    @Test
+    void onlyAPaymentApprovedAtFullPriceForWantOfASearchAnswerTakesALateCoupon() {
+        assertThat(payment.takesLateCoupon()).as("in progress").isFalse();
+        payment.answer(answered(payment, new AuthorizationAnswer.Approved("AAA111"), timedOut()));
+        assertThat(payment.takesLateCoupon()).isTrue();
+
+        Payment withoutCoupons = received("T-2", "K-2", VISA, 1_000);
+        withoutCoupons.answer(approve(withoutCoupons));
+        assertThat(withoutCoupons.takesLateCoupon()).as("its search answered in time").isFalse();
+
+        Payment circuitOpen = received("T-3", "K-3", VISA, 1_000);
+        circuitOpen.answer(answered(circuitOpen, new AuthorizationAnswer.Approved("AAA111"),
+                CouponOffer.unavailable("COUPON_SERVER_CIRCUIT_OPEN", Duration.ZERO)));
+        assertThat(circuitOpen.takesLateCoupon()).as("no search is running to answer late").isFalse();
+
+        Payment declined = received("T-4", "K-4", VISA, 1_000);
+        declined.answer(answered(declined, new AuthorizationAnswer.Declined(AuthorizationAnswer.Outcome.DECLINED, "51", "insufficient funds"), timedOut()));
+        assertThat(declined.takesLateCoupon()).as("nothing is charged to lower").isFalse();
+        assertThatThrownBy(() -> declined.lateCouponHeld(coupons(), yen(900), NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLateCouponHeldIsPendingThenAppliedAndLowersWhatTheCardHolds() {
+        payment.answer(answered(payment, new AuthorizationAnswer.Approved("AAA111"), timedOut()));
+
+        payment.lateCouponHeld(coupons(), yen(900), NOW.plusSeconds(1));
+        assertThat(payment.outcome().orElseThrow().lateCoupon().status()).isEqualTo(LateCoupon.Status.PENDING);
+        assertThat(payment.takesLateCoupon()).as("once per payment").isFalse();
+        assertThatThrownBy(() -> payment.lateCouponHeld(coupons(), yen(900), NOW)).isInstanceOf(IllegalStateException.class);
+
+        payment.lateCouponApplied(NOW.plusSeconds(2));
+        LateCoupon late = payment.outcome().orElseThrow().lateCoupon();
+        assertThat(late.status()).isEqualTo(LateCoupon.Status.APPLIED);
+        assertThat(late.totalDiscount()).isEqualTo(yen(100));
+        assertThat(payment.heldAmount()).contains(yen(900));
+        assertThat(payment.outcome().orElseThrow().chargedAmount()).as("what the terminal was told stays").isEqualTo(yen(1_000));
+        assertThatThrownBy(() -> payment.lateCouponApplied(NOW)).as("applied once").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> payment.lateCouponNotApplied("PARTIAL_REVERSAL_REFUSED", NOW))
+                .as("an applied discount stays").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLateCouponRefusedBeforeOrWhilePendingLeavesTheFullAmount() {
+        payment.answer(answered(payment, new AuthorizationAnswer.Approved("AAA111"), timedOut()));
+        payment.lateCouponHeld(coupons(), yen(900), NOW);
+        payment.lateCouponNotApplied("PARTIAL_REVERSAL_REFUSED", NOW.plusSeconds(1));
+        assertThat(payment.outcome().orElseThrow().lateCoupon().reason()).isEqualTo("PARTIAL_REVERSAL_REFUSED");
+        assertThat(payment.heldAmount()).contains(yen(1_000));
+        assertThatThrownBy(() -> payment.lateCouponApplied(NOW)).isInstanceOf(IllegalStateException.class);
+
+        Payment notHeld = received("T-2", "K-2", VISA, 1_000);
+        notHeld.answer(answered(notHeld, new AuthorizationAnswer.Approved("AAA111"), timedOut()));
+        notHeld.lateCouponNotApplied("LATE_COUPON_WINDOW_PASSED", NOW);
+        assertThat(notHeld.heldAmount()).contains(yen(1_000));
+        assertThat(notHeld.takesLateCoupon()).isFalse();
+        assertThatThrownBy(() -> notHeld.lateCouponNotApplied("LATE_COUPON_WINDOW_PASSED", NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLateDiscountLowersTheAmountWithoutReachingZero() {
+        payment.answer(answered(payment, new AuthorizationAnswer.Approved("AAA111"), timedOut()));
+
+        assertThatThrownBy(() -> payment.lateCouponHeld(coupons(), yen(0), NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> payment.lateCouponHeld(coupons(), yen(1_000), NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> payment.lateCouponHeld(coupons(), yen(1_001), NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> payment.lateCouponHeld(coupons(), Money.of(900, "USD"), NOW)).isInstanceOf(IllegalStateException.class);
+        assertThat(payment.takesLateCoupon()).isTrue();
+    }
+
+    private static PaymentOutcome answered(Payment payment, AuthorizationAnswer answer, CouponOffer offer) {
+        PaymentRun run = new PaymentRun(payment, List.of());
+        run.fullAmountAnswered(new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, payment.amount(), TRACE,
+                answer));
+        run.couponsFound(offer);
+        return run.settle(NOW).outcome();
+    }
+
+    private static CouponOffer timedOut() {
+        return CouponOffer.unavailable("COUPON_SEARCH_TIMED_OUT", Duration.ofMillis(150));
+    }
+
+    private static List<AppliedCoupon> coupons() {
+        return List.of(new AppliedCoupon("LATE10", "10% off", yen(100)));
+    }
+
     private static PaymentOutcome approve(Payment payment) {
         PaymentRun run = new PaymentRun(payment, List.of());
-        run.fullAmountAnswered(new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, payment.amount(),
+        run.fullAmountAnswered(new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, payment.amount(), TRACE,
                 new AuthorizationAnswer.Approved("AAA111")));
         run.couponsFound(new CouponOffer(true, null, List.of(), null, null, List.of(), Duration.ofMillis(10)));
         return run.settle(NOW).outcome();

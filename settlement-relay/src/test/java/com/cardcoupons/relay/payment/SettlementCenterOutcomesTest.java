@@ -41,8 +41,8 @@ class SettlementCenterOutcomesTest extends CouponServerTestBase {
         assertThat(steps(journal)).containsSubsequence("AUTHORIZATION_SENT", "AUTHORIZATION_UNANSWERED", "REVERSAL_QUEUED",
                 "PAYMENT_ANSWERED", "REVERSAL_SENT", "REVERSAL_ACKNOWLEDGED");
         assertThat(minor(journal.path("outstanding"))).isZero();
-        String authorization = authorizationIds(journal).get(0);
-        assertThat(settlementCenter.stateOf(authorization)).as("approved late, then reversed").isEqualTo("REVERSED");
+        assertThat(settlementCenter.stateOf(card, journal.path("authorizations").get(0))).as("approved late, then reversed")
+                .isEqualTo("REVERSED");
         assertThat(settlementCenter.held(card, "JPY")).isZero();
         assertThat(coupons.usesHeld(coupon)).as("no coupon held for a payment not approved").isZero();
         assertThat(coupons.usage(coupon)).isEmpty();
@@ -51,13 +51,13 @@ class SettlementCenterOutcomesTest extends CouponServerTestBase {
     @Test
     void anAnswerLostAfterTheApprovalIsReversedToo() {
         String card = TestCards.fresh();
-        settlementCenter.inject(Map.of("operation", "AUTHORIZE", "amountMinor", 1_337, "effect", "FAIL_AFTER_PROCESSING", "times", 1));
+        settlementCenter.inject(Map.of("operation", "AUTHORIZE", "amountMinor", 1_337, "effect", "NO_ANSWER", "times", 1));
 
         JsonNode outcome = pay("T-LOST-ANSWER-1", card, 1_337).json();
 
         assertThat(outcome.path("result").asString()).isEqualTo("TIMED_OUT");
         JsonNode journal = awaitBalanced(outcome.path("paymentId").asString());
-        assertThat(settlementCenter.stateOf(authorizationIds(journal).get(0))).isEqualTo("REVERSED");
+        assertThat(settlementCenter.stateOf(card, journal.path("authorizations").get(0))).isEqualTo("REVERSED");
         assertThat(settlementCenter.held(card, "JPY")).isZero();
     }
 
@@ -65,7 +65,7 @@ class SettlementCenterOutcomesTest extends CouponServerTestBase {
     void aReversalThatIsNotAcknowledgedIsRetriedUntilItIs() {
         String card = TestCards.fresh();
         settlementCenter.slowAuthorizationsOf(1_401, 1_500);
-        settlementCenter.inject(Map.of("operation", "REVERSE", "effect", "FAIL_BEFORE_PROCESSING", "times", 3));
+        settlementCenter.inject(Map.of("operation", "REVERSE", "effect", "IGNORE", "times", 3));
 
         JsonNode outcome = pay("T-RETRIED-REVERSAL-1", card, 1_401).json();
 

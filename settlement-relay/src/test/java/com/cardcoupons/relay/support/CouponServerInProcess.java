@@ -10,8 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The real coupon-server, started in this JVM on a test's database as its own Spring Boot application. It shares the
  * relay's classpath, and so reads the relay's {@code application.yml} and its overrides: command-line arguments, which
- * outrank every configuration file, give it its own name and port, and put back the platform's idempotency, which the
- * relay turns off for itself.
+ * outrank every configuration file, give it its own name, port and database role, put back the platform's
+ * idempotency, which the relay turns off for itself, in coupon-server's own table, and its readiness, which has no
+ * settlement center link.
  */
 public final class CouponServerInProcess implements AutoCloseable {
 
@@ -30,7 +31,10 @@ public final class CouponServerInProcess implements AutoCloseable {
                 "--spring.datasource.username=" + database.username(DatabaseRole.TILL),
                 "--spring.datasource.password=" + database.password(DatabaseRole.TILL),
                 "--coupons.gateway-trust.shared-secret=" + RelayTestBase.GATEWAY_SECRET,
-                "--coupons.idempotency.enabled=true"));
+                "--coupons.idempotency.enabled=true",
+                "--coupons.idempotency.table=coupon_server_idempotency_record",
+                "--coupons.idempotency.per-card=true",
+                "--management.endpoint.health.group.readiness.include=readinessState,db"));
     }
 
     public int port() {

@@ -52,6 +52,10 @@ public final class CouponServerStandIn implements AutoCloseable {
     private final Map<String, String> replies = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile Predicate<String> failing = path -> false;
+    private volatile long searchDelayMillis;
+    private volatile long holdDelayMillis;
+    private volatile boolean refusingHolds;
+    private volatile long holdDiscountShiftMinor;
 
     public CouponServerStandIn(IdentitySigner signer) {
         this.signer = signer;
@@ -84,8 +88,32 @@ public final class CouponServerStandIn implements AutoCloseable {
         failing = path -> SETTLE.matcher(path).matches();
     }
 
+    /** Every search answers this much later, as a coupon-server too slow for the search budget. */
+    public void delaySearches(java.time.Duration delay) {
+        searchDelayMillis = delay.toMillis();
+    }
+
+    /** Every hold answers this much later. */
+    public void delayReservations(java.time.Duration delay) {
+        holdDelayMillis = delay.toMillis();
+    }
+
+    /** Refuses every hold as coupon-server does a coupon used up meanwhile ({@code 409 COUPON_USED_UP}). */
+    public void refuseReservations() {
+        refusingHolds = true;
+    }
+
+    /** Holds take this much more off than searches found, as if the card's coupons changed in between. */
+    public void shiftHoldDiscounts(long minor) {
+        holdDiscountShiftMinor = minor;
+    }
+
     public void recover() {
         failing = path -> false;
+        searchDelayMillis = 0;
+        holdDelayMillis = 0;
+        refusingHolds = false;
+        holdDiscountShiftMinor = 0;
     }
 
     public void reset() {
@@ -129,8 +157,18 @@ public final class CouponServerStandIn implements AutoCloseable {
             JsonNode body = readBody(exchange);
             Matcher settle = SETTLE.matcher(path);
             if (path.equals("/api/v1/searches")) {
+                if (searchDelayMillis > 0) {
+                    RelayTestBase.sleep(searchDelayMillis);
+                }
                 send(exchange, 200, JSON.writeValueAsString(search(body)));
             } else if (path.equals("/api/v1/reservations")) {
+                if (holdDelayMillis > 0) {
+                    RelayTestBase.sleep(holdDelayMillis);
+                }
+                if (refusingHolds) {
+                    send(exchange, 409, problem("COUPON_USED_UP"));
+                    return;
+                }
                 reserve(exchange, body);
             } else if (settle.matches()) {
                 settle(exchange, UUID.fromString(settle.group(1)), settle.group(2).equals("confirm"));
@@ -195,7 +233,7 @@ public final class CouponServerStandIn implements AutoCloseable {
         Money total = Money.zero(amount.currency());
         List<ReservationResponse.RedeemedCoupon> redeemed = new ArrayList<>();
         for (StandInCoupon coupon : wanted) {
-            Money discount = coupon.discountOn(amount);
+            Money discount = coupon.discountOn(amount).plus(Money.of(holdDiscountShiftMinor, amount.currency().getCurrencyCode()));
             total = total.plus(discount);
             redeemed.add(redeemed(coupon, discount));
         }

@@ -45,9 +45,12 @@ public final class CouponsOnCards {
         return coupon(version, card);
     }
 
-    /** Uses of the coupon reserved or confirmed at coupon-server. */
+    /** Uses of the coupon reserved or confirmed at coupon-server, as coupon-server counts them. */
     public int usesHeld(String code) {
-        return jdbc.sql("select uses_held from coupon where code = ?").param(code).query(Integer.class).single();
+        return jdbc.sql("""
+                        select coalesce(max(u.uses_held), 0) from coupon c
+                          left join coupon_use u on u.coupon_id = c.id and u.card_token = c.card_token
+                         where c.code = ?""").param(code).query(Integer.class).single();
     }
 
     /** The coupon's use as coupon-server's usage log has it, in order: RESERVED, CONFIRMED, RELEASED, EXPIRED, REVERSED. */
@@ -92,14 +95,16 @@ public final class CouponsOnCards {
         UUID campaign = jdbc.sql("select campaign_id from campaign_version where id = ?").param(version)
                 .query(UUID.class).single();
         Instant now = Instant.now();
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into coupon (id, code, campaign_id, campaign_version_id, card_token, medium_type, medium_last_four,
                                             card_brand, channel, uses_allowed, acquired_at, expires_at)
                         values (?, ?, ?, ?, ?, 'CREDIT', ?, ?, 'MOBILE_APP', 1, ?, ?)""")
-                .params(UUID.randomUUID(), code, campaign, version, medium.token().value(), medium.lastFour(),
+                .params(id, code, campaign, version, medium.token().value(), medium.lastFour(),
                         medium.brand().name(), Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(validUntil(now)))
                 .update();
-        jdbc.sql("update campaign set acquired_count = acquired_count + 1 where id = ?").param(campaign).update();
+        jdbc.sql("insert into coupon_by_code (code, card_token, coupon_id) values (?, ?, ?)")
+                .params(code, medium.token().value(), id).update();
         return code;
     }
 

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "coupons.gateway-trust.shared-secret=" + RelayTestBase.GATEWAY_SECRET,
         "relay.settlement-center.authorization-timeout=1s",
         "relay.settlement-center.reversal-timeout=1s",
-        "relay.coupon-server.reservation-timeout=500ms",
+        "relay.coupon-server.reservation-timeout=2s",
         "relay.outbox.poll-interval=200ms",
         "relay.outbox.first-retry=200ms",
         "relay.outbox.max-retry=1s",
@@ -78,7 +78,8 @@ public abstract class RelayTestBase {
 
     @DynamicPropertySource
     static void settlementCenter(DynamicPropertyRegistry registry) {
-        registry.add("relay.settlement-center.url", settlementCenter::url);
+        registry.add("relay.settlement-center.host", () -> "localhost");
+        registry.add("relay.settlement-center.port", settlementCenter::isoPort);
     }
 
     private static int warmedUpRelay;
