@@ -165,6 +165,11 @@ public final class LocalPlatform implements AutoCloseable {
         return tls;
     }
 
+    /** The web console, through the gateway. */
+    String consoleUrl() {
+        return gatewayUrl() + "/console";
+    }
+
     LocalDatabase database() {
         return database;
     }
@@ -201,7 +206,7 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("  Gateway                 " + gateway);
         for (ServiceProcess process : services) {
             PlatformService service = process.service();
-            if (!service.module().equals("reception-terminal-gateway") && !service.module().equals("settlement-center-simulator")) {
+            if (!List.of("reception-terminal-gateway", "settlement-center-simulator", "web-console").contains(service.module())) {
                 System.out.println("  " + pad(service.name()) + "health: " + gateway + "/services/" + service.module()
                         + "/actuator/health   API docs: " + service.url() + "/swagger-ui.html");
             }
@@ -219,6 +224,12 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("  export TERMINAL_KEY=" + DemoCredentials.KEYS.get(0).apiKey() + " MERCHANT_KEY="
                 + DemoCredentials.KEYS.get(4).apiKey() + " APPROVER_KEY=" + DemoCredentials.KEYS.get(6).apiKey()
                 + " APP_KEY=" + DemoCredentials.KEYS.get(7).apiKey() + " ADMIN_KEY=" + DemoCredentials.KEYS.get(10).apiKey());
+        System.out.println();
+        System.out.println("Web console: " + consoleUrl() + "  (sign in with a key id and its secret, the part after the dot):");
+        for (String keyId : List.of("demo-shibuya-till-1", "demo-sakura-mart", "demo-approver", "demo-web", "demo-admin")) {
+            DemoCredentials.DemoKey key = DemoCredentials.KEYS.stream().filter(k -> k.id().equals(keyId)).findFirst().orElseThrow();
+            System.out.println("  " + pad(key.label()) + "key id " + pad(key.id()) + "secret " + key.secret());
+        }
         System.out.println();
         // a self-signed development certificate is trusted by nobody: the hints say so rather than print its password
         String curl = tls == null ? "curl " : "curl --insecure ";

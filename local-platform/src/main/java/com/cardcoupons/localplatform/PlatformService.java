@@ -2,6 +2,9 @@ package com.cardcoupons.localplatform;
 
 import com.cardcoupons.model.schema.DatabaseRole;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +33,7 @@ record PlatformService(String module, int instance, int port, String urlVariable
                     "SETTLEMENT_RELAY_URL", DatabaseRole.RELAY));
         }
         all.add(new PlatformService("reception-terminal-gateway", 1, ports.gateway(), "GATEWAY_URL", DatabaseRole.GATEWAY));
+        all.add(new PlatformService("web-console", 1, ports.console(), "WEB_CONSOLE_URL", null));
         return all;
     }
 
@@ -48,9 +52,16 @@ record PlatformService(String module, int instance, int port, String urlVariable
 
     /**
      * The ports the platform listens on; each can be moved with an environment variable. {@code simulatorIso} is the
-     * settlement center simulator's ISO 8583 host, which the relay connects to.
+     * settlement center simulator's ISO 8583 host, which the relay connects to. The web console is reached through
+     * the gateway at /console; its own port only needs to be free.
      */
-    record Ports(int gateway, int registration, int couponServer, int relay, int simulator, int simulatorIso, int database) {
+    record Ports(int gateway, int registration, int couponServer, int relay, int simulator, int simulatorIso, int database,
+                 int console) {
+
+        /** The console on a free port. */
+        Ports(int gateway, int registration, int couponServer, int relay, int simulator, int simulatorIso, int database) {
+            this(gateway, registration, couponServer, relay, simulator, simulatorIso, database, freePort());
+        }
 
         static Ports fromEnvironment() {
             return new Ports(
@@ -60,7 +71,16 @@ record PlatformService(String module, int instance, int port, String urlVariable
                     port("SETTLEMENT_RELAY_PORT", 8083),
                     port("SETTLEMENT_CENTER_PORT", 8084),
                     port("SETTLEMENT_CENTER_ISO_PORT", 8583),
-                    port("COUPONS_EMBEDDED_DB_PORT", 5433));
+                    port("COUPONS_EMBEDDED_DB_PORT", 5433),
+                    port("WEB_CONSOLE_PORT", 8085));
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private static int port(String variable, int fallback) {

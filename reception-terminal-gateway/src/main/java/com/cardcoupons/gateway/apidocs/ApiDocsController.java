@@ -58,7 +58,7 @@ class ApiDocsController {
     ObjectNode merged(HttpServletRequest request) throws Exception {
         List<OpenApiMerger.Source> sources = new ArrayList<>();
         sources.add(new OpenApiMerger.Source("gateway",
-                json.readTree(gatewayDocs.openapiJson(request, GATEWAY_DOCS, Locale.ROOT)), List.of("/api/v1/credentials")));
+                json.readTree(gatewayDocs.openapiJson(request, GATEWAY_DOCS, Locale.ROOT)), List.of("/api/v1/credentials", "/api/v1/caller")));
         List<String> unavailable = new ArrayList<>();
         prefixesByService().forEach((service, prefixes) -> {
             try {
@@ -73,12 +73,15 @@ class ApiDocsController {
         return merger.merge(sources, server, unavailable);
     }
 
-    /** The path prefixes each service owns, from the routes: {@code /api/v1/campaigns/**} owns {@code /api/v1/campaigns}. */
+    /**
+     * The API path prefixes each service owns, from the routes: {@code /api/v1/campaigns/**} owns {@code /api/v1/campaigns}.
+     * A service with no API route (the web console's pages) has no document to merge.
+     */
     private Map<String, List<String>> prefixesByService() {
         Map<String, List<String>> prefixes = new LinkedHashMap<>();
         for (RoutingProperties.Route route : routing.routes()) {
-            List<String> owned = prefixes.computeIfAbsent(route.service(), service -> new ArrayList<>());
-            route.paths().forEach(path -> owned.add(path.replaceFirst("/\\*\\*$", "")));
+            route.paths().stream().filter(path -> path.startsWith("/api/")).forEach(path -> prefixes
+                    .computeIfAbsent(route.service(), service -> new ArrayList<>()).add(path.replaceFirst("/\\*\\*$", "")));
         }
         return prefixes;
     }

@@ -1,0 +1,2 @@
+/** The web console: server-rendered pages for merchants, approvers, operators, the till and the consumer. */
+package com.cardcoupons.console;
