@@ -66,10 +66,11 @@ class LocalPlatformTest {
         @Test
         void theDemoWorldIsLoaded() throws SQLException {
             try (Connection connection = platform.database().connect()) {
-                assertThat(count(connection, "select count(*) from merchant")).isEqualTo(2);
-                assertThat(count(connection, "select count(*) from terminal")).isEqualTo(4);
+                // other tests of the same platform (the documentation's examples, the onboarding story, say) add
+                // merchants, terminals and cards of their own
+                assertThat(count(connection, "select count(*) from merchant")).isGreaterThanOrEqualTo(2);
+                assertThat(count(connection, "select count(*) from terminal")).isGreaterThanOrEqualTo(4);
                 assertThat(count(connection, "select count(distinct state) from campaign")).isGreaterThanOrEqualTo(4);
-                // other tests of the same platform (the documentation's examples, say) add cards of their own
                 assertThat(count(connection, "select count(distinct card_token) from coupon")).isGreaterThanOrEqualTo(DemoData.CARDS.size());
             }
         }
