@@ -9,12 +9,12 @@ import com.cardcoupons.relay.support.SettlementCenter;
 import com.cardcoupons.testsupport.IsolatedDatabase;
 import com.cardcoupons.testsupport.PlatformServiceStartupContract;
 import com.cardcoupons.testsupport.WritesOnlyItsOwnTables;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.metamodel.EntityType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.ClassUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,9 +38,6 @@ class SettlementRelayApplicationStartupTest extends PlatformServiceStartupContra
 
     @Autowired
     DataSource dataSource;
-
-    @Autowired
-    EntityManagerFactory entities;
 
     SettlementRelayApplicationStartupTest() {
         super("settlement-relay");
@@ -71,10 +68,10 @@ class SettlementRelayApplicationStartupTest extends PlatformServiceStartupContra
     }
 
     @Test
-    void mapsItsTablesWithJpaThatHibernateValidatedAgainstTheMigratedSchema() {
-        assertThat(context.getEnvironment().getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
-        assertThat(entities.getMetamodel().getEntities()).extracting(EntityType::getName)
-                .contains("Payment", "JournalEntry", "FollowUp", "PaymentOrigin");
+    void persistsItsAggregatesWithPlainSqlAndHasNoJpaToMapThemWith() {
+        assertThat(ClassUtils.isPresent("jakarta.persistence.EntityManagerFactory", getClass().getClassLoader()))
+                .as("JPA on the relay's class path").isFalse();
+        assertThat(context.getBeansOfType(JdbcClient.class)).hasSize(1);
     }
 
     @Test

@@ -3,16 +3,6 @@ package com.cardcoupons.relay.journal;
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
 import com.cardcoupons.relay.settlement.MessageTrace;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.Currency;
@@ -26,55 +16,30 @@ import java.util.UUID;
  * happened, which may be a moment before the commit that writes it; the sequence is the database's, in the order of
  * writing.
  */
-@Entity
-@Table(name = "settlement_journal")
-@Immutable
-public class JournalEntry {
+public final class JournalEntry {
 
     private static final int MAX_DETAIL = 500;
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private final Long id;
+    private final Instant occurredAt;
+    private final UUID paymentId;
+    private final JournalStep step;
+    private final UUID authorizationId;
+    private final AuthorizationLeg leg;
+    private final Currency currency;
+    private final Long amountMinor;
+    private final String authorizationCode;
+    private final String responseCode;
+    private final UUID reservationId;
+    private final List<String> couponCodes;
+    private final String stan;
+    private final String retrievalReference;
+    private final String detail;
 
-    private Instant occurredAt;
-
-    private UUID paymentId;
-
-    @Enumerated(EnumType.STRING)
-    private JournalStep step;
-
-    private UUID authorizationId;
-
-    @Enumerated(EnumType.STRING)
-    private AuthorizationLeg leg;
-
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private Currency currency;
-
-    private Long amountMinor;
-
-    private String authorizationCode;
-
-    private String responseCode;
-
-    private UUID reservationId;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    private List<String> couponCodes;
-
-    private String stan;
-
-    private String retrievalReference;
-
-    private String detail;
-
-    protected JournalEntry() {
-    }
-
-    private JournalEntry(UUID paymentId, Instant occurredAt, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
+    private JournalEntry(Long id, UUID paymentId, Instant occurredAt, JournalStep step, UUID authorizationId, AuthorizationLeg leg,
             Money amount, String authorizationCode, String responseCode, UUID reservationId, List<String> couponCodes,
             String stan, String retrievalReference, String detail) {
+        this.id = id;
         this.paymentId = paymentId;
         this.occurredAt = occurredAt;
         this.step = step;
@@ -92,31 +57,39 @@ public class JournalEntry {
     }
 
     public static JournalEntry payment(UUID paymentId, Instant at, JournalStep step, Money amount, String detail) {
-        return new JournalEntry(paymentId, at, step, null, null, amount, null, null, null, null, null, null, detail);
+        return new JournalEntry(null, paymentId, at, step, null, null, amount, null, null, null, null, null, null, detail);
     }
 
     /** An authorization's step; {@code trace} is the message's as the settlement center knows it. */
     public static JournalEntry authorization(UUID paymentId, Instant at, JournalStep step, UUID authorizationId,
             AuthorizationLeg leg, Money amount, MessageTrace trace, String authorizationCode, String responseCode,
             String detail) {
-        return new JournalEntry(paymentId, at, step, authorizationId, leg, amount, authorizationCode, responseCode, null,
+        return new JournalEntry(null, paymentId, at, step, authorizationId, leg, amount, authorizationCode, responseCode, null,
                 null, trace.stan(), trace.retrievalReference(), detail);
     }
 
     /** A reversal's step: {@code stan} is the reversal's own, {@code retrievalReference} its authorization's. */
     public static JournalEntry reversal(UUID paymentId, Instant at, JournalStep step, UUID authorizationId,
             AuthorizationLeg leg, Money amount, String stan, String retrievalReference, String detail) {
-        return new JournalEntry(paymentId, at, step, authorizationId, leg, amount, null, null, null, null, stan,
+        return new JournalEntry(null, paymentId, at, step, authorizationId, leg, amount, null, null, null, null, stan,
                 retrievalReference, detail);
     }
 
     public static JournalEntry coupons(UUID paymentId, Instant at, JournalStep step, UUID reservationId,
             List<String> couponCodes, Money discount, String detail) {
-        return new JournalEntry(paymentId, at, step, null, null, discount, null, null, reservationId, couponCodes, null,
+        return new JournalEntry(null, paymentId, at, step, null, null, discount, null, null, reservationId, couponCodes, null,
                 null, detail);
     }
 
-    /** The entry's place in the journal, given when it was written. */
+    /** An entry as the journal keeps it, at its place {@code sequence}. */
+    static JournalEntry restore(long sequence, UUID paymentId, Instant at, JournalStep step, UUID authorizationId,
+            AuthorizationLeg leg, Money amount, String authorizationCode, String responseCode, UUID reservationId,
+            List<String> couponCodes, String stan, String retrievalReference, String detail) {
+        return new JournalEntry(sequence, paymentId, at, step, authorizationId, leg, amount, authorizationCode, responseCode,
+                reservationId, couponCodes, stan, retrievalReference, detail);
+    }
+
+    /** The entry's place in the journal, given when it was written; null before. */
     public Long sequence() {
         return id;
     }

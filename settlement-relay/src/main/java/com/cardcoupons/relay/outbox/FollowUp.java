@@ -6,17 +6,6 @@ import com.cardcoupons.relay.settlement.AuthorizationLeg;
 import com.cardcoupons.relay.settlement.MessageTrace;
 import com.cardcoupons.relay.settlement.ReversalMessage;
 import com.cardcoupons.relay.settlement.ReversalRefused;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.Currency;
@@ -25,112 +14,106 @@ import java.util.UUID;
 
 /**
  * Something that must still reach the card settlement center or coupon-server for a payment: the reversal of an
- * authorization, or the confirmation or release of held coupons. A reversal is armed before its authorization is sent,
- * a release right after its coupons are held; the payment's answer then fires them, or cancels a reversal its
- * authorization no longer needs, or turns a release into a confirmation, and a sender works the pending ones until
- * each is acknowledged or refused. Every move is guarded: a follow-up is decided once, and only a pending one is sent.
- * The payment's answer makes its moves in the statement that records it ({@code PaymentStatements}), as updates
- * conditional on the same states.
+ * authorization, or the confirmation or release of held coupons. A reversal is armed before its authorization is sent;
+ * the payment's answer then fires it, or cancels it when its authorization stands or was declined, and queues the
+ * coupons' confirmation or release; a sender works the pending ones until each is acknowledged or refused. Every move
+ * is made here and guarded: a follow-up is decided once, and only a pending one is sent or finished. Its repositories
+ * ({@link SettlementOutbox}, and the payment's statements through {@link FollowUpRows}) store what a move decided, on
+ * the condition that the row is still in the state the move started from, so a move that lost a race is refused
+ * rather than written over the winner's.
  */
-@Entity
-@Table(name = "settlement_outbox")
 public class FollowUp {
 
     private static final int MAX_ERROR = 500;
 
-    @Id
-    private UUID id;
-
-    @Column(name = "payment_id")
-    private UUID paymentId;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "payment_id", insertable = false, updatable = false)
-    private PaymentOrigin origin;
-
-    @Enumerated(EnumType.STRING)
+    private final UUID id;
+    private final UUID paymentId;
+    private final PaymentOrigin origin;
     private FollowUpAction action;
-
-    private UUID authorizationId;
-
-    @Enumerated(EnumType.STRING)
-    private AuthorizationLeg leg;
-
-    private UUID reservationId;
-
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private Currency currency;
-
-    private Long amountMinor;
-
-    private String cardAcceptorTerminalId;
-
-    private String cardAcceptorId;
-
-    private String originalStan;
-
-    private Instant originalTransmittedAt;
-
-    private String retrievalReference;
-
-    private String stan;
-
-    private Long replacementMinor;
-
-    private boolean advice = true;
-
-    @Enumerated(EnumType.STRING)
+    private final UUID authorizationId;
+    private final AuthorizationLeg leg;
+    private final UUID reservationId;
+    private final Currency currency;
+    private final Long amountMinor;
+    private final String cardAcceptorTerminalId;
+    private final String cardAcceptorId;
+    private final String originalStan;
+    private final Instant originalTransmittedAt;
+    private final String retrievalReference;
+    private final String stan;
+    private final Long replacementMinor;
+    private boolean advice;
     private FollowUpState state;
-
-    private int attempts;
-
+    private final int attempts;
     private Instant nextAttemptAt;
-
     private String lastError;
-
-    @Column(insertable = false, updatable = false)
-    private Instant createdAt;
-
     private Instant finishedAt;
+    /** The state as stored, which a save expects to find; null until the follow-up is stored. */
+    private FollowUpState recordedState;
 
-    protected FollowUp() {
-    }
-
-    private FollowUp(UUID paymentId, FollowUpAction action, UUID authorizationId, AuthorizationLeg leg, Money amount,
-            UUID reservationId, FollowUpState state, Instant nextAttemptAt) {
-        this.id = UUID.randomUUID();
+    private FollowUp(UUID id, UUID paymentId, PaymentOrigin origin, FollowUpAction action, UUID authorizationId,
+            AuthorizationLeg leg, UUID reservationId, Currency currency, Long amountMinor, String cardAcceptorTerminalId,
+            String cardAcceptorId, String originalStan, Instant originalTransmittedAt, String retrievalReference,
+            String stan, Long replacementMinor, boolean advice, FollowUpState state, int attempts, Instant nextAttemptAt,
+            String lastError, Instant finishedAt, FollowUpState recordedState) {
+        this.id = id;
         this.paymentId = paymentId;
+        this.origin = origin;
         this.action = action;
         this.authorizationId = authorizationId;
         this.leg = leg;
-        this.currency = amount == null ? null : amount.currency();
-        this.amountMinor = amount == null ? null : amount.amountMinor();
         this.reservationId = reservationId;
+        this.currency = currency;
+        this.amountMinor = amountMinor;
+        this.cardAcceptorTerminalId = cardAcceptorTerminalId;
+        this.cardAcceptorId = cardAcceptorId;
+        this.originalStan = originalStan;
+        this.originalTransmittedAt = originalTransmittedAt;
+        this.retrievalReference = retrievalReference;
+        this.stan = stan;
+        this.replacementMinor = replacementMinor;
+        this.advice = advice;
         this.state = state;
+        this.attempts = attempts;
         this.nextAttemptAt = nextAttemptAt;
+        this.lastError = lastError;
+        this.finishedAt = finishedAt;
+        this.recordedState = recordedState;
+    }
+
+    private static FollowUp reversal(UUID paymentId, UUID authorizationId, AuthorizationLeg leg, Money amount,
+            Money replacement, MessageTrace trace, String stan, boolean advice, FollowUpState state, Instant nextAttemptAt) {
+        return new FollowUp(UUID.randomUUID(), paymentId, null, FollowUpAction.REVERSE_AUTHORIZATION, authorizationId, leg,
+                null, amount.currency(), amount.amountMinor(), trace.terminal(), trace.merchant(), trace.stan(),
+                trace.transmittedAt(), trace.retrievalReference(), stan,
+                replacement == null ? null : replacement.amountMinor(), advice, state, 0, nextAttemptAt, null, null, null);
+    }
+
+    private static FollowUp coupons(UUID paymentId, FollowUpAction action, UUID reservationId, FollowUpState state,
+            Instant nextAttemptAt) {
+        return new FollowUp(UUID.randomUUID(), paymentId, null, action, null, null, reservationId, null, null, null, null,
+                null, null, null, null, null, true, state, 0, nextAttemptAt, null, null, null);
     }
 
     /**
-     * The reversal of an authorization about to be sent as {@code trace}, under its own STAN {@code stan}: it fires
-     * at the payment's deadline unless the payment decides first.
+     * The reversal of an authorization about to be sent as {@code trace}, under its own STAN {@code stan}: armed, it
+     * fires at the payment's deadline unless the payment decides first.
      */
     public static FollowUp reversal(UUID paymentId, UUID authorizationId, AuthorizationLeg leg, Money amount, Instant deadline,
             MessageTrace trace, String stan) {
-        FollowUp reversal = new FollowUp(paymentId, FollowUpAction.REVERSE_AUTHORIZATION, authorizationId, leg, amount,
-                null, FollowUpState.ARMED, deadline);
-        reversal.cardAcceptorTerminalId = trace.terminal();
-        reversal.cardAcceptorId = trace.merchant();
-        reversal.originalStan = trace.stan();
-        reversal.originalTransmittedAt = trace.transmittedAt();
-        reversal.retrievalReference = trace.retrievalReference();
-        reversal.stan = stan;
-        return reversal;
+        return reversal(paymentId, authorizationId, leg, amount, null, trace, stan, true, FollowUpState.ARMED, deadline);
     }
 
     /** The release of coupons just held, armed until the payment decides; due at once for a payment already decided. */
     public static FollowUp couponRelease(UUID paymentId, UUID reservationId, boolean armed, Instant deadline, Instant now) {
-        return new FollowUp(paymentId, FollowUpAction.RELEASE_COUPONS, null, null, null, reservationId,
+        return coupons(paymentId, FollowUpAction.RELEASE_COUPONS, reservationId,
                 armed ? FollowUpState.ARMED : FollowUpState.PENDING, armed ? deadline : now);
+    }
+
+    /** Coupons held for a payment just answered: confirmed when its discount stands, else released; due now. */
+    public static FollowUp couponSettlement(UUID paymentId, UUID reservationId, boolean confirm, Instant now) {
+        return coupons(paymentId, confirm ? FollowUpAction.CONFIRM_COUPONS : FollowUpAction.RELEASE_COUPONS, reservationId,
+                FollowUpState.PENDING, now);
     }
 
     /**
@@ -139,11 +122,18 @@ public class FollowUp {
      */
     public static FollowUp partialReversal(UUID paymentId, UUID authorizationId, AuthorizationLeg leg, Money amount,
             Money replacement, MessageTrace trace, String stan, Instant now) {
-        FollowUp partial = reversal(paymentId, authorizationId, leg, amount, now, trace, stan);
-        partial.state = FollowUpState.PENDING;
-        partial.advice = false;
-        partial.replacementMinor = replacement.amountMinor();
-        return partial;
+        return reversal(paymentId, authorizationId, leg, amount, replacement, trace, stan, false, FollowUpState.PENDING, now);
+    }
+
+    /** A follow-up as stored, in {@code state}; {@code origin} when it was read with its payment's. */
+    static FollowUp restore(UUID id, UUID paymentId, PaymentOrigin origin, FollowUpAction action, UUID authorizationId,
+            AuthorizationLeg leg, UUID reservationId, Currency currency, Long amountMinor, String cardAcceptorTerminalId,
+            String cardAcceptorId, String originalStan, Instant originalTransmittedAt, String retrievalReference,
+            String stan, Long replacementMinor, boolean advice, FollowUpState state, int attempts, Instant nextAttemptAt,
+            String lastError, Instant finishedAt) {
+        return new FollowUp(id, paymentId, origin, action, authorizationId, leg, reservationId, currency, amountMinor,
+                cardAcceptorTerminalId, cardAcceptorId, originalStan, originalTransmittedAt, retrievalReference, stan,
+                replacementMinor, advice, state, attempts, nextAttemptAt, lastError, finishedAt, state);
     }
 
     /** Coupons armed for release are to be confirmed instead: due now. */
@@ -157,13 +147,29 @@ public class FollowUp {
 
     /**
      * The authorization must be undone, or the coupons released: due now. A reversal goes as an advice, for its
-     * authorization was never answered.
+     * authorization was never answered, or its payment was abandoned.
      */
     public void fire(Instant now) {
+        fire(now, true);
+    }
+
+    /**
+     * The same, for a payment's answer: an authorization that was approved and is no longer wanted is reversed online
+     * (0400) first ({@code advice} false), one never answered by advice (0420) from the start.
+     */
+    public void fire(Instant now, boolean advice) {
         require(state == FollowUpState.ARMED, "only an armed follow-up fires");
         state = FollowUpState.PENDING;
         nextAttemptAt = now;
-        advice = true;
+        this.advice = advice;
+    }
+
+    /** The reversal is not needed: its authorization stands, or was declined and holds nothing. */
+    public void cancel(Instant now) {
+        require(state == FollowUpState.ARMED && action == FollowUpAction.REVERSE_AUTHORIZATION,
+                "only an armed reversal is cancelled");
+        state = FollowUpState.CANCELLED;
+        finishedAt = now;
     }
 
     /**
@@ -180,9 +186,8 @@ public class FollowUp {
         int advices = advice ? attempts : attempts - 1;
         ReversalMessage.Type type = !advice && attempts <= 1 ? ReversalMessage.Type.REVERSAL
                 : advices <= 1 ? ReversalMessage.Type.ADVICE : ReversalMessage.Type.ADVICE_REPEAT;
-        Money replacement = replacementMinor == null ? null : new Money(replacementMinor, currency);
         return new ReversalMessage(authorizationId, new MessageTrace(cardAcceptorTerminalId, cardAcceptorId, originalStan,
-                originalTransmittedAt, retrievalReference), stan, amount(), replacement, type);
+                originalTransmittedAt, retrievalReference), stan, amount(), replacement(), type);
     }
 
     /** Acknowledged by the other side. */
@@ -209,6 +214,11 @@ public class FollowUp {
         finishedAt = now;
     }
 
+    /** The follow-up was stored as it now stands: the next save expects to find it so. */
+    void recorded() {
+        recordedState = state;
+    }
+
     private static String truncate(String error) {
         return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR - 1) + "…";
     }
@@ -229,6 +239,10 @@ public class FollowUp {
 
     public FollowUpAction action() {
         return action;
+    }
+
+    public FollowUpState state() {
+        return state;
     }
 
     public UUID authorizationId() {
@@ -271,13 +285,69 @@ public class FollowUp {
         return attempts;
     }
 
+    /** Whether a reversal goes out as an advice (0420) rather than online (0400) first. */
+    public boolean advice() {
+        return advice;
+    }
+
+    /** When it is due: at its payment's deadline while armed, at the next attempt while pending. */
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
     /** The terminal the payment came from, on whose behalf coupon-server is called. */
     public CallerIdentity terminal() {
-        return origin.terminal();
+        return origin().terminal();
     }
 
     /** The correlation id of the request that made the payment, if it was kept. */
     public Optional<String> correlationId() {
-        return origin.correlationId();
+        return origin().correlationId();
+    }
+
+    private PaymentOrigin origin() {
+        require(origin != null, "follow-up " + id + " was read without its payment's origin");
+        return origin;
+    }
+
+    Currency currency() {
+        return currency;
+    }
+
+    Long amountMinor() {
+        return amountMinor;
+    }
+
+    Long replacementMinor() {
+        return replacementMinor;
+    }
+
+    String cardAcceptorTerminalId() {
+        return cardAcceptorTerminalId;
+    }
+
+    String cardAcceptorId() {
+        return cardAcceptorId;
+    }
+
+    String originalStan() {
+        return originalStan;
+    }
+
+    Instant originalTransmittedAt() {
+        return originalTransmittedAt;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
+    }
+
+    /** The state a save expects to find stored; null for a follow-up never stored. */
+    FollowUpState recordedState() {
+        return recordedState;
     }
 }

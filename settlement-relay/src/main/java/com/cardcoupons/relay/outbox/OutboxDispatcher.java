@@ -179,8 +179,9 @@ public class OutboxDispatcher implements DisposableBean {
     private void finish(FollowUp followUp, Consumer<FollowUp> move, JournalEntry entry,
             BiFunction<FollowUp, Instant, List<JournalEntry>> then) {
         transactions.executeWithoutResult(status -> {
-            FollowUp locked = outbox.findLockedById(followUp.id()).orElseThrow();
+            FollowUp locked = outbox.lock(followUp.id()).orElseThrow();
             move.accept(locked);
+            outbox.save(locked);
             List<JournalEntry> entries = new ArrayList<>(List.of(entry));
             if (then != null) {
                 entries.addAll(then.apply(locked, clock.instant()));

@@ -30,24 +30,30 @@ class LateCouponSettlement implements PartialReversals {
 
     @Override
     public List<JournalEntry> acknowledged(FollowUp reversal, Instant now) {
-        Payment payment = payments.findLockedById(reversal.paymentId()).orElseThrow();
+        Payment payment = payments.lock(reversal.paymentId()).orElseThrow();
         payment.lateCouponApplied(now);
-        armedCoupons(payment).forEach(coupons -> coupons.confirmCoupons(now));
+        payments.save(payment);
+        List<FollowUp> coupons = armedCoupons(payment);
+        coupons.forEach(armed -> armed.confirmCoupons(now));
+        outbox.save(coupons);
         return List.of(JournalEntry.payment(payment.id(), now, JournalStep.LATE_COUPON_APPLIED,
                 payment.heldAmount().orElseThrow(), "the card holds " + Receipt.format(payment.heldAmount().orElseThrow())));
     }
 
     @Override
     public List<JournalEntry> refused(FollowUp reversal, Instant now) {
-        Payment payment = payments.findLockedById(reversal.paymentId()).orElseThrow();
+        Payment payment = payments.lock(reversal.paymentId()).orElseThrow();
         payment.lateCouponNotApplied("PARTIAL_REVERSAL_REFUSED", now);
-        armedCoupons(payment).forEach(coupons -> coupons.fire(now));
+        payments.save(payment);
+        List<FollowUp> coupons = armedCoupons(payment);
+        coupons.forEach(armed -> armed.fire(now));
+        outbox.save(coupons);
         return List.of(JournalEntry.payment(payment.id(), now, JournalStep.LATE_COUPON_NOT_APPLIED, payment.amount(),
                 "PARTIAL_REVERSAL_REFUSED"));
     }
 
     private List<FollowUp> armedCoupons(Payment payment) {
-        return outbox.findByPaymentIdAndState(payment.id(), FollowUpState.ARMED).stream()
+        return outbox.ofPayment(payment.id(), FollowUpState.ARMED).stream()
                 .filter(followUp -> followUp.action() != FollowUpAction.REVERSE_AUTHORIZATION).toList();
     }
 }

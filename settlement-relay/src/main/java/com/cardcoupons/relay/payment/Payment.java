@@ -7,16 +7,6 @@ import com.cardcoupons.model.money.Money;
 import com.cardcoupons.model.terminal.BasketLine;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.relay.coupon.AppliedCoupon;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,109 +23,78 @@ import java.util.UUID;
 /**
  * One credit payment, recorded under the terminal's transaction id and idempotency key before anything is sent: what
  * was asked and, once answered, the answer the terminal got, replayed as it was to every retry. It is answered once,
- * by its own flow, or, past its deadline, abandoned as timed out; never both, and never twice.
+ * by its own flow, or, past its deadline, abandoned as timed out; never both, and never twice. Every change of its
+ * state is decided here; {@link Payments} stores what was decided, on the condition that the row still holds what this
+ * payment was read as, so a change that lost a race is refused rather than written over the winner's.
  */
-@Entity
-@Table(name = "payment")
 public class Payment {
 
-    @Id
-    private UUID id;
-
-    @Column(updatable = false)
-    private UUID merchantId;
-
-    @Column(updatable = false)
-    private UUID storeId;
-
-    @Column(updatable = false)
-    private UUID terminalId;
-
-    @Column(updatable = false)
-    private String terminalPrincipal;
-
-    @Column(updatable = false)
-    private String transactionId;
-
-    @Column(updatable = false)
-    private String idempotencyKey;
-
+    private final UUID id;
+    private final UUID merchantId;
+    private final UUID storeId;
+    private final UUID terminalId;
+    private final String terminalPrincipal;
+    private final String transactionId;
+    private final String idempotencyKey;
     /** The request's correlation id, carried on by the payment's follow-ups. */
-    @Column(updatable = false)
-    private String correlationId;
-
-    @Column(updatable = false)
-    private String requestFingerprint;
-
-    @Column(updatable = false)
-    private String cardToken;
-
-    @Enumerated(EnumType.STRING)
-    @Column(updatable = false)
-    private MediumType cardType;
-
-    @Enumerated(EnumType.STRING)
-    @Column(updatable = false)
-    private CardBrand cardBrand;
-
-    @Column(updatable = false)
-    private String cardLastFour;
-
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(updatable = false)
-    private Currency currency;
-
-    @Column(updatable = false)
-    private long amountMinor;
-
-    @Enumerated(EnumType.STRING)
+    private final String correlationId;
+    private final String requestFingerprint;
+    private final String cardToken;
+    private final MediumType cardType;
+    private final CardBrand cardBrand;
+    private final String cardLastFour;
+    private final Currency currency;
+    private final long amountMinor;
     private PaymentState state;
-
     private Long chargedMinor;
-
     private String authorizationCode;
-
-    @Convert(converter = StoredOutcomes.class)
-    @Column(columnDefinition = "jsonb")
-    @ColumnTransformer(write = "cast(? as jsonb)")
     private PaymentOutcome outcome;
-
-    @Convert(converter = StoredLateCoupons.class)
-    @Column(columnDefinition = "jsonb")
-    @ColumnTransformer(write = "cast(? as jsonb)")
     private LateCoupon lateCoupon;
-
-    @Column(updatable = false)
-    private Instant receivedAt;
-
-    @Column(updatable = false)
-    private Instant deadlineAt;
-
+    private final Instant receivedAt;
+    private final Instant deadlineAt;
     private Instant answeredAt;
+    /** The state and the late coupon's status as stored, which a save expects to find; null state until stored. */
+    private PaymentState recordedState;
+    private LateCoupon.Status recordedLateCoupon;
 
-    protected Payment() {
+    private Payment(UUID id, UUID merchantId, UUID storeId, UUID terminalId, String terminalPrincipal, String transactionId,
+            String idempotencyKey, String correlationId, String requestFingerprint, String cardToken, MediumType cardType,
+            CardBrand cardBrand, String cardLastFour, Currency currency, long amountMinor, PaymentState state,
+            Long chargedMinor, String authorizationCode, PaymentOutcome outcome, LateCoupon lateCoupon, Instant receivedAt,
+            Instant deadlineAt, Instant answeredAt, PaymentState recordedState) {
+        this.id = id;
+        this.merchantId = merchantId;
+        this.storeId = storeId;
+        this.terminalId = terminalId;
+        this.terminalPrincipal = terminalPrincipal;
+        this.transactionId = transactionId;
+        this.idempotencyKey = idempotencyKey;
+        this.correlationId = correlationId;
+        this.requestFingerprint = requestFingerprint;
+        this.cardToken = cardToken;
+        this.cardType = cardType;
+        this.cardBrand = cardBrand;
+        this.cardLastFour = cardLastFour;
+        this.currency = currency;
+        this.amountMinor = amountMinor;
+        this.state = state;
+        this.chargedMinor = chargedMinor;
+        this.authorizationCode = authorizationCode;
+        this.outcome = outcome;
+        this.lateCoupon = lateCoupon;
+        this.receivedAt = receivedAt;
+        this.deadlineAt = deadlineAt;
+        this.answeredAt = answeredAt;
+        this.recordedState = recordedState;
+        this.recordedLateCoupon = lateCoupon == null ? null : lateCoupon.status();
     }
 
     private Payment(PaymentRequest request, IdempotencyKey key, CallerIdentity terminal, TokenizedMedium card,
             String correlationId, Instant now, Duration deadline) {
-        this.id = UUID.randomUUID();
-        this.merchantId = terminal.merchantId();
-        this.storeId = terminal.storeId();
-        this.terminalId = terminal.terminalId();
-        this.terminalPrincipal = terminal.principal();
-        this.transactionId = request.transactionId();
-        this.idempotencyKey = key.value();
-        this.correlationId = correlationId;
-        this.requestFingerprint = fingerprint(request, card);
-        this.cardToken = card.token().value();
-        this.cardType = card.type();
-        this.cardBrand = card.brand();
-        this.cardLastFour = card.lastFour();
-        this.currency = request.amount().currency();
-        this.amountMinor = request.amount().amountMinor();
-        this.state = PaymentState.IN_PROGRESS;
-        this.receivedAt = now;
-        this.deadlineAt = now.plus(deadline);
+        this(UUID.randomUUID(), terminal.merchantId(), terminal.storeId(), terminal.terminalId(), terminal.principal(),
+                request.transactionId(), key.value(), correlationId, fingerprint(request, card), card.token().value(),
+                card.type(), card.brand(), card.lastFour(), request.amount().currency(), request.amount().amountMinor(),
+                PaymentState.IN_PROGRESS, null, null, null, null, now, now.plus(deadline), null, null);
     }
 
     /**
@@ -145,6 +104,17 @@ public class Payment {
     static Payment receive(PaymentRequest request, IdempotencyKey key, CallerIdentity terminal, TokenizedMedium card,
             String correlationId, Instant now, Duration deadline) {
         return new Payment(request, key, terminal, card, correlationId, now, deadline);
+    }
+
+    /** A payment as stored. */
+    static Payment restore(UUID id, UUID merchantId, UUID storeId, UUID terminalId, String terminalPrincipal,
+            String transactionId, String idempotencyKey, String correlationId, String requestFingerprint, String cardToken,
+            MediumType cardType, CardBrand cardBrand, String cardLastFour, Currency currency, long amountMinor,
+            PaymentState state, Long chargedMinor, String authorizationCode, PaymentOutcome outcome, LateCoupon lateCoupon,
+            Instant receivedAt, Instant deadlineAt, Instant answeredAt) {
+        return new Payment(id, merchantId, storeId, terminalId, terminalPrincipal, transactionId, idempotencyKey,
+                correlationId, requestFingerprint, cardToken, cardType, cardBrand, cardLastFour, currency, amountMinor, state,
+                chargedMinor, authorizationCode, outcome, lateCoupon, receivedAt, deadlineAt, answeredAt, state);
     }
 
     /**
@@ -235,6 +205,12 @@ public class Payment {
         require(takesLateCoupon() || lateCoupon.status() == LateCoupon.Status.PENDING,
                 "a late coupon is refused before it is held or while it is pending");
         lateCoupon = new LateCoupon(LateCoupon.Status.NOT_APPLIED, reason, List.of(), null, amount(), now);
+    }
+
+    /** The payment was stored as it now stands: the next save expects to find it so. */
+    void recorded() {
+        recordedState = state;
+        recordedLateCoupon = lateCoupon == null ? null : lateCoupon.status();
     }
 
     /** What makes two requests the same payment: where, which card, how much, what basket. */
@@ -331,5 +307,41 @@ public class Payment {
             return Optional.of(lateCoupon.heldAmount());
         }
         return Optional.ofNullable(outcome).map(PaymentOutcome::chargedAmount);
+    }
+
+    PaymentState state() {
+        return state;
+    }
+
+    /** The answer as it was given, without what a late coupon did since; null while in progress. */
+    PaymentOutcome answer() {
+        return outcome;
+    }
+
+    /** What a coupon search answering late did, if anything was decided. */
+    LateCoupon lateCoupon() {
+        return lateCoupon;
+    }
+
+    Long chargedMinor() {
+        return chargedMinor;
+    }
+
+    String authorizationCode() {
+        return authorizationCode;
+    }
+
+    Instant answeredAt() {
+        return answeredAt;
+    }
+
+    /** The state a save expects to find stored; null for a payment never stored. */
+    PaymentState recordedState() {
+        return recordedState;
+    }
+
+    /** The late coupon's status a save expects to find stored; null for none. */
+    LateCoupon.Status recordedLateCoupon() {
+        return recordedLateCoupon;
     }
 }

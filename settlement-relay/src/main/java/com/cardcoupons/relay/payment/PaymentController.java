@@ -85,7 +85,7 @@ class PaymentController {
     @Refuses(status = 503, codes = "PAYMENT_IN_PROGRESS")
     @PermittedRoles({Role.TERMINAL, Role.MERCHANT})
     PaymentOutcome outcome(CallerIdentity caller, @PathVariable UUID paymentId) {
-        return answered(visible(caller, payments.findById(paymentId).orElseThrow(PaymentNotFound::new)));
+        return answered(visible(caller, payments.find(paymentId).orElseThrow(PaymentNotFound::new)));
     }
 
     /** A terminal's transaction by its own id: what became of it. Terminals may leave out their terminal id. */
@@ -101,7 +101,7 @@ class PaymentController {
         if (terminal == null) {
             throw DomainException.invalid("PARAMETER_REQUIRED", "terminalId", "a merchant names the terminal of the transaction");
         }
-        return answered(visible(caller, payments.findByTerminalIdAndTransactionId(terminal, transactionId)
+        return answered(visible(caller, payments.findByTransaction(terminal, transactionId)
                 .orElseThrow(PaymentNotFound::new)));
     }
 
@@ -110,11 +110,11 @@ class PaymentController {
     @Refuses(status = 404, codes = "PAYMENT_NOT_FOUND")
     @PermittedRoles({Role.TERMINAL, Role.MERCHANT})
     PaymentJournalView journal(CallerIdentity caller, @PathVariable UUID paymentId) {
-        Payment payment = visible(caller, payments.findById(paymentId).orElseThrow(PaymentNotFound::new));
+        Payment payment = visible(caller, payments.find(paymentId).orElseThrow(PaymentNotFound::new));
         // counted before the journal is read: a follow-up finishes in one commit with its journal entry, so none
         // counted as done can be missing from the journal read after
-        long pending = outbox.countByPaymentIdAndStateIn(paymentId, List.of(FollowUpState.ARMED, FollowUpState.PENDING));
-        return PaymentJournalView.of(payment, journal.findByPaymentIdOrderById(paymentId), pending);
+        long pending = outbox.countOfPayment(paymentId, List.of(FollowUpState.ARMED, FollowUpState.PENDING));
+        return PaymentJournalView.of(payment, journal.ofPayment(paymentId), pending);
     }
 
     /** The link to the settlement center is down: nothing was done, and the same payment may be sent again later. */

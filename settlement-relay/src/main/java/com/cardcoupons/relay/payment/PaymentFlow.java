@@ -12,6 +12,7 @@ import com.cardcoupons.relay.coupon.CouponOffer;
 import com.cardcoupons.relay.coupon.CouponSearch;
 import com.cardcoupons.relay.journal.JournalEntry;
 import com.cardcoupons.relay.journal.JournalStep;
+import com.cardcoupons.relay.outbox.FollowUp;
 import com.cardcoupons.relay.outbox.OutboxDispatcher;
 import com.cardcoupons.relay.settlement.AuthorizationAnswer;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
@@ -96,18 +97,18 @@ class PaymentFlow {
         // the search writes nothing of the payment's, so it need not wait, as the authorization must, for the commit
         // that writes the authorization ahead; a repeated request's search is only a search the terminal made again
         CouponSearch.Search search = couponSearch.start(payment.terminal(), request.card(), run.intendedUse());
-        UUID fullAmount = UUID.randomUUID();
         MessageTrace fullTrace = traces.next(payment.terminalId(), payment.merchantId());
-        Optional<Payment> earlier = steps.begin(payment, fullAmount, fullTrace,
-                traces.next(payment.terminalId(), payment.merchantId()).stan());
+        FollowUp fullReversal = FollowUp.reversal(payment.id(), UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT,
+                payment.amount(), payment.deadline(), fullTrace, traces.next(payment.terminalId(), payment.merchantId()).stan());
+        Optional<Payment> earlier = steps.begin(payment, fullReversal, fullTrace);
         if (earlier.isPresent()) {
             return new Answer(awaitAnswer(earlier.get()), true);
         }
         PaymentOutcome outcome;
         try {
-            outcome = run(run, search, fullAmount, fullTrace, request.card());
+            outcome = run(run, search, fullReversal, fullTrace, request.card());
         } catch (PaymentAbandoned abandoned) {
-            outcome = payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
+            outcome = payments.find(payment.id()).flatMap(Payment::outcome).orElseThrow();
         }
         timing.stop(meters.timer("relay.payments", "result", outcome.result().name(),
                 "coupons", outcome.coupon().status().name()));
@@ -133,7 +134,7 @@ class PaymentFlow {
                 Thread.currentThread().interrupt();
                 break;
             }
-            answered = payments.findById(earlier.id()).flatMap(Payment::outcome);
+            answered = payments.find(earlier.id()).flatMap(Payment::outcome);
         }
         return answered.orElseThrow(PaymentInProgress::new);
     }
@@ -142,12 +143,14 @@ class PaymentFlow {
      * The flow after the payment and its full-amount authorization were written ahead, with the coupon search already
      * running, up to its answer. What comes back from the counterparts is journaled with the next commit.
      */
-    private PaymentOutcome run(PaymentRun run, CouponSearch.Search search, UUID fullAmount,
+    private PaymentOutcome run(PaymentRun run, CouponSearch.Search search, FollowUp fullReversal,
             MessageTrace fullTrace, PresentedCard card) {
         Payment payment = run.payment();
         IntendedUse intendedUse = run.intendedUse();
         List<JournalEntry> learnt = new ArrayList<>();
-        SentAuthorization full = send(payment, fullAmount, AuthorizationLeg.FULL_AMOUNT, payment.amount(), fullTrace, card);
+        List<FollowUp> armed = new ArrayList<>(List.of(fullReversal));
+        SentAuthorization full = send(payment, fullReversal.authorizationId(), AuthorizationLeg.FULL_AMOUNT, payment.amount(),
+                fullTrace, card);
         learnt.add(answered(payment, full));
         run.fullAmountAnswered(full);
         CouponOffer offer = search.inBudget().join();
@@ -157,12 +160,14 @@ class PaymentFlow {
         if (discounted.isPresent()) {
             // the second leg: the coupons' hold and the authorization at the price the search proposed, at once; the
             // second authorization is written ahead, with its reversal armed, before either goes out
-            UUID second = UUID.randomUUID();
             MessageTrace secondTrace = traces.next(payment.terminalId(), payment.merchantId());
-            if (!steps.writeAhead(payment, learnt, second, AuthorizationLeg.DISCOUNTED, discounted.get(), secondTrace,
-                    traces.next(payment.terminalId(), payment.merchantId()).stan())) {
+            FollowUp secondReversal = FollowUp.reversal(payment.id(), UUID.randomUUID(), AuthorizationLeg.DISCOUNTED,
+                    discounted.get(), payment.deadline(), secondTrace, traces.next(payment.terminalId(), payment.merchantId()).stan());
+            if (!steps.writeAhead(payment, learnt, secondReversal, secondTrace)) {
                 throw new PaymentAbandoned();
             }
+            armed.add(secondReversal);
+            UUID second = secondReversal.authorizationId();
             learnt = new ArrayList<>();
             CompletableFuture<CouponHold> holding = couponHolds.start(payment.terminal(), payment.id(),
                     payment.transactionId(), offer.discountCodes(), card, intendedUse);
@@ -174,7 +179,7 @@ class PaymentFlow {
             run.discountedAmountAnswered(sent);
         }
         Settlement settlement = run.settle(clock.instant());
-        PaymentOutcome outcome = steps.finish(payment, learnt, settlement);
+        PaymentOutcome outcome = steps.finish(payment, learnt, settlement, armed);
         if (settlement.leavesFollowUps()) {
             outbox.dispatchSoon(payment.id());
         }

@@ -1,6 +1,5 @@
 package com.cardcoupons.relay.payment;
 
-import com.cardcoupons.model.money.Money;
 import com.cardcoupons.relay.coupon.CouponHold;
 import com.cardcoupons.relay.journal.JournalEntry;
 import com.cardcoupons.relay.journal.JournalStep;
@@ -9,7 +8,6 @@ import com.cardcoupons.relay.outbox.FollowUp;
 import com.cardcoupons.relay.outbox.FollowUpAction;
 import com.cardcoupons.relay.outbox.FollowUpState;
 import com.cardcoupons.relay.outbox.SettlementOutbox;
-import com.cardcoupons.relay.settlement.AuthorizationLeg;
 import com.cardcoupons.relay.settlement.MessageTrace;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,43 +25,42 @@ import java.util.UUID;
  * held coupons, with their release armed. What came back (answers, the search's result) is journaled with the next
  * commit the payment makes anyway: a payment without a discount commits twice before its answer, one with a discount
  * three times. The first and the last of them, on every payment's critical path, are one statement each
- * ({@link PaymentStatements}). Steps that could race an abandonment take the payment row's lock first, in the same
- * order everywhere (payment, then outbox), so a payment is either answered by its flow or abandoned, never both.
+ * ({@link Payments#record}, {@link Payments#answer}). Every change of the payment and of its follow-ups is decided by
+ * them ({@link Payment}, {@link FollowUp}, through {@link Settlement}) and written on the condition that their rows
+ * are still as they were read. Steps that could race an abandonment also take the payment row's lock first, in the
+ * same order everywhere (payment, then outbox), so a payment is either answered by its flow or abandoned, never both.
  */
 @Component
 class PaymentSteps {
 
     private final Payments payments;
-    private final PaymentStatements statements;
     private final SettlementJournal journal;
     private final SettlementOutbox outbox;
     private final Clock clock;
 
-    PaymentSteps(Payments payments, PaymentStatements statements, SettlementJournal journal, SettlementOutbox outbox,
-            Clock clock) {
+    PaymentSteps(Payments payments, SettlementJournal journal, SettlementOutbox outbox, Clock clock) {
         this.payments = payments;
-        this.statements = statements;
         this.journal = journal;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /**
-     * Records a payment just received, and writes ahead its full-amount authorization {@code authorizationId}, in one
-     * statement and its commit; or, when its terminal sent it before (under the same idempotency key or the same
+     * Records a payment just received, and writes ahead its full-amount authorization, about to be sent as
+     * {@code trace}, with its reversal armed ({@code reversal}), in one statement and its commit; or, when its terminal sent it before (under the same idempotency key or the same
      * transaction id), gives the earlier payment instead. The payment's unique keys decide between a request and its
      * retry sent at once: one is recorded, the other waits for it and finds it.
      *
      * @throws IdempotencyKeyReused when the key was used for a different payment
      * @throws TransactionIdReused  when the transaction id was used for a different payment
      */
-    Optional<Payment> begin(Payment payment, UUID authorizationId, MessageTrace trace, String reversalStan) {
+    Optional<Payment> begin(Payment payment, FollowUp reversal, MessageTrace trace) {
         PaymentOutcome.CardOnReceipt card = payment.card();
         JournalEntry received = JournalEntry.payment(payment.id(), payment.receivedAt(), JournalStep.PAYMENT_RECEIVED,
                 payment.amount(), "transaction " + payment.transactionId() + ", " + card.brand() + " " + card.type()
                         + " ****" + card.lastFour());
-        JournalEntry sent = authorizationSent(payment, authorizationId, AuthorizationLeg.FULL_AMOUNT, payment.amount(), trace);
-        if (statements.recordAhead(payment, authorizationId, trace, reversalStan, List.of(received, sent))) {
+        JournalEntry sent = authorizationSent(payment, reversal, trace);
+        if (payments.record(payment, List.of(reversal), List.of(received, sent))) {
             return Optional.empty();
         }
         return Optional.of(Payment.repeatedBy(payment,
@@ -71,17 +68,18 @@ class PaymentSteps {
     }
 
     /**
-     * Writes ahead an authorization about to be sent, with its reversal armed, after what the payment learnt before.
-     * False when the payment was abandoned meanwhile: nothing is written, and nothing is to be sent.
+     * Writes ahead an authorization about to be sent as {@code trace}, with its reversal armed ({@code reversal}),
+     * after what the payment learnt before. False when the payment was abandoned meanwhile: nothing is written, and
+     * nothing is to be sent.
      */
     @Transactional
-    boolean writeAhead(Payment payment, List<JournalEntry> learnt, UUID authorizationId, AuthorizationLeg leg,
-            Money amount, MessageTrace trace, String reversalStan) {
-        if (!payments.findSharedById(payment.id()).orElseThrow().inProgress()) {
+    boolean writeAhead(Payment payment, List<JournalEntry> learnt, FollowUp reversal, MessageTrace trace) {
+        if (!payments.lockShared(payment.id()).orElseThrow().inProgress()) {
             return false;
         }
+        outbox.add(reversal);
         List<JournalEntry> entries = new ArrayList<>(learnt);
-        entries.add(writeAhead(payment, authorizationId, leg, amount, trace, reversalStan));
+        entries.add(authorizationSent(payment, reversal, trace));
         journal.append(entries);
         return true;
     }
@@ -89,14 +87,16 @@ class PaymentSteps {
     /**
      * Answers the payment as settled, after what it learnt last, in one statement and its commit: records the answer,
      * keeps the standing authorization, fires the reversals, drops those of declined authorizations, and confirms or
-     * releases the held coupons. A payment abandoned meanwhile keeps its abandonment, and that answer is returned
-     * instead.
+     * releases the held coupons. {@code armed} are the reversals armed for its authorizations. A payment abandoned
+     * meanwhile keeps its abandonment, and that answer is returned instead.
      */
-    PaymentOutcome finish(Payment payment, List<JournalEntry> learnt, Settlement settlement) {
+    PaymentOutcome finish(Payment payment, List<JournalEntry> learnt, Settlement settlement, List<FollowUp> armed) {
         PaymentOutcome outcome = settlement.outcome();
-        payment.answer(outcome);
-        List<JournalEntry> entries = new ArrayList<>(learnt);
         Instant now = clock.instant();
+        payment.answer(outcome);
+        List<FollowUp> moved = settlement.settleReversals(armed, now);
+        List<FollowUp> added = settlement.couponSettlement(payment.id(), now).map(List::of).orElse(List.of());
+        List<JournalEntry> entries = new ArrayList<>(learnt);
         for (SentAuthorization reversal : settlement.toReverse()) {
             entries.add(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED, reversal.authorizationId(),
                     reversal.leg(), reversal.amount(), null, reversal.trace().retrievalReference(),
@@ -105,11 +105,11 @@ class PaymentSteps {
         entries.add(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ANSWERED, outcome.chargedAmount(),
                 outcome.result() + ", coupons " + outcome.coupon().status()
                         + (outcome.authorizationCode() == null ? "" : ", code " + outcome.authorizationCode())));
-        if (statements.answer(payment, settlement, entries, now)) {
+        if (payments.answer(payment, moved, added, entries)) {
             return outcome;
         }
         abandonedMeanwhile(payment, learnt, settlement, now);
-        return payments.findById(payment.id()).flatMap(Payment::outcome).orElseThrow();
+        return payments.find(payment.id()).flatMap(Payment::outcome).orElseThrow();
     }
 
     /** Journals what was learnt, in a commit of its own. */
@@ -126,17 +126,18 @@ class PaymentSteps {
     void lateCouponHeld(Payment payment, CouponHold.Held held, SentAuthorization standing, String reversalStan,
             List<JournalEntry> learnt) {
         Instant now = clock.instant();
-        Payment locked = payments.findLockedById(payment.id()).orElseThrow();
+        Payment locked = payments.lock(payment.id()).orElseThrow();
         List<JournalEntry> entries = new ArrayList<>(learnt);
         if (!locked.takesLateCoupon()) {
-            outbox.persist(FollowUp.couponRelease(payment.id(), held.reservationId(), false, now, now));
+            outbox.add(FollowUp.couponRelease(payment.id(), held.reservationId(), false, now, now));
             journal.append(entries);
             return;
         }
         locked.lateCouponHeld(held.coupons(), held.payable(), now);
-        outbox.persist(FollowUp.partialReversal(payment.id(), standing.authorizationId(), standing.leg(), standing.amount(),
-                held.payable(), standing.trace(), reversalStan, now));
-        outbox.persist(FollowUp.couponRelease(payment.id(), held.reservationId(), true, now, now));
+        payments.save(locked);
+        outbox.add(List.of(FollowUp.partialReversal(payment.id(), standing.authorizationId(), standing.leg(),
+                        standing.amount(), held.payable(), standing.trace(), reversalStan, now),
+                FollowUp.couponRelease(payment.id(), held.reservationId(), true, now, now)));
         entries.add(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED, standing.authorizationId(),
                 standing.leg(), held.payable(), reversalStan, standing.trace().retrievalReference(),
                 "partial, to " + Receipt.format(held.payable()) + ": a late coupon"));
@@ -147,14 +148,15 @@ class PaymentSteps {
     @Transactional
     void lateCouponNotApplied(Payment payment, String reason, UUID reservationId, List<JournalEntry> learnt) {
         Instant now = clock.instant();
-        Payment locked = payments.findLockedById(payment.id()).orElseThrow();
+        Payment locked = payments.lock(payment.id()).orElseThrow();
         List<JournalEntry> entries = new ArrayList<>(learnt);
         if (locked.takesLateCoupon()) {
             locked.lateCouponNotApplied(reason, now);
+            payments.save(locked);
             entries.add(JournalEntry.payment(payment.id(), now, JournalStep.LATE_COUPON_NOT_APPLIED, locked.amount(), reason));
         }
         if (reservationId != null) {
-            outbox.persist(FollowUp.couponRelease(payment.id(), reservationId, false, now, now));
+            outbox.add(FollowUp.couponRelease(payment.id(), reservationId, false, now, now));
         }
         journal.append(entries);
     }
@@ -163,7 +165,7 @@ class PaymentSteps {
     @Transactional
     void abandonedMeanwhile(Payment payment, List<JournalEntry> learnt, Settlement settlement, Instant now) {
         if (settlement.reservationId() != null) {
-            outbox.persist(FollowUp.couponRelease(payment.id(), settlement.reservationId(), false, payment.deadline(), now));
+            outbox.add(FollowUp.couponRelease(payment.id(), settlement.reservationId(), false, payment.deadline(), now));
         }
         journal.append(learnt);
     }
@@ -179,7 +181,9 @@ class PaymentSteps {
         List<JournalEntry> entries = new ArrayList<>();
         for (Payment payment : payments.lockOverdue(now, limit)) {
             PaymentOutcome outcome = payment.abandon(now);
-            for (FollowUp armed : outbox.findByPaymentIdAndState(payment.id(), FollowUpState.ARMED)) {
+            payments.save(payment);
+            List<FollowUp> armedFollowUps = outbox.ofPayment(payment.id(), FollowUpState.ARMED);
+            for (FollowUp armed : armedFollowUps) {
                 armed.fire(now);
                 if (armed.action() == FollowUpAction.REVERSE_AUTHORIZATION) {
                     entries.add(JournalEntry.reversal(payment.id(), now, JournalStep.REVERSAL_QUEUED,
@@ -187,6 +191,7 @@ class PaymentSteps {
                             armed.retrievalReference(), "payment abandoned: by advice"));
                 }
             }
+            outbox.save(armedFollowUps);
             entries.add(JournalEntry.payment(payment.id(), now, JournalStep.PAYMENT_ABANDONED, outcome.chargedAmount(),
                     "not answered by its deadline; everything it sent is reversed"));
             abandoned.add(payment.id());
@@ -195,17 +200,11 @@ class PaymentSteps {
         return abandoned;
     }
 
-    /** An authorization about to be sent: its reversal armed until the payment decides; returns its journal entry. */
-    private JournalEntry writeAhead(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount,
-            MessageTrace trace, String reversalStan) {
-        outbox.persist(FollowUp.reversal(payment.id(), authorizationId, leg, amount, payment.deadline(), trace, reversalStan));
-        return authorizationSent(payment, authorizationId, leg, amount, trace);
-    }
-
-    private JournalEntry authorizationSent(Payment payment, UUID authorizationId, AuthorizationLeg leg, Money amount,
-            MessageTrace trace) {
-        return JournalEntry.authorization(payment.id(), clock.instant(), JournalStep.AUTHORIZATION_SENT, authorizationId,
-                leg, amount, trace, null, null, "0100 at " + trace.transmissionDateTime());
+    /** The journal entry of an authorization about to be sent as {@code trace}, written ahead with its reversal. */
+    private JournalEntry authorizationSent(Payment payment, FollowUp reversal, MessageTrace trace) {
+        return JournalEntry.authorization(payment.id(), clock.instant(), JournalStep.AUTHORIZATION_SENT,
+                reversal.authorizationId(), reversal.leg(), reversal.amount(), trace, null, null,
+                "0100 at " + trace.transmissionDateTime());
     }
 
 }

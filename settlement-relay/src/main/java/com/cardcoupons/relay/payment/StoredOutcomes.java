@@ -1,18 +1,16 @@
 package com.cardcoupons.relay.payment;
 
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The answer a terminal got, as the payment's {@code outcome} column keeps it: JSON, written with the service's own
- * mapper. Read tolerantly: an answer stored by an earlier version, with a field since dropped, must still be replayed.
+ * The answer a terminal got and its late coupon, as the payment's {@code outcome} and {@code late_coupon} columns keep
+ * them: JSON, written with the service's own mapper. Read tolerantly: an answer stored by an earlier version, with a
+ * field since dropped, must still be replayed.
  */
 @Component
-@Converter
-class StoredOutcomes implements AttributeConverter<PaymentOutcome, String> {
+class StoredOutcomes {
 
     private final JsonMapper writer;
     private final JsonMapper reader;
@@ -22,13 +20,15 @@ class StoredOutcomes implements AttributeConverter<PaymentOutcome, String> {
         this.reader = jsonMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
-    @Override
-    public String convertToDatabaseColumn(PaymentOutcome outcome) {
-        return outcome == null ? null : writer.writeValueAsString(outcome);
+    String write(Object answerOrLateCoupon) {
+        return answerOrLateCoupon == null ? null : writer.writeValueAsString(answerOrLateCoupon);
     }
 
-    @Override
-    public PaymentOutcome convertToEntityAttribute(String stored) {
+    PaymentOutcome outcome(String stored) {
         return stored == null ? null : reader.readValue(stored, PaymentOutcome.class);
+    }
+
+    LateCoupon lateCoupon(String stored) {
+        return stored == null ? null : reader.readValue(stored, LateCoupon.class);
     }
 }

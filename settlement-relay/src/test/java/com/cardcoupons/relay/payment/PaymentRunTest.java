@@ -11,6 +11,9 @@ import com.cardcoupons.relay.coupon.AppliedCoupon;
 import com.cardcoupons.relay.coupon.CouponHold;
 import com.cardcoupons.relay.coupon.CouponOffer;
 import com.cardcoupons.relay.coupon.FoundBenefit;
+import com.cardcoupons.relay.outbox.FollowUp;
+import com.cardcoupons.relay.outbox.FollowUpAction;
+import com.cardcoupons.relay.outbox.FollowUpState;
 import com.cardcoupons.relay.settlement.AuthorizationAnswer;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
 import com.cardcoupons.relay.settlement.MessageTrace;
@@ -42,6 +45,8 @@ class PaymentRunTest {
             Duration.ofMillis(20));
     private static final CouponHold.Held HELD = new CouponHold.Held(UUID.randomUUID(),
             List.of(new AppliedCoupon("TEN", "10% off", yen(100))), yen(100), yen(900));
+
+    private static final UUID PAYMENT_ID = UUID.randomUUID();
 
     private final PaymentRun payment = new PaymentRun(received(1_000), request(1_000).basket());
 
@@ -209,6 +214,77 @@ class PaymentRunTest {
             assertThat(settlement.toReverse()).containsExactly(discounted);
             assertThat(settlement.reservationId()).isEqualTo(other.reservationId());
             assertThat(settlement.confirmCoupons()).isFalse();
+        }
+    }
+
+    /** What a settlement decides for the reversals armed before each authorization went out, and for held coupons. */
+    @Nested
+    class FollowUps {
+
+        @Test
+        void theStandingAuthorizationsReversalIsCancelledAndTheReplacedApprovalReversedOnlineFirst() {
+            SentAuthorization full = approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111");
+            payment.fullAmountAnswered(full);
+            payment.couponsFound(TEN_PERCENT);
+            payment.couponsHeld(HELD);
+            SentAuthorization discounted = approved(AuthorizationLeg.DISCOUNTED, 900, "BBB222");
+            payment.discountedAmountAnswered(discounted);
+            Settlement settlement = payment.settle(NOW);
+            FollowUp fullReversal = armed(full);
+            FollowUp discountedReversal = armed(discounted);
+
+            assertThat(settlement.settleReversals(List.of(fullReversal, discountedReversal), NOW))
+                    .containsExactlyInAnyOrder(fullReversal, discountedReversal);
+            assertThat(discountedReversal.state()).isEqualTo(FollowUpState.CANCELLED);
+            assertThat(fullReversal.state()).isEqualTo(FollowUpState.PENDING);
+            assertThat(fullReversal.advice()).as("it was approved: 0400 first").isFalse();
+            FollowUp coupons = settlement.couponSettlement(PAYMENT_ID, NOW).orElseThrow();
+            assertThat(coupons.action()).isEqualTo(FollowUpAction.CONFIRM_COUPONS);
+            assertThat(coupons.reservationId()).isEqualTo(HELD.reservationId());
+        }
+
+        @Test
+        void anUnansweredAuthorizationIsReversedByAdviceAndADeclinedOneNeedsNoReversal() {
+            SentAuthorization full = new SentAuthorization(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, yen(1_000), TRACE,
+                    new AuthorizationAnswer.Declined(AuthorizationAnswer.Outcome.DECLINED, "51", "INSUFFICIENT_FUNDS"));
+            payment.fullAmountAnswered(full);
+            payment.couponsFound(NO_DISCOUNT);
+            FollowUp declined = armed(full);
+            payment.settle(NOW).settleReversals(List.of(declined), NOW);
+            assertThat(declined.state()).isEqualTo(FollowUpState.CANCELLED);
+
+            PaymentRun timedOut = new PaymentRun(received(1_000), List.of());
+            SentAuthorization unanswered = SentAuthorization.unanswered(UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT,
+                    yen(1_000), TRACE);
+            timedOut.fullAmountAnswered(unanswered);
+            timedOut.couponsFound(NO_DISCOUNT);
+            FollowUp reversal = armed(unanswered);
+            Settlement settlement = timedOut.settle(NOW);
+            settlement.settleReversals(List.of(reversal), NOW);
+            assertThat(reversal.state()).isEqualTo(FollowUpState.PENDING);
+            assertThat(reversal.advice()).as("it may have been approved: 0420").isTrue();
+            assertThat(settlement.couponSettlement(PAYMENT_ID, NOW)).as("no coupons held").isEmpty();
+        }
+
+        @Test
+        void everyAuthorizationSentHasItsReversalArmedAndEveryArmedReversalIsDecided() {
+            SentAuthorization full = approved(AuthorizationLeg.FULL_AMOUNT, 1_000, "AAA111");
+            payment.fullAmountAnswered(full);
+            payment.couponsFound(NO_DISCOUNT);
+            Settlement settlement = payment.settle(NOW);
+
+            assertThatThrownBy(() -> settlement.settleReversals(List.of(), NOW)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> settlement.settleReversals(List.of(armed(full),
+                    armed(approved(AuthorizationLeg.DISCOUNTED, 900, "B"))), NOW)).isInstanceOf(IllegalStateException.class);
+            FollowUp fired = armed(full);
+            fired.fire(NOW);
+            assertThatThrownBy(() -> settlement.settleReversals(List.of(fired), NOW))
+                    .as("fired already: its payment was abandoned").isInstanceOf(IllegalStateException.class);
+        }
+
+        private static FollowUp armed(SentAuthorization authorization) {
+            return FollowUp.reversal(PAYMENT_ID, authorization.authorizationId(), authorization.leg(), authorization.amount(),
+                    NOW.plusSeconds(30), TRACE, "000002");
         }
     }
 

@@ -9,6 +9,9 @@ import com.cardcoupons.relay.card.PrimaryAccountNumber;
 import com.cardcoupons.relay.coupon.CouponOffer;
 import com.cardcoupons.relay.journal.JournalEntry;
 import com.cardcoupons.relay.journal.JournalStep;
+import com.cardcoupons.relay.outbox.FollowUp;
+import com.cardcoupons.relay.outbox.FollowUpState;
+import com.cardcoupons.relay.outbox.SettlementOutbox;
 import com.cardcoupons.relay.settlement.AuthorizationAnswer;
 import com.cardcoupons.relay.settlement.AuthorizationLeg;
 import com.cardcoupons.relay.settlement.MessageTrace;
@@ -17,6 +20,7 @@ import com.cardcoupons.relay.support.TestCards;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The first and the last step of a payment on the database, each one statement: what the payment's unique keys decide
- * on a repeat, and an answer that writes nothing unless it finds the payment in progress and its follow-ups armed.
+ * on a repeat, and an answer that writes nothing unless it finds the payment in progress and its follow-ups armed; and
+ * a change of a payment or a follow-up that lost a race to another, refused rather than written over it.
  */
 class PaymentStepsTest extends StandInTestBase {
 
@@ -43,16 +48,25 @@ class PaymentStepsTest extends StandInTestBase {
     @Autowired
     UsageMediumTokenizer tokenizer;
 
+    @Autowired
+    Payments payments;
+
+    @Autowired
+    SettlementOutbox outbox;
+
     @Test
     void aPaymentIsRecordedWithItsAuthorizationWrittenAheadAndARepeatRecordsNothingAndFindsIt() {
         String card = TestCards.fresh();
         Payment payment = received("T-STEPS-1", "K-STEPS-1", card, Instant.now());
-        UUID authorization = UUID.randomUUID();
+        FollowUp reversal = reversalOf(payment);
+        UUID authorization = reversal.authorizationId();
 
-        assertThat(steps.begin(payment, authorization, TRACE, "000002")).isEmpty();
-        assertThat(steps.begin(received("T-STEPS-1", "K-STEPS-2", card, Instant.now()), UUID.randomUUID(), TRACE, "000002"))
+        assertThat(steps.begin(payment, reversal, TRACE)).isEmpty();
+        Payment again = received("T-STEPS-1", "K-STEPS-2", card, Instant.now());
+        assertThat(steps.begin(again, reversalOf(again), TRACE))
                 .as("the same transaction under another key").get().extracting(Payment::id).isEqualTo(payment.id());
-        assertThatThrownBy(() -> steps.begin(received("T-STEPS-2", "K-STEPS-1", card, Instant.now()), UUID.randomUUID(), TRACE, "000002"))
+        Payment other = received("T-STEPS-2", "K-STEPS-1", card, Instant.now());
+        assertThatThrownBy(() -> steps.begin(other, reversalOf(other), TRACE))
                 .as("the key of another payment").isInstanceOf(IdempotencyKeyReused.class);
 
         assertThat(jdbc.sql("select count(*) from payment where terminal_id = ? and transaction_id in ('T-STEPS-1', 'T-STEPS-2')")
@@ -65,12 +79,13 @@ class PaymentStepsTest extends StandInTestBase {
     @Test
     void anAnswerFindingAReversalNoLongerArmedWritesNothing() {
         Payment payment = received("T-STEPS-3", "K-STEPS-3", TestCards.fresh(), Instant.now());
-        UUID authorization = UUID.randomUUID();
-        steps.begin(payment, authorization, TRACE, "000002");
+        FollowUp reversal = reversalOf(payment);
+        UUID authorization = reversal.authorizationId();
+        steps.begin(payment, reversal, TRACE);
         jdbc.sql("update settlement_outbox set state = 'CANCELLED', finished_at = now() where authorization_id = ?")
                 .param(authorization).update();
 
-        assertThatThrownBy(() -> steps.finish(payment, List.of(), approved(payment, authorization)))
+        assertThatThrownBy(() -> steps.finish(payment, List.of(), approved(payment, authorization), List.of(reversal)))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("a payment is answered only with every follow-up it names armed");
 
@@ -82,13 +97,14 @@ class PaymentStepsTest extends StandInTestBase {
     @Test
     void anAnswerToAPaymentAbandonedMeanwhileKeepsTheAbandonmentAndJournalsWhatWasLearnt() {
         Payment payment = received("T-STEPS-4", "K-STEPS-4", TestCards.fresh(), Instant.now().minusSeconds(60));
-        UUID authorization = UUID.randomUUID();
-        steps.begin(payment, authorization, TRACE, "000002");
+        FollowUp reversal = reversalOf(payment);
+        UUID authorization = reversal.authorizationId();
+        steps.begin(payment, reversal, TRACE);
         steps.abandonOverdue(100);
         JournalEntry learnt = JournalEntry.authorization(payment.id(), Instant.now(), JournalStep.AUTHORIZATION_APPROVED,
                 authorization, AuthorizationLeg.FULL_AMOUNT, payment.amount(), TRACE, "AB12CD", "00", null);
 
-        PaymentOutcome outcome = steps.finish(payment, List.of(learnt), approved(payment, authorization));
+        PaymentOutcome outcome = steps.finish(payment, List.of(learnt), approved(payment, authorization), List.of(reversal));
 
         assertThat(outcome.result()).isEqualTo(PaymentResult.TIMED_OUT);
         // the outbox may send the reversal meanwhile and journal that too
@@ -105,6 +121,44 @@ class PaymentStepsTest extends StandInTestBase {
                 Money.of(1_000, "JPY"), List.of());
         return Payment.receive(request, new IdempotencyKey(key), TERMINAL, tokenizer.tokenize(request.card().medium()),
                 null, at, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aPaymentChangedSinceItWasReadIsNotWrittenOver() {
+        Payment payment = received("T-STEPS-5", "K-STEPS-5", TestCards.fresh(), Instant.now());
+        FollowUp reversal = reversalOf(payment);
+        steps.begin(payment, reversal, TRACE);
+        Payment abandoning = payments.find(payment.id()).orElseThrow();
+        Payment answering = payments.find(payment.id()).orElseThrow();
+
+        abandoning.abandon(Instant.now());
+        payments.save(abandoning);
+        answering.answer(approved(answering, reversal.authorizationId()).outcome());
+
+        assertThatThrownBy(() -> payments.save(answering)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(jdbc.sql("select state from payment where id = ?").param(payment.id()).query(String.class).single())
+                .as("the abandonment that won stands").isEqualTo("TIMED_OUT");
+    }
+
+    @Test
+    void aFollowUpMovedSinceItWasReadIsNotWrittenOver() {
+        Payment payment = received("T-STEPS-6", "K-STEPS-6", TestCards.fresh(), Instant.now());
+        steps.begin(payment, reversalOf(payment), TRACE);
+        FollowUp firing = outbox.ofPayment(payment.id(), FollowUpState.ARMED).get(0);
+        FollowUp cancelling = outbox.ofPayment(payment.id(), FollowUpState.ARMED).get(0);
+
+        firing.fire(Instant.now());
+        outbox.save(firing);
+        cancelling.cancel(Instant.now());
+
+        assertThatThrownBy(() -> outbox.save(cancelling)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(jdbc.sql("select state from settlement_outbox where id = ?").param(firing.id()).query(String.class).single())
+                .as("the fired reversal is not called back").isEqualTo("PENDING");
+    }
+
+    private static FollowUp reversalOf(Payment payment) {
+        return FollowUp.reversal(payment.id(), UUID.randomUUID(), AuthorizationLeg.FULL_AMOUNT, payment.amount(),
+                payment.deadline(), TRACE, "000002");
     }
 
     private static Settlement approved(Payment payment, UUID authorization) {

@@ -81,6 +81,23 @@ class PaymentTest {
     }
 
     @Test
+    void aSaveExpectsThePaymentAsItWasLastStoredUntilItIsStoredAgain() {
+        assertThat(payment.recordedState()).as("received, not stored yet").isNull();
+        payment.recorded();
+        payment.answer(answered(payment, new AuthorizationAnswer.Approved("AAA111"), timedOut()));
+
+        assertThat(payment.state()).isEqualTo(PaymentState.APPROVED);
+        assertThat(payment.recordedState()).as("a save expects it still in progress").isEqualTo(PaymentState.IN_PROGRESS);
+        payment.recorded();
+        payment.lateCouponHeld(coupons(), yen(900), NOW);
+        assertThat(payment.recordedState()).isEqualTo(PaymentState.APPROVED);
+        assertThat(payment.recordedLateCoupon()).as("and no late coupon decided").isNull();
+        payment.recorded();
+        payment.lateCouponApplied(NOW);
+        assertThat(payment.recordedLateCoupon()).isEqualTo(LateCoupon.Status.PENDING);
+    }
+
+    @Test
     void anAbandonedPaymentTimesOutChargingNothingAndCannotBeAnsweredAfterwards() {
         PaymentOutcome abandoned = payment.abandon(NOW.plusSeconds(31));
 
