@@ -25,8 +25,15 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -154,6 +161,62 @@ class PaymentStepsTest extends StandInTestBase {
         assertThatThrownBy(() -> outbox.save(cancelling)).isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(jdbc.sql("select state from settlement_outbox where id = ?").param(firing.id()).query(String.class).single())
                 .as("the fired reversal is not called back").isEqualTo("PENDING");
+    }
+
+    @Test
+    void ofRacingChangesToOnePaymentAndItsReversalExactlyOneOfEachIsWritten() throws Exception {
+        Payment payment = received("T-STEPS-7", "K-STEPS-7", TestCards.fresh(), Instant.now());
+        FollowUp reversal = reversalOf(payment);
+        steps.begin(payment, reversal, TRACE);
+        int racers = 8;
+        CyclicBarrier start = new CyclicBarrier(racers);
+        AtomicInteger paymentsWritten = new AtomicInteger();
+        AtomicInteger reversalsWritten = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        List<Future<?>> racing = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            boolean abandons = i % 2 == 0;
+            racing.add(threads.submit(() -> {
+                Payment copy = payments.find(payment.id()).orElseThrow();
+                FollowUp armed = outbox.ofPayment(payment.id(), FollowUpState.ARMED).get(0);
+                start.await();
+                if (abandons) {
+                    copy.abandon(Instant.now());
+                    armed.fire(Instant.now());
+                } else {
+                    copy.answer(approved(copy, reversal.authorizationId()).outcome());
+                    armed.cancel(Instant.now());
+                }
+                if (saved(() -> payments.save(copy))) {
+                    paymentsWritten.incrementAndGet();
+                }
+                if (saved(() -> outbox.save(armed))) {
+                    reversalsWritten.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> racer : racing) {
+            racer.get(30, TimeUnit.SECONDS);
+        }
+        threads.shutdown();
+
+        assertThat(paymentsWritten).as("payment saves that won").hasValue(1);
+        assertThat(reversalsWritten).as("reversal saves that won").hasValue(1);
+        assertThat(jdbc.sql("select state from payment where id = ?").param(payment.id()).query(String.class).single())
+                .isIn("TIMED_OUT", "APPROVED");
+        assertThat(jdbc.sql("select state from settlement_outbox where id = ?").param(reversal.id()).query(String.class)
+                .single()).isIn("PENDING", "CANCELLED");
+    }
+
+    /** Whether the save was written; false when it lost the race to another. */
+    private static boolean saved(Runnable save) {
+        try {
+            save.run();
+            return true;
+        } catch (OptimisticLockingFailureException lost) {
+            return false;
+        }
     }
 
     private static FollowUp reversalOf(Payment payment) {
