@@ -47,9 +47,10 @@ class PaymentSteps {
 
     /**
      * Records a payment just received, and writes ahead its full-amount authorization, about to be sent as
-     * {@code trace}, with its reversal armed ({@code reversal}), in one statement and its commit; or, when its terminal sent it before (under the same idempotency key or the same
-     * transaction id), gives the earlier payment instead. The payment's unique keys decide between a request and its
-     * retry sent at once: one is recorded, the other waits for it and finds it.
+     * {@code trace}, with its reversal armed ({@code reversal}), in one statement and its commit; or, when its terminal
+     * sent it before (under the same idempotency key or the same transaction id), gives the earlier payment instead.
+     * The payment's unique keys decide between a request and its retry sent at once: one is recorded, the other waits
+     * for it and finds it.
      *
      * @throws IdempotencyKeyReused when the key was used for a different payment
      * @throws TransactionIdReused  when the transaction id was used for a different payment
