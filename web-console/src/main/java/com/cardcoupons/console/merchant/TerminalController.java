@@ -48,15 +48,15 @@ class TerminalController {
             model.addAttribute("problem", problem.renamed(field -> "terminal-" + field));
             return page.render(merchantId, user, model);
         }
-        return issueKey(merchantId, terminal.get("id").toString(), form.label().isEmpty() ? "terminal " + form.code() : form.label(),
-                "Terminal " + form.code() + " is installed.", user, model);
+        return issueKey(merchantId, terminal.get("id").toString(), form.code(),
+                form.label().isEmpty() ? "terminal " + form.code() : form.label(), "Terminal " + form.code() + " is installed.", user, model);
     }
 
     /** Another key for a terminal: the first was lost, or a second device takes its place. */
     @PostMapping("/console/merchants/{merchantId}/terminals/{terminalId}/keys")
     String anotherKey(@PathVariable UUID merchantId, @PathVariable UUID terminalId, KeyForm form,
                       @AuthenticationPrincipal ConsoleUser user, Model model) {
-        return issueKey(merchantId, terminalId.toString(), "terminal " + form.code(), null, user, model);
+        return issueKey(merchantId, terminalId.toString(), form.code(), "terminal " + form.code(), null, user, model);
     }
 
     @PostMapping("/console/merchants/{merchantId}/terminals/{terminalId}/decommissioning")
@@ -73,13 +73,15 @@ class TerminalController {
         }
     }
 
-    private String issueKey(UUID merchantId, String terminalId, String label, String installed, ConsoleUser user, Model model) {
+    private String issueKey(UUID merchantId, String terminalId, String code, String label, String installed, ConsoleUser user,
+                            Model model) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("kind", "TERMINAL");
         request.put("label", label);
         request.put("terminalId", terminalId);
         try {
             model.addAttribute("issued", gateway.as(user.apiKey()).post("/api/v1/credentials", request));
+            model.addAttribute("issuedFor", code);
             model.addAttribute("notice", installed);
         } catch (ApiProblem problem) {
             model.addAttribute("problem", problem.renamed(field -> "terminal-" + field));
