@@ -1,10 +1,13 @@
 package com.cardcoupons.console.gateway;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -12,6 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +40,13 @@ public class Gateway {
     private final RestClient client;
     private final JsonMapper json;
 
-    Gateway(RestClient.Builder builder, ConsoleProperties properties, JsonMapper json) {
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(2_000);
-        requests.setReadTimeout((int) properties.timeout().toMillis());
+    Gateway(RestClient.Builder builder, ConsoleProperties properties, JsonMapper json, SslBundles bundles) {
+        HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(2), properties.timeout());
+        if (properties.gatewaySslBundle() != null) {
+            // trust exactly the bundle's certificates for the gateway: never all of them
+            settings = settings.withSslBundle(bundles.getBundle(properties.gatewaySslBundle()));
+        }
+        ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.simple().build(settings);
         this.client = builder.clone().baseUrl(properties.gatewayUrl().toString()).requestFactory(requests).build();
         this.json = json;
     }
