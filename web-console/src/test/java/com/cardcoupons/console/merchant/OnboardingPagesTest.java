@@ -22,7 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,8 @@ class OnboardingPagesTest {
     private static final String STORE = "a0000000-0000-4000-8000-000000000011";
     private static final String TERMINAL = "a0000000-0000-4000-8000-000000000111";
     private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
+    /** The Idempotency-Keys of changes the stand-in has made: a second call with one is answered as a replay. */
+    private static final Set<String> KEYS_DONE = ConcurrentHashMap.newKeySet();
     private static final HttpServer GATEWAY = gateway();
 
     @LocalServerPort
@@ -76,6 +80,19 @@ class OnboardingPagesTest {
         List<Call> onboardings = calls("POST /api/v1/merchants");
         assertThat(onboardings).hasSize(2).allSatisfy(call -> assertThat(call.idempotencyKey()).isEqualTo(formKey));
         assertThat(onboardings.get(0).body()).isEqualTo("{\"name\":\"Kyoto Tea House\"}");
+    }
+
+    @Test
+    void aTerminalFormPostedAgainIsAReplayAndIssuesNoSecondKey() throws Exception {
+        HttpClient browser = signedIn("test-admin", "secret-of-the-admin");
+        String page = get(browser, "/console/merchants/" + MERCHANT).body();
+        String form = "storeId=" + STORE + "&code=TILL-9&label=Till+9&idempotencyKey=" + UUID.randomUUID() + "&_csrf=" + hidden(page, "_csrf");
+
+        assertThat(post(browser, "/console/merchants/" + MERCHANT + "/terminals", form).body()).contains("trm_new.the-secret-shown-once");
+        String again = post(browser, "/console/merchants/" + MERCHANT + "/terminals", form).body();
+        assertThat(again).contains("was installed when this form was first sent").doesNotContain("the-secret-shown-once");
+        assertThat(calls("POST /api/v1/merchants/" + MERCHANT + "/terminals")).hasSize(2);
+        assertThat(calls("POST /api/v1/credentials")).as("one key for one terminal").hasSize(1);
     }
 
     @Test
@@ -219,6 +236,10 @@ class OnboardingPagesTest {
                 if (answer == null) {
                     answer(exchange, 404, "{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"no such thing\"}");
                 } else {
+                    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+                    if (key != null && !path.equals("/api/v1/credentials") && !KEYS_DONE.add(key)) {
+                        exchange.getResponseHeaders().set("Idempotency-Replayed", "true");
+                    }
                     answer(exchange, exchange.getRequestMethod().equals("POST") ? 201 : 200, answer);
                 }
             });
