@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +66,32 @@ record GatewayTls(Path keystore, String password, String type) {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the gateway's keystore " + keystore, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the gateway's keystore " + keystore, e);
+        }
+    }
+
+    /**
+     * The keystore's certificates, without its private key, as a PEM file: what the web console trusts the gateway
+     * by (its SSL bundle "gateway"), so that it needs neither the key nor a trust-all setting.
+     */
+    Path certificates(Path pem) {
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore store = KeyStore.getInstance(type);
+            store.load(in, password == null ? null : password.toCharArray());
+            StringBuilder text = new StringBuilder();
+            Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+            for (String alias : Collections.list(store.aliases())) {
+                Certificate certificate = store.getCertificate(alias);
+                if (certificate != null) {
+                    text.append("-----BEGIN CERTIFICATE-----\n").append(base64.encodeToString(certificate.getEncoded()))
+                            .append("\n-----END CERTIFICATE-----\n");
+                }
+            }
+            Files.createDirectories(pem.getParent());
+            return Files.writeString(pem, text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the gateway's keystore " + keystore, e);
         } catch (GeneralSecurityException e) {

@@ -118,6 +118,12 @@ public final class LocalPlatform implements AutoCloseable {
             for (PlatformService service : layout) {
                 System.out.println("Starting " + service.name() + " on port " + service.port() + " (log: logs/" + service.name() + ".log)");
                 Map<String, String> own = new HashMap<>(serviceEnvironment);
+                if (tls != null && service.module().equals("web-console")) {
+                    // the console calls the gateway over HTTPS, trusting its certificate and nothing more
+                    own.put("SPRING_SSL_BUNDLE_PEM_GATEWAY_TRUSTSTORE_CERTIFICATE",
+                            tls.certificates(repository.resolve(".platform-data").resolve("gateway-certificates.pem")).toUri().toString());
+                    own.put("CONSOLE_GATEWAY_SSL_BUNDLE", "gateway");
+                }
                 if (service.module().equals("settlement-relay")) {
                     // a relay calls one coupon-server: its own partner
                     own.put("COUPON_SERVER_URL", layout.stream().filter(other -> other.module().equals("coupon-server")

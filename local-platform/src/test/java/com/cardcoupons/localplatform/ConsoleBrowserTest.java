@@ -272,6 +272,102 @@ class ConsoleBrowserTest {
         signOut();
     }
 
+    @Test
+    @Order(7)
+    void theOperatorOnboardsAMerchantItsStoreAndATerminalWhoseKeyWorksUntilDecommissioned() {
+        String name = "Console Tea House " + UUID.randomUUID().toString().substring(0, 8);
+        signInAs("demo-admin");
+        browser.click(By.linkText("Merchants"));
+        assertThat(browser.text(By.id("merchants"))).contains("Sakura Mart").contains("Harbor Cafe");
+        browser.checkPage("60-operator-merchants");
+
+        browser.type(By.id("name"), name);
+        browser.click(By.id("onboard"));
+        browser.awaitText(By.cssSelector("p.notice"), "is onboarded");
+        assertThat(browser.text(By.tagName("h1"))).contains(name).contains("ACTIVE");
+
+        // a fixed offset passes the browser's checks; the API refuses it, and says so under the time zone
+        browser.click(By.id("new-store"));
+        browser.type(By.id("code"), "GION");
+        browser.type(By.id("name"), "Tea House Gion");
+        browser.type(By.id("line1"), "570-8 Gionmachi Minamigawa");
+        browser.type(By.id("city"), "Kyoto");
+        browser.type(By.id("region"), "Kyoto");
+        browser.type(By.id("postalCode"), "605-0074");
+        browser.type(By.id("timeZone"), "GMT+9");
+        browser.type(By.id("mcc"), "5814");
+        browser.click(By.id("save-store"));
+        assertThat(browser.text(By.id("timeZone-error"))).contains("IANA time zone");
+        assertThat(browser.find(By.id("timeZone")).getAttribute("aria-describedby")).isEqualTo("timeZone-error");
+        assertThat(browser.find(By.id("timeZone")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(By.id("line1")).getAttribute("value")).as("what was typed is kept").isEqualTo("570-8 Gionmachi Minamigawa");
+        browser.checkPage("61-operator-store-refused");
+        browser.type(By.id("timeZone"), "Asia/Tokyo");
+        browser.click(By.id("save-store"));
+        browser.awaitText(By.cssSelector("p.notice"), "Store GION is open");
+        assertThat(browser.text(By.id("store-GION"))).contains("Kyoto").contains("Asia/Tokyo").contains("5814");
+
+        // the terminal, and its key at once, shown this once; the key works at the gateway
+        browser.type(By.id("terminal-code"), "TILL-1");
+        browser.type(By.id("terminal-label"), "Gion till 1");
+        browser.click(By.id("install"));
+        String apiKey = browser.text(By.id("issued-key"));
+        assertThat(browser.text(By.cssSelector("p.notice"))).contains("Terminal TILL-1 is installed");
+        browser.checkPage("62-operator-terminal-key");
+        ApiCaller till = new ApiCaller(platform.gatewayUrl(), (method, path) -> Map.of("X-Api-Key", apiKey));
+        Reply caller = till.get("/api/v1/caller");
+        assertThat(caller.status()).isEqualTo(200);
+        assertThat(caller.json().path("role").asString()).isEqualTo("TERMINAL");
+        browser.open(browser.driver().getCurrentUrl().replaceFirst("/terminals$", ""));
+        assertThat(browser.driver().getPageSource()).doesNotContain(apiKey);
+
+        // the same code again in the store: the conflict is shown under the code
+        browser.type(By.id("terminal-code"), "TILL-1");
+        browser.click(By.id("install"));
+        assertThat(browser.text(By.id("terminal-code-error"))).isNotBlank();
+        assertThat(browser.find(By.id("terminal-code")).getAttribute("aria-describedby")).isEqualTo("terminal-code-error");
+
+        browser.click(By.cssSelector("a[aria-label='Change store GION']"));
+        browser.type(By.id("mcc"), "5812");
+        browser.type(By.id("line2"), "2F");
+        browser.click(By.id("save-store"));
+        browser.awaitText(By.cssSelector("p.notice"), "Store GION is changed");
+        assertThat(browser.text(By.id("store-GION"))).contains("5812").contains("2F");
+
+        browser.click(By.cssSelector("button[aria-label='Decommission terminal TILL-1']"));
+        browser.awaitText(By.cssSelector("p.notice"), "decommissioned");
+        assertThat(browser.text(By.id("terminals"))).contains("DECOMMISSIONED");
+        assertThat(browser.text(By.id("audit"))).contains("TERMINAL DECOMMISSIONED").contains("STORE UPDATED").contains("demo-admin");
+        browser.checkPage("63-operator-merchant");
+        browser.checkAtPhoneWidth("63-operator-merchant");
+        assertThat(till.get("/api/v1/caller").status()).as("a decommissioned terminal's key").isEqualTo(401);
+
+        browser.type(By.id("name"), name + " Kyoto");
+        browser.click(By.id("rename"));
+        browser.awaitText(By.cssSelector("p.notice"), "The merchant is now");
+        browser.type(By.id("reason"), "contract ended");
+        browser.click(By.id("close-merchant"));
+        browser.awaitText(By.id("merchant-status"), "CLOSED");
+        assertThat(browser.all(By.cssSelector("main form"))).as("a closed merchant takes no change").isEmpty();
+        signOut();
+    }
+
+    @Test
+    @Order(8)
+    void theMerchantSeesItsOwnStoresAndTerminalsReadOnly() {
+        signInAs("demo-sakura-mart");
+        browser.click(By.linkText("Stores and terminals"));
+        assertThat(browser.text(By.tagName("h1"))).contains("Sakura Mart");
+        assertThat(browser.text(By.id("stores"))).contains("SHIBUYA").contains("SHINJUKU").doesNotContain("YOKOHAMA");
+        assertThat(browser.text(By.id("terminals"))).contains("ACTIVE");
+        assertThat(browser.all(By.cssSelector("main form"))).as("read-only").isEmpty();
+        browser.checkPage("33-merchant-stores");
+
+        browser.open(platform.consoleUrl() + "/merchants");
+        assertThat(browser.driver().getPageSource()).doesNotContain("Onboard a merchant");
+        signOut();
+    }
+
     private String campaignWithAPendingEdit() {
         ApiCaller merchant = as("demo-sakura-mart");
         ApiCaller approver = as("demo-approver");

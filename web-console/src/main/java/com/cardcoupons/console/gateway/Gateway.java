@@ -1,10 +1,13 @@
 package com.cardcoupons.console.gateway;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -12,6 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +35,18 @@ public class Gateway {
     private static final TypeReference<List<Object>> JSON_ARRAY = new TypeReference<>() {
     };
 
+    private static final String REPLAYED = "Idempotency-Replayed";
+
     private final RestClient client;
     private final JsonMapper json;
 
-    Gateway(RestClient.Builder builder, ConsoleProperties properties, JsonMapper json) {
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(2_000);
-        requests.setReadTimeout((int) properties.timeout().toMillis());
+    Gateway(RestClient.Builder builder, ConsoleProperties properties, JsonMapper json, SslBundles bundles) {
+        HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(2), properties.timeout());
+        if (properties.gatewaySslBundle() != null) {
+            // trust exactly the bundle's certificates for the gateway: never all of them
+            settings = settings.withSslBundle(bundles.getBundle(properties.gatewaySslBundle()));
+        }
+        ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.simple().build(settings);
         this.client = builder.clone().baseUrl(properties.gatewayUrl().toString()).requestFactory(requests).build();
         this.json = json;
     }
@@ -78,14 +87,31 @@ public class Gateway {
 
         /** A POST with this {@code Idempotency-Key}, or none for a read sent as a POST (a wallet look-up). */
         public Map<String, Object> post(String path, Object body, String idempotencyKey) {
-            RestClient.RequestBodySpec request = client.post().uri(path);
+            return object(exchange(json(client.post().uri(path), body, idempotencyKey), null));
+        }
+
+        private RestClient.RequestBodySpec json(RestClient.RequestBodySpec request, Object body, String idempotencyKey) {
             if (idempotencyKey != null) {
                 request.header("Idempotency-Key", idempotencyKey);
             }
             if (body != null) {
                 request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
             }
-            return object(exchange(request, null));
+            return request;
+        }
+
+        /**
+         * A creation sent with the {@code Idempotency-Key} its form carries, so that a form posted twice (a double
+         * click, a reload) creates once: the second answer is the first one replayed, and says so.
+         */
+        public Created create(String path, Object body, String idempotencyKey) {
+            ResponseEntity<byte[]> response = exchange(json(client.post().uri(path), body, idempotencyKey), null);
+            return new Created(object(response), response.getHeaders().containsHeader(REPLAYED));
+        }
+
+        /** A replacement ({@code PUT}) with this {@code Idempotency-Key}. */
+        public Map<String, Object> put(String path, Object body, String idempotencyKey) {
+            return object(exchange(json(client.put().uri(path), body, idempotencyKey), null));
         }
 
         /** A read whose answer is a document to pass on (a PDF, an SVG, a CSV), with its content type. */
@@ -107,11 +133,30 @@ public class Gateway {
                             if (response.getHeaders().getContentType() != null) {
                                 headers.setContentType(response.getHeaders().getContentType());
                             }
+                            if (response.getHeaders().containsHeader(REPLAYED)) {
+                                headers.set(REPLAYED, response.getHeaders().getFirst(REPLAYED));
+                            }
                             return ResponseEntity.status(status).headers(headers).body(body);
                         });
             } catch (ResourceAccessException e) {
                 throw new PlatformUnavailable("The platform cannot be reached right now; try again in a moment.", e);
             }
+        }
+    }
+
+    /** What a creation answered, and whether it was the replay of an earlier one with the same key. */
+    public record Created(Map<String, Object> body, boolean replayed) {
+    }
+
+    /**
+     * The {@code Idempotency-Key} a form carried (a hidden input filled when the page was drawn), or a fresh one
+     * when it carried none or something else than a UUID.
+     */
+    public static String idempotencyKey(String fromForm) {
+        try {
+            return UUID.fromString(fromForm == null ? "" : fromForm.trim()).toString();
+        } catch (IllegalArgumentException notAUuid) {
+            return UUID.randomUUID().toString();
         }
     }
 

@@ -29,6 +29,8 @@ class SecurityConfiguration {
                         .requestMatchers("/console/campaigns/**", "/console/campaigns").hasRole("MERCHANT")
                         .requestMatchers("/console/wallet/**", "/console/wallet").hasRole("CONSUMER_CHANNEL")
                         .requestMatchers("/console/credentials/**", "/console/credentials").hasRole("PLATFORM_ADMIN")
+                        .requestMatchers("/console/merchants/**", "/console/merchants").hasRole("PLATFORM_ADMIN")
+                        .requestMatchers("/console/my-merchant").hasRole("MERCHANT")
                         .requestMatchers("/console", "/console/").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form
