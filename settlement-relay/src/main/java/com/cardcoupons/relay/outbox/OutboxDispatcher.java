@@ -175,10 +175,16 @@ public class OutboxDispatcher implements DisposableBean {
         finish(followUp, move, entry, null);
     }
 
-    /** The same, with what follows from the outcome ({@code then}) in the same commit, journaled after it. */
+    /**
+     * The same, with what follows from the outcome ({@code then}) in the same commit, journaled after it. What follows
+     * changes the payment, whose row is then locked first: payment, then follow-ups, as everywhere.
+     */
     private void finish(FollowUp followUp, Consumer<FollowUp> move, JournalEntry entry,
             BiFunction<FollowUp, Instant, List<JournalEntry>> then) {
         transactions.executeWithoutResult(status -> {
+            if (then != null) {
+                partialReversals.lockPayment(followUp.paymentId());
+            }
             FollowUp locked = outbox.lock(followUp.id()).orElseThrow();
             move.accept(locked);
             outbox.save(locked);

@@ -11,11 +11,13 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Settles a late coupon once its partial reversal has an outcome, in the outbox's commit that records it: the payment
  * shows the discount applied and its armed coupon follow-up becomes a confirmation; or, refused, the discount not
- * applied and the coupons released. Runs inside the caller's transaction.
+ * applied and the coupons released. Runs inside the caller's transaction, which locked the payment's row before the
+ * reversal's ({@link #lockPayment}); locking it again here costs nothing.
  */
 @Component
 class LateCouponSettlement implements PartialReversals {
@@ -26,6 +28,11 @@ class LateCouponSettlement implements PartialReversals {
     LateCouponSettlement(Payments payments, SettlementOutbox outbox) {
         this.payments = payments;
         this.outbox = outbox;
+    }
+
+    @Override
+    public void lockPayment(UUID paymentId) {
+        payments.lock(paymentId).orElseThrow();
     }
 
     @Override

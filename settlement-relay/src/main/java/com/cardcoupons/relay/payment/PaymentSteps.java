@@ -27,8 +27,12 @@ import java.util.UUID;
  * three times. The first and the last of them, on every payment's critical path, are one statement each
  * ({@link Payments#record}, {@link Payments#answer}). Every change of the payment and of its follow-ups is decided by
  * them ({@link Payment}, {@link FollowUp}, through {@link Settlement}) and written on the condition that their rows
- * are still as they were read. Steps that could race an abandonment also take the payment row's lock first, in the
- * same order everywhere (payment, then outbox), so a payment is either answered by its flow or abandoned, never both.
+ * are still as they were read. Steps that could race an abandonment also take the payment row's lock, so a payment is
+ * either answered by its flow or abandoned, never both. Every transaction that changes a payment and its follow-ups
+ * locks the payment's row before any follow-up's: the answer's statement moves only follow-ups joined to the payment
+ * it updated, the steps here and a partial reversal's outcome ({@code LateCouponSettlement}) lock the payment first.
+ * The payment is locked as an update locks it ({@link Payments#lock}), which the foreign-key checks of journal entries
+ * and follow-ups written after a follow-up was locked do not wait for; so no two transactions wait for each other.
  */
 @Component
 class PaymentSteps {

@@ -123,14 +123,22 @@ class Payments {
         return jdbc.sql(PAYMENT + " where id = ? for share").param(uuid(id)).query(this::payment).optional();
     }
 
-    /** Reads the payment and locks its row until the transaction ends. */
+    /**
+     * Reads the payment and locks its row until the transaction ends, with the lock an update of it takes ({@code for
+     * no key update}): it waits for other steps that change or share-lock the payment, never for the foreign-key checks
+     * of journal entries and follow-ups being written for it, whose writers may hold a follow-up's row.
+     */
     Optional<Payment> lock(UUID id) {
-        return jdbc.sql(PAYMENT + " where id = ? for update").param(uuid(id)).query(this::payment).optional();
+        return jdbc.sql(PAYMENT + " where id = ? for no key update").param(uuid(id)).query(this::payment).optional();
     }
 
-    /** Payments still in progress past their deadline, locked; those another transaction holds are left for later. */
+    /**
+     * Payments still in progress past their deadline, locked as by {@link #lock}; those another transaction holds are
+     * left for later.
+     */
     List<Payment> lockOverdue(Instant now, int limit) {
-        return jdbc.sql(PAYMENT + " where state = 'IN_PROGRESS' and deadline_at < ? order by deadline_at limit ? for update skip locked")
+        return jdbc.sql(PAYMENT + " where state = 'IN_PROGRESS' and deadline_at < ? order by deadline_at limit ?"
+                        + " for no key update skip locked")
                 .params(instant(now), limit).query(this::payment).list();
     }
 

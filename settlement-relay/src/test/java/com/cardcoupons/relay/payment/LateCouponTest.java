@@ -5,16 +5,25 @@ import com.cardcoupons.relay.support.CouponServerStandIn;
 import com.cardcoupons.relay.support.CouponServerStandIn.StandInCoupon;
 import com.cardcoupons.relay.support.StandInTestBase;
 import com.cardcoupons.relay.support.TestCards;
+import com.cardcoupons.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * A discount that lands after the payment was approved at full price, every branch of its state machine
@@ -28,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "relay.coupon-server.search-read-timeout=3s",
         "relay.coupon-server.reservation-timeout=3s"})
 class LateCouponTest extends StandInTestBase {
+
+    @Autowired
+    private TestDatabase database;
 
     @Test
     void aDiscountFoundAfterTheApprovalLowersTheAuthorizationWithAPartialReversalAndConfirmsTheCoupon() {
@@ -84,6 +96,71 @@ class LateCouponTest extends StandInTestBase {
         awaitBalanced(answer.path("paymentId").asString());
         assertThat(settlementCenter.held(card, "JPY")).isEqualTo(1_000);
         assertThat(reservation("T-LATE-REFUSED")).as("never held and charged in full").isEqualTo(ReservationState.RELEASED);
+    }
+
+    /**
+     * A partial reversal's outcome changes its payment and the payment's coupon follow-up, so it locks the payment's
+     * row before the reversal's, as every step of a payment does. Here another transaction, on a connection of its own,
+     * holds the payment while the settlement center acknowledges the reversal: the outcome waits for the payment holding
+     * no follow-up's row, so that transaction takes the reversal's row at once ({@code nowait}). Locking the reversal
+     * first, as the outcome once did, fails this with SQLSTATE 55P03; had that transaction waited instead, PostgreSQL
+     * would have aborted one of the two with 40P01.
+     */
+    @Test
+    void aPartialReversalsOutcomeLocksThePaymentBeforeTheReversal() throws SQLException {
+        String card = TestCards.fresh();
+        couponServer.give(card, StandInCoupon.discount("LATELOCKORDER001", "10% off", 1_000));
+        couponServer.delaySearches(Duration.ofMillis(500));
+        settlementCenter.inject(Map.of("operation", "REVERSE", "latencyMs", 2_000, "times", 1));
+
+        JsonNode answer = pay("T-LATE-LOCK-ORDER", card, 1_000).json();
+        awaitLateCoupon(answer, "PENDING");
+        UUID paymentId = UUID.fromString(answer.path("paymentId").asString());
+        UUID reversal = jdbc.sql("select id from settlement_outbox where payment_id = ? and replacement_minor is not null")
+                .param(paymentId).query(UUID.class).single();
+
+        try (Connection other = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
+            other.setAutoCommit(false);
+            lockRow(other, "select id from payment where id = ? for no key update", paymentId);
+            awaitWaitingFor(other);
+            assertThatCode(() -> lockRow(other, "select id from settlement_outbox where id = ? for update nowait", reversal))
+                    .as("the outcome waits for the payment before it locks the reversal").doesNotThrowAnyException();
+            other.rollback();
+        }
+
+        JsonNode late = awaitLateCoupon(answer, "APPLIED");
+        assertThat(minor(late.path("heldAmount"))).isEqualTo(900);
+        JsonNode journal = awaitBalanced(paymentId.toString());
+        assertThat(steps(journal).stream().filter("REVERSAL_ACKNOWLEDGED"::equals)).as("acknowledged once, at once")
+                .hasSize(1);
+        assertThat(settlementCenter.held(card, "JPY")).isEqualTo(900);
+        assertThat(reservation("T-LATE-LOCK-ORDER")).isEqualTo(ReservationState.CONFIRMED);
+    }
+
+    private static void lockRow(Connection connection, String sql, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, id);
+            try (ResultSet row = statement.executeQuery()) {
+                assertThat(row.next()).as(sql).isTrue();
+            }
+        }
+    }
+
+    /** Waits until some other backend waits for a lock {@code holder} holds. */
+    private void awaitWaitingFor(Connection holder) throws SQLException {
+        int pid;
+        try (PreparedStatement statement = holder.prepareStatement("select pg_backend_pid()");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            pid = row.getInt(1);
+        }
+        Instant giveUp = Instant.now().plusSeconds(15);
+        while (jdbc.sql("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))").param(pid)
+                .query(Long.class).single() == 0 && Instant.now().isBefore(giveUp)) {
+            sleep(50);
+        }
+        assertThat(jdbc.sql("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))").param(pid)
+                .query(Long.class).single()).as("the reversal's outcome waits for the payment").isPositive();
     }
 
     @Test
