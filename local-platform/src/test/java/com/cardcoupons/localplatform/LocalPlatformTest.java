@@ -348,7 +348,10 @@ class LocalPlatformTest {
         }
     }
 
-    /** An operator onboards a merchant, a store and a terminal through the gateway; the terminal's key works until it is decommissioned. */
+    /**
+     * An operator onboards a merchant, a store and a terminal through the gateway; the terminal's key works until it is
+     * decommissioned, and the merchant's key until the merchant is closed.
+     */
     @Nested
     @Order(5)
     class MerchantOnboarding {
@@ -407,6 +410,23 @@ class LocalPlatformTest {
             assertThat(audit.size()).isEqualTo(4);
             assertThat(audit.get(0).path("action").asString()).isEqualTo("DECOMMISSIONED");
             assertThat(audit.get(0).path("actor").asString()).isEqualTo("demo-admin");
+
+            // the merchant's own key works until the merchant is closed, and then is refused like its terminals' keys
+            String officeKeyRequest = "{\"kind\":\"MERCHANT\",\"label\":\"Kyoto Tea House office\",\"merchantId\":\"" + merchantId + "\"}";
+            Reply officeKey = admin.post("/api/v1/credentials", officeKeyRequest);
+            assertThat(officeKey.status()).as(officeKey.body()).isEqualTo(201);
+            String officeApiKey = officeKey.json().path("apiKey").asString();
+            ApiCaller office = new ApiCaller(platform.gatewayUrl(), (method, path) -> Map.of("X-Api-Key", officeApiKey));
+            assertThat(office.get("/api/v1/merchants/" + merchantId).status()).isEqualTo(200);
+            Reply closed = admin.post("/api/v1/merchants/" + merchantId + "/closure", "{\"reason\":\"moved away\"}", key());
+            assertThat(closed.json().path("status").asString()).as(closed.body()).isEqualTo("CLOSED");
+            Reply refusedOffice = office.get("/api/v1/merchants/" + merchantId);
+            for (int waited = 0; refusedOffice.status() != 401 && waited < 50; waited++) {
+                sleep(100);
+                refusedOffice = office.get("/api/v1/merchants/" + merchantId);
+            }
+            assertThat(refusedOffice.code()).as(refusedOffice.body()).isEqualTo("API_KEY_INVALID");
+            assertThat(admin.post("/api/v1/credentials", officeKeyRequest).code()).isEqualTo("MERCHANT_CLOSED");
         }
     }
 

@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import javax.sql.DataSource;
 import java.util.Set;
 
-/** The gateway writes only its API credentials; terminals, merchants and campaigns it reads. */
+/** The gateway writes only its API credentials; campaigns, and the views of terminals and merchants registration-api publishes, it reads. */
 @SpringBootTest
 @IsolatedDatabase
 class DatabaseRoleTest implements WritesOnlyItsOwnTables {

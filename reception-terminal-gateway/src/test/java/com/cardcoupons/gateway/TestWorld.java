@@ -63,6 +63,21 @@ public final class TestWorld {
         return id;
     }
 
+    /** Adds a merchant with one store and one terminal of these ids, as registration-api would onboard them. */
+    public static void newMerchant(JdbcClient jdbc, UUID merchant, UUID store, UUID terminal) {
+        jdbc.sql("insert into merchant (id, name) values (?, ?)").params(merchant, "Merchant " + merchant).update();
+        jdbc.sql("insert into store (id, merchant_id, code, name, mcc, time_zone) values (?, ?, 'S1', 'Store', '5411', 'Asia/Tokyo')")
+                .params(store, merchant).update();
+        jdbc.sql("insert into terminal (id, merchant_id, store_id, code) values (?, ?, ?, 'TILL-1')").params(terminal, merchant, store).update();
+    }
+
+    /** Stores a new key of {@code merchant} with this key id, and answers it. */
+    public static String newMerchantKey(JdbcClient jdbc, String keyId, UUID merchant) {
+        String apiKey = keyId + ".secret-of-" + keyId + "-00000000000000000000000000";
+        new TestWorld(jdbc).key(apiKey, Role.MERCHANT, null, merchant, null);
+        return apiKey;
+    }
+
     /** Stores a new key of {@code terminal} with this key id, and answers it. */
     public static String newTerminalKey(JdbcClient jdbc, String keyId, UUID terminal) {
         String apiKey = keyId + ".secret-of-" + keyId + "-00000000000000000000000000";

@@ -18,14 +18,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Malformed and boundary requests for every operation of an API document, for property-based fuzzing with jqwik.
  * Each request is built from the operation's own schemas (so it gets past the first check and reaches the deeper
  * ones) and then broken by at least one defect that must be refused whatever else the request holds: an unknown
  * field, a value of the wrong JSON type, an extreme number, a text too long or with a control character, JSON that
- * does not parse, a missing or malformed idempotency key, a malformed id or query parameter. A refusal must be a 4xx
- * with Problem Details that writes nothing.
+ * does not parse, a body sent as another media type, a missing or malformed idempotency key, a malformed id or query
+ * parameter. A refusal must be a 4xx with Problem Details that writes nothing.
  */
 public final class ApiFuzz {
 
@@ -37,6 +38,10 @@ public final class ApiFuzz {
     /** Numbers no field takes: beyond a long, fractions, exponents. */
     private static final List<String> EXTREME_NUMBERS = List.of("9223372036854775808", "-9223372036854775809", "1e400",
             "1.5", "-0.0", "1E3", "123456789012345678901234567890");
+
+    /** Media types a JSON body is not: every operation takes {@code application/json} only. */
+    private static final List<String> WRONG_CONTENT_TYPES = List.of("text/plain", "application/xml",
+            "application/x-www-form-urlencoded", "multipart/form-data; boundary=fuzz", "application/octet-stream", "json");
 
     private final JsonNode document;
 
@@ -56,13 +61,21 @@ public final class ApiFuzz {
 
     /** Requests for every operation of the document at {@code json} under {@code /api/}. */
     public static Arbitrary<Request> requests(String json) {
+        return requests(json, path -> true);
+    }
+
+    /** Requests for the operations of the document at {@code json} under {@code /api/} whose path template is chosen. */
+    public static Arbitrary<Request> requests(String json, Predicate<String> paths) {
         ApiFuzz fuzz = new ApiFuzz(JSON.readTree(json));
         List<Arbitrary<Request>> perOperation = new ArrayList<>();
         fuzz.document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (path.getKey().startsWith("/api/") && operation.getValue().has("responses")) {
+            if (path.getKey().startsWith("/api/") && paths.test(path.getKey()) && operation.getValue().has("responses")) {
                 perOperation.add(fuzz.requests(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(), operation.getValue()));
             }
         }));
+        if (perOperation.isEmpty()) {
+            throw new IllegalArgumentException("the document has no operation to fuzz among those chosen");
+        }
         return Arbitraries.oneOf(perOperation);
     }
 
@@ -81,7 +94,7 @@ public final class ApiFuzz {
         }
         if (!bodySchema.isMissingNode()) {
             defects.addAll(List.of("unknown field", "wrong type", "extreme number", "text too long", "control character",
-                    "not JSON", "nested unknown field"));
+                    "not JSON", "nested unknown field", "wrong content type"));
         }
         if (keyed) {
             defects.addAll(List.of("no idempotency key", "malformed idempotency key"));
@@ -136,6 +149,9 @@ public final class ApiFuzz {
         if (keyed && !defect.equals("no idempotency key")) {
             headers.put("Idempotency-Key", defect.equals("malformed idempotency key")
                     ? (random.nextBoolean() ? "has space " + random.nextInt() : "k".repeat(129)) : "fuzz-" + UUID.randomUUID());
+        }
+        if (defect.equals("wrong content type")) {
+            headers.put("Content-Type", WRONG_CONTENT_TYPES.get(random.nextInt(WRONG_CONTENT_TYPES.size())));
         }
         String body = null;
         if (!bodySchema.isMissingNode()) {

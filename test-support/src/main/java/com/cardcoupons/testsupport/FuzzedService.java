@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,11 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A service started on its own database for a jqwik fuzz test (jqwik runs outside Spring's test support), the
  * requests to send it ({@link ApiFuzz}, from the API document it publishes), and the check each must pass: refused
  * with a 4xx Problem Details answer with a stable code, documented for the operation ({@link PublishedContract} checks
- * that through {@link ApiCaller}), and with not one row added to or removed from any table.
+ * that through {@link ApiCaller}), and with not one row of any table added, removed or changed.
  */
 public final class FuzzedService implements AutoCloseable {
 
-    /** Signs a caller of a role for a service: the credentials of each request, by method and path. */
+    /**
+     * The credentials of a caller of a role, by method and path: identity headers a service verifies, or an API key
+     * at the gateway. The role is the operation's first {@code x-roles}, or empty where the document names none (the
+     * gateway's own API, whose access policy decides).
+     */
     @FunctionalInterface
     public interface Callers {
         BiFunction<String, String, Map<String, String>> as(ApplicationContext context, String role);
@@ -36,14 +41,14 @@ public final class FuzzedService implements AutoCloseable {
     private final TestDatabase database;
     private final Callers callers;
     private final String baseUrl;
-    private final String tableCounts;
+    private final String tableContents;
 
     private FuzzedService(ConfigurableApplicationContext context, TestDatabase database, Callers callers) {
         this.context = context;
         this.database = database;
         this.callers = callers;
         this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-        this.tableCounts = tableCountsStatement();
+        this.tableContents = tableContentsStatement();
     }
 
     public static FuzzedService start(Class<?> application, Callers callers, String... properties) {
@@ -62,41 +67,52 @@ public final class FuzzedService implements AutoCloseable {
         return context;
     }
 
-    /** Malformed and boundary requests for every operation the service documents. */
-    public Arbitrary<ApiFuzz.Request> requests() {
-        ApiCaller.Reply document = ApiCaller.anonymous(baseUrl).get("/v3/api-docs");
-        assertThat(document.status()).as("the service publishes its API document").isEqualTo(200);
-        return ApiFuzz.requests(document.body());
+    /** The service's base URL, such as {@code http://localhost:port}. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
-    /** Sends the request as a caller of the operation's role and checks it was refused without a trace. */
-    public void assertRefusedWithoutWrites(ApiFuzz.Request request) {
-        Map<String, Long> before = counts();
-        ApiCaller caller = new ApiCaller(baseUrl, request.role().isEmpty()
-                ? (method, path) -> Map.of() : callers.as(context, request.role()));
+    /** Malformed and boundary requests for every operation the service documents. */
+    public Arbitrary<ApiFuzz.Request> requests() {
+        return requests(path -> true);
+    }
+
+    /** Malformed and boundary requests for the operations the service documents whose path template is chosen. */
+    public Arbitrary<ApiFuzz.Request> requests(Predicate<String> paths) {
+        ApiCaller.Reply document = ApiCaller.anonymous(baseUrl).get("/v3/api-docs");
+        assertThat(document.status()).as("the service publishes its API document").isEqualTo(200);
+        return ApiFuzz.requests(document.body(), paths);
+    }
+
+    /** Sends the request as a caller of the operation's role, checks it was refused without a trace, and answers the refusal. */
+    public ApiCaller.Reply assertRefusedWithoutWrites(ApiFuzz.Request request) {
+        Map<String, String> before = contents();
+        ApiCaller caller = new ApiCaller(baseUrl, callers.as(context, request.role()));
         ApiCaller.Reply reply = caller.send(request.method(), request.target(), request.body(), request.headers());
         assertThat(reply.status()).as("refused, not failed nor accepted: %s -> %s", request, reply).isBetween(400, 499);
         assertThat(reply.header("Content-Type")).as("%s -> %s", request, reply).startsWith("application/problem+json");
         assertThat(reply.code()).as("a stable code: %s -> %s", request, reply).matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
-        assertThat(counts()).as("no row written by %s -> %s", request, reply).isEqualTo(before);
+        assertThat(contents()).as("no row written by %s -> %s", request, reply).isEqualTo(before);
+        return reply;
     }
 
-    private Map<String, Long> counts() {
+    /** Each table's row count and a digest of its rows: a row added, removed or updated changes it. */
+    private Map<String, String> contents() {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             ResultSet rows = connection.createStatement().executeQuery(tableCounts)) {
-            Map<String, Long> counts = new LinkedHashMap<>();
+             ResultSet rows = connection.createStatement().executeQuery(tableContents)) {
+            Map<String, String> contents = new LinkedHashMap<>();
             rows.next();
             for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                counts.put(rows.getMetaData().getColumnLabel(i), rows.getLong(i));
+                contents.put(rows.getMetaData().getColumnLabel(i), rows.getString(i));
             }
-            return counts;
+            return contents;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not count the rows of " + database.jdbcUrl(), e);
+            throw new IllegalStateException("could not read the rows of " + database.jdbcUrl(), e);
         }
     }
 
-    /** One statement that counts the rows of every table of the schema, Flyway's history included. */
-    private String tableCountsStatement() {
+    /** One statement that reads the count and digest of the rows of every table of the schema, Flyway's history included. */
+    private String tableContentsStatement() {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
              ResultSet tables = connection.createStatement().executeQuery(
                      "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'"
@@ -106,7 +122,8 @@ public final class FuzzedService implements AutoCloseable {
                 names.add(tables.getString(1));
             }
             return "select " + names.stream()
-                    .map(name -> "(select count(*) from \"" + name + "\") as \"" + name + "\"")
+                    .map(name -> "(select count(*) || ' ' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '')"
+                            + " from \"" + name + "\" t) as \"" + name + "\"")
                     .collect(Collectors.joining(", "));
         } catch (SQLException e) {
             throw new IllegalStateException("could not list the tables of " + database.jdbcUrl(), e);

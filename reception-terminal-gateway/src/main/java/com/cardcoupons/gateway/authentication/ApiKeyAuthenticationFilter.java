@@ -2,7 +2,7 @@ package com.cardcoupons.gateway.authentication;
 
 import com.cardcoupons.gateway.access.RequestPath;
 import com.cardcoupons.gateway.credential.ApiKey;
-import com.cardcoupons.gateway.credential.Credential;
+import com.cardcoupons.gateway.credential.BoundCredential;
 import com.cardcoupons.gateway.credential.KnownCredentials;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.platform.problem.ProblemResponses;
@@ -80,14 +80,14 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private Optional<CallerIdentity> authenticate(ApiKey key) {
-        Optional<Credential> credential = credentials.find(key.keyId());
+        Optional<BoundCredential> credential = credentials.find(key.keyId());
         if (credential.isEmpty()) {
             log.info("refused API key {}: no such credential", key.keyId());
             return Optional.empty();
         }
         Optional<CallerIdentity> caller = credential.get().authenticate(key.secret(), Instant.now());
         if (caller.isEmpty()) {
-            log.info("refused API key {}: wrong secret, revoked, or its terminal is decommissioned", key.keyId());
+            log.info("refused API key {}: wrong secret, revoked, or its terminal or merchant may no longer act", key.keyId());
         }
         return caller;
     }

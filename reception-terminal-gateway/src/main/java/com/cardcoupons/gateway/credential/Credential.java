@@ -8,10 +8,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.OptimisticLockType;
@@ -23,10 +20,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A credential the gateway authenticates callers with: what kind of caller it stands for, what it is bound to, the
- * hash of its secret (and, for a while after a rotation, of the previous one), and whether it is still in force.
- * A terminal's merchant and store come from its terminal row, and a decommissioned terminal's key no longer works.
- * A change is stored only while the row is still exactly as it was read, so of two concurrent changes one is refused.
+ * A credential the gateway authenticates callers with: what kind of caller it stands for, what it is bound to (by
+ * id), the hash of its secret (and, for a while after a rotation, of the previous one), and whether it is still in
+ * force. A terminal or merchant key acts for its {@link KeyHolder}, which registration-api owns: a terminal's merchant
+ * and store are the terminal's, and a key works only while its holder may act (a terminal decommissioned, or a
+ * merchant closed, ends its keys). A change is stored only while the row is still exactly as it was read, so of two
+ * concurrent changes one is refused.
  */
 @Entity
 @Table(name = "api_credential")
@@ -38,25 +37,21 @@ public class Credential {
     public enum Status { ACTIVE, REVOKED }
 
     /** What a credential is bound to: a terminal (its merchant and store follow from it), a merchant, or a channel. */
-    record Binding(Terminal terminal, UUID merchantId, ConsumerChannel channel) {
+    record Binding(KeyHolder holder, ConsumerChannel channel) {
 
-        static final Binding NONE = new Binding(null, null, null);
+        static final Binding NONE = new Binding(null, null);
 
-        static Binding terminal(Terminal terminal) {
-            return new Binding(terminal, null, null);
-        }
-
-        static Binding merchant(UUID merchantId) {
-            return new Binding(null, merchantId, null);
+        static Binding holder(KeyHolder holder) {
+            return new Binding(holder, null);
         }
 
         static Binding channel(ConsumerChannel channel) {
-            return new Binding(null, null, channel);
+            return new Binding(null, channel);
         }
 
         boolean fits(Role kind) {
-            return (kind == Role.TERMINAL) == (terminal != null)
-                    && (kind == Role.MERCHANT) == (merchantId != null)
+            return (kind == Role.TERMINAL) == (holder != null && holder.isTerminal())
+                    && (kind == Role.MERCHANT) == (holder != null && !holder.isTerminal())
                     && (kind == Role.CONSUMER_CHANNEL) == (channel != null);
         }
     }
@@ -71,10 +66,9 @@ public class Credential {
     @Column(updatable = false)
     private String label;
 
-    // every query that reads credentials fetches the terminal with them, in the same select
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "terminal_id", updatable = false)
-    private Terminal terminal;
+    // a terminal credential's terminal, whose merchant and store registration-api keeps
+    @Column(updatable = false)
+    private UUID terminalId;
 
     // a merchant credential's merchant; a terminal's merchant is its terminal's
     @Column(updatable = false)
@@ -114,8 +108,8 @@ public class Credential {
         this.id = key.keyId();
         this.kind = kind;
         this.label = label;
-        this.terminal = binding.terminal();
-        this.merchantId = binding.merchantId();
+        this.terminalId = kind == Role.TERMINAL ? binding.holder().terminalId() : null;
+        this.merchantId = kind == Role.MERCHANT ? binding.holder().merchantId() : null;
         this.channel = binding.channel();
         this.secretHash = SecretHash.of(key.secret());
         this.status = Status.ACTIVE;
@@ -123,34 +117,45 @@ public class Credential {
         this.issuedAt = now;
     }
 
-    /** A new, active credential for {@code key}. A decommissioned terminal is given no key. */
+    /**
+     * A new, active credential for {@code key}. A decommissioned terminal, or a terminal or merchant of a closed
+     * merchant, is given no key.
+     */
     static Credential issue(ApiKey key, Role kind, String label, Binding binding, String issuedBy, Instant now) {
         if (!binding.fits(kind)) {
             throw new IllegalArgumentException("a " + kind + " credential is bound to exactly what its kind needs");
         }
-        if (binding.terminal() != null && !binding.terminal().active()) {
-            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "TERMINAL_NOT_ACTIVE", "terminalId",
-                    "terminal " + binding.terminal().id() + " is decommissioned");
+        KeyHolder holder = binding.holder();
+        if (holder != null && !holder.active()) {
+            throw holder.isTerminal()
+                    ? new DomainException(DomainException.Kind.UNPROCESSABLE, "TERMINAL_NOT_ACTIVE", "terminalId",
+                            "terminal " + holder.terminalId() + " is decommissioned, or its merchant is closed")
+                    : new DomainException(DomainException.Kind.UNPROCESSABLE, "MERCHANT_CLOSED", "merchantId",
+                            "merchant " + holder.merchantId() + " is closed");
         }
         return new Credential(key, kind, label, binding, issuedBy, now);
     }
 
     /**
-     * The identity this credential proves when presented with {@code secret} at {@code now}, or empty when the
-     * secret is wrong, the credential is revoked, or its terminal is decommissioned. Both hashes are always
-     * compared, so the answer takes the same time whichever of them matches.
+     * The identity this credential proves when presented with {@code secret} at {@code now}, acting for
+     * {@code holder} (its terminal or merchant as read with it; null for the kinds bound to neither, or when the row
+     * is gone), or empty when the secret is wrong, the credential is revoked, or its holder may no longer act. Both
+     * hashes are always compared, so the answer takes the same time whichever of them matches.
      */
-    public Optional<CallerIdentity> authenticate(String secret, Instant now) {
+    public Optional<CallerIdentity> authenticate(String secret, KeyHolder holder, Instant now) {
         boolean current = secretHash.matches(secret);
         boolean previous = previousSecretHash != null && previousSecretHash.matches(secret)
                 && now.isBefore(previousValidUntil);
         if (!(current || previous) || status != Status.ACTIVE) {
             return Optional.empty();
         }
-        if (kind == Role.TERMINAL && !terminal.active()) {
+        if (!needsHolder()) {
+            return Optional.of(identity(null));
+        }
+        if (holder == null || !holder.active() || !isHeldBy(holder)) {
             return Optional.empty();
         }
-        return Optional.of(identity());
+        return Optional.of(identity(holder));
     }
 
     /**
@@ -190,16 +195,24 @@ public class Credential {
         return label;
     }
 
+    /** A merchant credential's merchant; null for a terminal's, whose merchant is its {@link KeyHolder}'s. */
     UUID merchantId() {
-        return terminal == null ? merchantId : terminal.merchantId();
-    }
-
-    UUID storeId() {
-        return terminal == null ? null : terminal.storeId();
+        return merchantId;
     }
 
     UUID terminalId() {
-        return terminal == null ? null : terminal.id();
+        return terminalId;
+    }
+
+    /** Whether the key acts for a terminal or a merchant, and works only while that holder may act. */
+    boolean needsHolder() {
+        return kind == Role.TERMINAL || kind == Role.MERCHANT;
+    }
+
+    /** Whether {@code holder} is the terminal or merchant this credential is bound to. */
+    boolean isHeldBy(KeyHolder holder) {
+        return kind == Role.TERMINAL ? holder.isTerminal() && holder.terminalId().equals(terminalId)
+                : kind == Role.MERCHANT && !holder.isTerminal() && holder.merchantId().equals(merchantId);
     }
 
     ConsumerChannel channel() {
@@ -236,8 +249,9 @@ public class Credential {
     }
 
     /** The identity the gateway signs for the services. The key id is the principal: it survives rotation. */
-    private CallerIdentity identity() {
-        return new CallerIdentity(id, kind, merchantId(), storeId(), terminalId(), channel == null ? null : channel.name());
+    private CallerIdentity identity(KeyHolder holder) {
+        return new CallerIdentity(id, kind, holder == null ? null : holder.merchantId(), holder == null ? null : holder.storeId(),
+                terminalId, channel == null ? null : channel.name());
     }
 
     private void requireActive() {

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class CredentialCacheConfiguration {
 
     @Bean
-    KnownCredentials knownCredentials(Credentials credentials, CredentialProperties properties, MeterRegistry meters) {
-        KnownCredentials known = new KnownCredentials(credentials, properties.cache());
+    KnownCredentials knownCredentials(Credentials credentials, KeyHolders holders, CredentialProperties properties,
+            MeterRegistry meters) {
+        KnownCredentials known = new KnownCredentials(credentials, holders, properties.cache());
         CaffeineCacheMetrics.monitor(meters, known.cache(), "gateway.credentials");
         // 1 while calls are authenticated from memory, 0 while every call reads its credential (no notifications)
         Gauge.builder("coupons.gateway.credentials.informed", known, k -> k.informed() ? 1 : 0).register(meters);

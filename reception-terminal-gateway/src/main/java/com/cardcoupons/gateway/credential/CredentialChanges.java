@@ -15,8 +15,8 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * Listens on a connection of its own for the changes PostgreSQL announces on {@code api_credential_changed} (migration
- * V8_1) and makes {@link KnownCredentials} forget what they concern. The connection is checked every
+ * Listens on a connection of its own for the changes PostgreSQL announces on {@code api_credential_changed} (migrations
+ * V8_1, V14_1) and makes {@link KnownCredentials} forget what they concern. The connection is checked every
  * {@code listen-check}; when it fails the cache is emptied and bypassed until listening works again, since changes made
  * meanwhile were not heard of. A connection that fails silently, without an error, is caught by that check, and until
  * then by the cache's time-to-live.
@@ -134,6 +134,8 @@ final class CredentialChanges implements SmartLifecycle {
             known.forget(change.substring("credential:".length()));
         } else if (change.startsWith("terminal:")) {
             known.forgetTerminal(UUID.fromString(change.substring("terminal:".length())));
+        } else if (change.startsWith("merchant:")) {
+            known.forgetMerchant(UUID.fromString(change.substring("merchant:".length())));
         } else {
             known.forgetAll();
         }

@@ -22,9 +22,10 @@ record CredentialView(
         String revokedBy,
         Instant revokedAt) {
 
-    static CredentialView of(Credential credential) {
-        return new CredentialView(credential.id(), credential.kind(), credential.label(), credential.merchantId(),
-                credential.storeId(), credential.terminalId(), credential.channel(), credential.status(),
+    static CredentialView of(BoundCredential bound) {
+        Credential credential = bound.credential();
+        return new CredentialView(credential.id(), credential.kind(), credential.label(), bound.merchantId(),
+                bound.storeId(), credential.terminalId(), credential.channel(), credential.status(),
                 credential.issuedBy(), credential.issuedAt(), credential.rotatedAt(), credential.previousValidUntil(),
                 credential.revokedBy(), credential.revokedAt());
     }

@@ -13,15 +13,15 @@ import java.util.function.Function;
 
 /**
  * The stored credentials. Authentication reads a credential it does not know yet with {@link #find} (one select by
- * primary key joined with the terminal, in no transaction) and keeps it in {@link KnownCredentials}.
+ * primary key, in no transaction), and its holder with {@link KeyHolders}, and keeps both in {@link KnownCredentials}.
  */
 public interface Credentials extends Repository<Credential, String>, Persisting<Credential> {
 
-    @Query("select c from Credential c left join fetch c.terminal where c.id = :id")
+    @Query("select c from Credential c where c.id = :id")
     Optional<Credential> find(String id);
 
     @Query("""
-            select c from Credential c left join fetch c.terminal
+            select c from Credential c
              where (:kind is null or c.kind = :kind) and (:status is null or c.status = :status)
              order by c.issuedAt, c.id""")
     List<Credential> list(Role kind, Credential.Status status);

@@ -24,6 +24,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The credentials admin API, for platform administrators only (the gateway's access policy sees to that):
@@ -36,16 +37,13 @@ class CredentialsController {
 
     private final Credentials credentials;
     private final KnownCredentials known;
-    private final Terminals terminals;
-    private final Merchants merchants;
+    private final KeyHolders holders;
     private final CredentialProperties properties;
 
-    CredentialsController(Credentials credentials, KnownCredentials known, Terminals terminals, Merchants merchants,
-            CredentialProperties properties) {
+    CredentialsController(Credentials credentials, KnownCredentials known, KeyHolders holders, CredentialProperties properties) {
         this.credentials = credentials;
         this.known = known;
-        this.terminals = terminals;
-        this.merchants = merchants;
+        this.holders = holders;
         this.properties = properties;
     }
 
@@ -54,7 +52,7 @@ class CredentialsController {
     @Operation(summary = "Issue a credential; the API key in the answer is shown this once only")
     @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "Issued, with its API key")
     @Refuses(status = 400, codes = {"FIELD_REQUIRED", "UNEXPECTED_FIELD"})
-    @Refuses(status = 422, codes = {"UNKNOWN_TERMINAL", "UNKNOWN_MERCHANT", "TERMINAL_NOT_ACTIVE"})
+    @Refuses(status = 422, codes = {"UNKNOWN_TERMINAL", "UNKNOWN_MERCHANT", "TERMINAL_NOT_ACTIVE", "MERCHANT_CLOSED"})
     ResponseEntity<IssuedCredential> issue(@Valid @RequestBody IssueCredentialRequest request,
             @RequestAttribute(AuthenticatedCaller.ATTRIBUTE) CallerIdentity admin) {
         Credential.Binding binding = bindingFor(request);
@@ -62,21 +60,24 @@ class CredentialsController {
         Credential credential = Credential.issue(key, request.kind(), request.label(), binding, admin.principal(), Instant.now());
         credentials.persist(credential);
         return ResponseEntity.created(URI.create("/api/v1/credentials/" + credential.id()))
-                .body(IssuedCredential.of(credential, key));
+                .body(IssuedCredential.of(new BoundCredential(credential, binding.holder()), key));
     }
 
     @GetMapping
     @Operation(summary = "List credentials, optionally of one kind or status")
     List<CredentialView> list(@RequestParam(required = false) Role kind,
             @RequestParam(required = false) Credential.Status status) {
-        return credentials.list(kind, status).stream().map(CredentialView::of).toList();
+        List<Credential> listed = credentials.list(kind, status);
+        Map<String, KeyHolder> holderOf = holders.of(listed);
+        return listed.stream().map(credential -> CredentialView.of(new BoundCredential(credential, holderOf.get(credential.id()))))
+                .toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Read a credential (never its secret)")
     @Refuses(status = 404, codes = "CREDENTIAL_NOT_FOUND")
     CredentialView read(@PathVariable String id) {
-        return CredentialView.of(credentials.find(id).orElseThrow(() -> new CredentialNotFound(id)));
+        return CredentialView.of(bound(credentials.find(id).orElseThrow(() -> new CredentialNotFound(id))));
     }
 
     @PostMapping("/{id}/rotation")
@@ -93,7 +94,7 @@ class CredentialsController {
         }
         IssuedCredential rotated = credentials.change(id, credential -> {
             ApiKey key = credential.rotate(overlap, Instant.now());
-            return IssuedCredential.of(credential, key);
+            return IssuedCredential.of(bound(credential), key);
         });
         // every instance forgets it when PostgreSQL announces the change; this one need not wait for that
         known.forget(id);
@@ -107,25 +108,25 @@ class CredentialsController {
     CredentialView revoke(@PathVariable String id, @RequestAttribute(AuthenticatedCaller.ATTRIBUTE) CallerIdentity admin) {
         CredentialView revoked = credentials.change(id, credential -> {
             credential.revoke(admin.principal(), Instant.now());
-            return CredentialView.of(credential);
+            return CredentialView.of(bound(credential));
         });
         known.forget(id);
         return revoked;
     }
 
+    private BoundCredential bound(Credential credential) {
+        return new BoundCredential(credential, holders.of(credential).orElse(null));
+    }
+
     private Credential.Binding bindingFor(IssueCredentialRequest request) {
         request.requireConsistentBinding();
         return switch (request.kind()) {
-            case TERMINAL -> Credential.Binding.terminal(terminals.findById(request.terminalId())
+            case TERMINAL -> Credential.Binding.holder(holders.terminal(request.terminalId())
                     .orElseThrow(() -> new DomainException(DomainException.Kind.UNPROCESSABLE, "UNKNOWN_TERMINAL",
                             "terminalId", "no terminal " + request.terminalId())));
-            case MERCHANT -> {
-                if (!merchants.existsById(request.merchantId())) {
-                    throw new DomainException(DomainException.Kind.UNPROCESSABLE, "UNKNOWN_MERCHANT",
-                            "merchantId", "no merchant " + request.merchantId());
-                }
-                yield Credential.Binding.merchant(request.merchantId());
-            }
+            case MERCHANT -> Credential.Binding.holder(holders.merchant(request.merchantId())
+                    .orElseThrow(() -> new DomainException(DomainException.Kind.UNPROCESSABLE, "UNKNOWN_MERCHANT",
+                            "merchantId", "no merchant " + request.merchantId())));
             case CONSUMER_CHANNEL -> Credential.Binding.channel(request.channel());
             case APPROVER, PLATFORM_ADMIN -> Credential.Binding.NONE;
         };

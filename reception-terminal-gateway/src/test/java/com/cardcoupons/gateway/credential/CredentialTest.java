@@ -19,52 +19,59 @@ class CredentialTest {
     private static final UUID STORE = UUID.randomUUID();
     private static final UUID TERMINAL = UUID.randomUUID();
 
+    private static final KeyHolder ACTIVE_TERMINAL = KeyHolder.terminal(TERMINAL, MERCHANT, STORE, true);
+
     private final ApiKey key = ApiKey.generate(Role.TERMINAL);
-    private final Credential till = tillOf(new Terminal(TERMINAL, MERCHANT, STORE, true));
+    private final Credential till = tillOf(ACTIVE_TERMINAL);
 
     @Test
     void theRightSecretProvesTheBoundIdentity() {
-        CallerIdentity caller = till.authenticate(key.secret(), NOW).orElseThrow();
+        CallerIdentity caller = till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW).orElseThrow();
         assertThat(caller).isEqualTo(CallerIdentity.terminal(key.keyId(), MERCHANT, STORE, TERMINAL));
     }
 
     @Test
     void aWrongSecretProvesNothing() {
-        assertThat(till.authenticate(ApiKey.generate(Role.TERMINAL).secret(), NOW)).isEmpty();
+        assertThat(till.authenticate(ApiKey.generate(Role.TERMINAL).secret(), ACTIVE_TERMINAL, NOW)).isEmpty();
     }
 
     @Test
     void aRevokedCredentialProvesNothingAndCannotBeRevokedOrRotatedAgain() {
         till.revoke("admin", NOW);
         assertThat(till.status()).isEqualTo(Credential.Status.REVOKED);
-        assertThat(till.authenticate(key.secret(), NOW)).isEmpty();
+        assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW)).isEmpty();
         assertThatThrownBy(() -> till.revoke("admin", NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("CREDENTIAL_REVOKED"));
         assertThatThrownBy(() -> till.rotate(Duration.ZERO, NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("CREDENTIAL_REVOKED"));
-        assertThat(till.authenticate(key.secret(), NOW)).as("a refused rotation changes nothing").isEmpty();
+        assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW)).as("a refused rotation changes nothing").isEmpty();
     }
 
     @Test
     void aDecommissionedTerminalsKeyProvesNothing() {
-        var terminal = new Terminal(TERMINAL, MERCHANT, STORE, true) {
-            boolean decommissioned;
+        assertThat(till.authenticate(key.secret(), KeyHolder.terminal(TERMINAL, MERCHANT, STORE, false), NOW))
+                .as("as its terminal reads on the next call").isEmpty();
+        assertThat(till.authenticate(key.secret(), null, NOW)).as("a terminal that is gone").isEmpty();
+        assertThat(till.authenticate(key.secret(), KeyHolder.terminal(UUID.randomUUID(), MERCHANT, STORE, true), NOW))
+                .as("another terminal").isEmpty();
+    }
 
-            @Override
-            boolean active() {
-                return !decommissioned;
-            }
-        };
-        Credential credential = tillOf(terminal);
-        assertThat(credential.authenticate(key.secret(), NOW)).isPresent();
-        terminal.decommissioned = true;
-        assertThat(credential.authenticate(key.secret(), NOW)).as("as its terminal row reads on the next call").isEmpty();
+    @Test
+    void aClosedMerchantsKeyProvesNothing() {
+        ApiKey merchantKey = ApiKey.generate(Role.MERCHANT);
+        Credential backOffice = Credential.issue(merchantKey, Role.MERCHANT, "Back office",
+                Credential.Binding.holder(KeyHolder.merchant(MERCHANT, true)), "admin", NOW);
+        assertThat(backOffice.authenticate(merchantKey.secret(), KeyHolder.merchant(MERCHANT, true), NOW))
+                .contains(CallerIdentity.merchant(merchantKey.keyId(), MERCHANT));
+        assertThat(backOffice.authenticate(merchantKey.secret(), KeyHolder.merchant(MERCHANT, false), NOW))
+                .as("once the merchant is closed").isEmpty();
+        assertThat(backOffice.authenticate(merchantKey.secret(), KeyHolder.merchant(UUID.randomUUID(), true), NOW))
+                .as("another merchant").isEmpty();
     }
 
     @Test
     void aDecommissionedTerminalIsGivenNoKey() {
-        Terminal retired = new Terminal(TERMINAL, MERCHANT, STORE, false);
-        assertThatThrownBy(() -> tillOf(retired))
+        assertThatThrownBy(() -> tillOf(KeyHolder.terminal(TERMINAL, MERCHANT, STORE, false)))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("TERMINAL_NOT_ACTIVE");
                     assertThat(e.field()).isEqualTo("terminalId");
@@ -72,45 +79,57 @@ class CredentialTest {
     }
 
     @Test
+    void aClosedMerchantIsGivenNoKey() {
+        assertThatThrownBy(() -> Credential.issue(ApiKey.generate(Role.MERCHANT), Role.MERCHANT, "x",
+                Credential.Binding.holder(KeyHolder.merchant(MERCHANT, false)), "admin", NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo("MERCHANT_CLOSED");
+                    assertThat(e.field()).isEqualTo("merchantId");
+                });
+    }
+
+    @Test
     void aBindingMustFitTheKind() {
         assertThatThrownBy(() -> Credential.issue(ApiKey.generate(Role.APPROVER), Role.APPROVER, "x",
-                Credential.Binding.merchant(MERCHANT), "admin", NOW)).isInstanceOf(IllegalArgumentException.class);
+                Credential.Binding.holder(KeyHolder.merchant(MERCHANT, true)), "admin", NOW)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Credential.issue(ApiKey.generate(Role.MERCHANT), Role.MERCHANT, "x",
                 Credential.Binding.NONE, "admin", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Credential.issue(ApiKey.generate(Role.MERCHANT), Role.MERCHANT, "x",
+                Credential.Binding.holder(ACTIVE_TERMINAL), "admin", NOW)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aRotationWithoutOverlapStopsTheOldSecretAtOnce() {
         ApiKey next = till.rotate(Duration.ZERO, NOW);
         assertThat(next.keyId()).as("the key id survives rotation").isEqualTo(key.keyId());
-        assertThat(till.authenticate(key.secret(), NOW)).isEmpty();
-        assertThat(till.authenticate(next.secret(), NOW)).isPresent();
+        assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW)).isEmpty();
+        assertThat(till.authenticate(next.secret(), ACTIVE_TERMINAL, NOW)).isPresent();
         assertThat(till.previousValidUntil()).isNull();
     }
 
     @Test
     void aRotationWithOverlapKeepsTheOldSecretUntilTheOverlapEnds() {
         ApiKey next = till.rotate(Duration.ofMinutes(5), NOW);
-        assertThat(till.authenticate(key.secret(), NOW.plusSeconds(299))).isPresent();
-        assertThat(till.authenticate(key.secret(), NOW.plusSeconds(300))).isEmpty();
-        assertThat(till.authenticate(next.secret(), NOW.plusSeconds(300))).isPresent();
+        assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(299))).isPresent();
+        assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(300))).isEmpty();
+        assertThat(till.authenticate(next.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(300))).isPresent();
 
         ApiKey third = till.rotate(Duration.ofMinutes(5), NOW.plusSeconds(10));
-        assertThat(till.authenticate(key.secret(), NOW.plusSeconds(11))).as("only the last secret overlaps").isEmpty();
-        assertThat(till.authenticate(next.secret(), NOW.plusSeconds(11))).isPresent();
-        assertThat(till.authenticate(third.secret(), NOW.plusSeconds(11))).isPresent();
+        assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(11))).as("only the last secret overlaps").isEmpty();
+        assertThat(till.authenticate(next.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(11))).isPresent();
+        assertThat(till.authenticate(third.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(11))).isPresent();
     }
 
     @Test
     void revocationEndsAnOverlapToo() {
         ApiKey next = till.rotate(Duration.ofHours(1), NOW);
         till.revoke("admin", NOW);
-        assertThat(till.authenticate(key.secret(), NOW)).isEmpty();
-        assertThat(till.authenticate(next.secret(), NOW)).isEmpty();
+        assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW)).isEmpty();
+        assertThat(till.authenticate(next.secret(), ACTIVE_TERMINAL, NOW)).isEmpty();
         assertThat(till.previousValidUntil()).isNull();
     }
 
-    private Credential tillOf(Terminal terminal) {
-        return Credential.issue(key, Role.TERMINAL, "Till 1", Credential.Binding.terminal(terminal), "admin", NOW);
+    private Credential tillOf(KeyHolder terminal) {
+        return Credential.issue(key, Role.TERMINAL, "Till 1", Credential.Binding.holder(terminal), "admin", NOW);
     }
 }

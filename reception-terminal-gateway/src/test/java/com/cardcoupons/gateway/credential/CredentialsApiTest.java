@@ -236,6 +236,27 @@ class CredentialsApiTest {
     }
 
     @Test
+    void aClosedMerchantGetsNoKey() {
+        UUID closed = UUID.randomUUID();
+        jdbc.sql("insert into merchant (id, name, status, closed_at, close_reason) values (?, 'Gone', 'CLOSED', now(), 'sold')")
+                .param(closed).update();
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "MERCHANT", "label", "x", "merchantId", closed.toString())),
+                422, "MERCHANT_CLOSED", "merchantId");
+    }
+
+    @Test
+    void aListShowsTheMerchantAndStoreOfEveryTerminalKey() {
+        Reply listed = admin.get("/api/v1/credentials?kind=TERMINAL");
+        JsonNode terminalB = listed.json().valueStream().filter(node -> node.path("id").asString().equals("test-terminal-b"))
+                .findFirst().orElseThrow();
+        assertThat(terminalB.path("terminalId").asString()).isEqualTo(TestWorld.TERMINAL_B.toString());
+        assertThat(terminalB.path("merchantId").asString()).isEqualTo(TestWorld.MERCHANT_B.toString());
+        assertThat(terminalB.path("storeId").asString()).isEqualTo(TestWorld.STORE_B.toString());
+        assertThat(admin.get("/api/v1/credentials/test-merchant-a").json().path("merchantId").asString())
+                .isEqualTo(TestWorld.MERCHANT_A.toString());
+    }
+
+    @Test
     void onlyAPlatformAdminManagesCredentials() {
         for (String key : List.of(TestWorld.APPROVER_KEY, TestWorld.MERCHANT_A_KEY, TestWorld.TERMINAL_A_KEY, TestWorld.APP_KEY)) {
             Reply refused = anonymous.as(withKey(key)).post("/api/v1/credentials", Map.of("kind", "PLATFORM_ADMIN", "label", "me"));

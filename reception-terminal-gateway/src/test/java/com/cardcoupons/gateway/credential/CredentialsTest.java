@@ -88,8 +88,8 @@ class CredentialsTest {
 
         Credential stored = credentials.find(key.keyId()).orElseThrow();
         assertThat(stored.status()).isEqualTo(Credential.Status.ACTIVE);
-        assertThat(stored.authenticate(rotated[0].secret(), Instant.now())).isPresent();
-        assertThat(stored.authenticate(key.secret(), Instant.now())).isEmpty();
+        assertThat(stored.authenticate(rotated[0].secret(), null, Instant.now())).isPresent();
+        assertThat(stored.authenticate(key.secret(), null, Instant.now())).isEmpty();
     }
 
     @Test
@@ -104,7 +104,7 @@ class CredentialsTest {
         assertThat(credentials.addIfAbsent(admin(ApiKey.withNewSecret(key.keyId())))).isFalse();
         Credential stored = credentials.find(key.keyId()).orElseThrow();
         assertThat(stored.status()).isEqualTo(Credential.Status.REVOKED);
-        assertThat(stored.authenticate(key.secret(), Instant.now())).isEmpty();
+        assertThat(stored.authenticate(key.secret(), null, Instant.now())).isEmpty();
     }
 
     @Test
@@ -139,7 +139,7 @@ class CredentialsTest {
             gateways.shutdownNow();
         }
         assertThat(jdbc.sql("select count(*) from api_credential where id = 'racing-admin'").query(Long.class).single()).isOne();
-        assertThat(credentials.find("racing-admin").orElseThrow().authenticate(key.secret(), Instant.now())).isPresent();
+        assertThat(credentials.find("racing-admin").orElseThrow().authenticate(key.secret(), null, Instant.now())).isPresent();
     }
 
     private boolean someoneWaitsForALock() throws InterruptedException {

@@ -142,6 +142,29 @@ class RevocationAcrossInstancesTest {
     }
 
     @Test
+    void aClosedMerchantsKeysAreRefusedOnEveryInstanceASecondLater() throws InterruptedException {
+        UUID merchant = UUID.randomUUID();
+        UUID terminal = UUID.randomUUID();
+        TestWorld.newMerchant(jdbc, merchant, UUID.randomUUID(), terminal);
+        String merchantKey = TestWorld.newMerchantKey(jdbc, "merchant-" + merchant.toString().substring(0, 8), merchant);
+        String terminalKey = TestWorld.newTerminalKey(jdbc, "till-" + terminal.toString().substring(0, 8), terminal);
+        assertAdmittedOnBoth(terminalKey);
+        for (ApiCaller instance : List.of(first, other)) {
+            for (int call = 0; call < 2; call++) {
+                assertThat(instance.as(withKey(merchantKey)).get("/api/v1/campaigns").status()).isEqualTo(200);
+            }
+        }
+
+        jdbc.sql("update merchant set status = 'CLOSED', closed_at = now(), close_reason = 'sold' where id = ?").param(merchant).update();
+        Thread.sleep(1000);
+
+        assertRefusedOnBoth(terminalKey);
+        for (ApiCaller instance : List.of(first, other)) {
+            assertThat(instance.as(withKey(merchantKey)).get("/api/v1/campaigns").code()).isEqualTo("API_KEY_INVALID");
+        }
+    }
+
+    @Test
     void anInstanceWhoseNotificationsStopSilentlyRefusesARevokedKeyOnceTheTimeToLiveEnds() throws Exception {
         if (blind == null) {
             URI database = URI.create(environment.getProperty("spring.datasource.url").substring("jdbc:".length()));

@@ -32,20 +32,42 @@ final class Catalog {
         return owners;
     }
 
-    /** Each table's privileges granted to the service roles, on the table or on any of its columns: role to privileges. */
+    /** Every view of the schema: the role that owns it and the tables it reads. */
+    Map<String, View> views() {
+        Map<String, View> views = new TreeMap<>();
+        jdbc.sql("""
+                        select v.relname, pg_get_userbyid(v.relowner),
+                               array(select distinct t.relname from pg_rewrite r
+                                       join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid
+                                                       and d.refclassid = 'pg_class'::regclass
+                                       join pg_class t on t.oid = d.refobjid
+                                      where r.ev_class = v.oid and t.oid <> v.oid and t.relkind in ('r', 'p')
+                                      order by t.relname)
+                          from pg_class v join pg_namespace n on n.oid = v.relnamespace
+                         where n.nspname = 'public' and v.relkind = 'v'""")
+                .query(rs -> {
+                    views.put(rs.getString(1), new View(rs.getString(2), new TreeSet<>(List.of((String[]) rs.getArray(3).getArray()))));
+                });
+        return views;
+    }
+
+    /**
+     * Each table's and view's privileges granted to the service roles, on the relation or on any of its columns: role
+     * to privileges.
+     */
     Map<String, Map<String, Set<String>>> grants() {
         Map<String, Map<String, Set<String>>> grants = new TreeMap<>();
         jdbc.sql("""
                         select c.relname, a.grantee::regrole::text, a.privilege_type
                           from pg_class c join pg_namespace n on n.oid = c.relnamespace,
                                aclexplode(c.relacl) a
-                         where n.nspname = 'public' and c.relkind in ('r', 'p')
+                         where n.nspname = 'public' and c.relkind in ('r', 'p', 'v')
                         union
                         select c.relname, a.grantee::regrole::text, a.privilege_type
                           from pg_class c join pg_namespace n on n.oid = c.relnamespace
                           join pg_attribute col on col.attrelid = c.oid and col.attnum > 0 and not col.attisdropped,
                                aclexplode(col.attacl) a
-                         where n.nspname = 'public' and c.relkind in ('r', 'p')""")
+                         where n.nspname = 'public' and c.relkind in ('r', 'p', 'v')""")
                 .query(rs -> {
                     if (SERVICE_ROLES.contains(rs.getString(2))) {
                         grants.computeIfAbsent(rs.getString(1), table -> new TreeMap<>())
@@ -100,6 +122,10 @@ final class Catalog {
                     types.put(rs.getString(1), rs.getString(2));
                 });
         return types;
+    }
+
+    /** A view: its owner role and the tables it reads. */
+    record View(String owner, Set<String> reads) {
     }
 
     record ForeignKey(String name, String table, String references, List<String> columns, List<String> referencedColumns) {

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who writes what, read from the catalogs of the migrated schema: every table belongs to the schema's owner role, and
  * exactly one service role may insert, update or delete its rows. The test logs every table with its owning service,
  * and holds the ownership table of docs/architecture.md to the grants: the owner it names is the only writer, and the
- * services it names as readers may only read.
+ * services it names as readers may only read. A view a service publishes for others reads only tables that service
+ * owns, belongs to the schema's owner, and may only be read, by the services the table names.
  */
 class SchemaOwnershipTest {
 
@@ -75,11 +76,18 @@ class SchemaOwnershipTest {
     void theOwnershipTableOfTheArchitectureDocMatchesTheGrants() throws IOException {
         Map<String, DocRow> documented = documentedOwnership();
         Map<String, Map<String, Set<String>>> grants = catalog.grants();
+        Map<String, Catalog.View> views = catalog.views();
 
-        assertThat(documented.keySet()).as("tables in docs/architecture.md").isEqualTo(catalog.tableOwners().keySet());
+        Set<String> relations = new TreeSet<>(catalog.tableOwners().keySet());
+        relations.addAll(views.keySet());
+        assertThat(documented.keySet()).as("tables and views in docs/architecture.md").isEqualTo(relations);
         List<String> wrong = new ArrayList<>();
         documented.forEach((table, row) -> {
             Map<String, Set<String>> granted = grants.getOrDefault(table, Map.of());
+            if (views.containsKey(table)) {
+                wrong.addAll(publishedViewProblems(table, row, views.get(table), granted, documented));
+                return;
+            }
             String writer = ROLE_OF.get(row.owner());
             if (writer == null || granted.getOrDefault(writer, Set.of()).stream().noneMatch(WRITES::contains)) {
                 wrong.add(table + ": " + row.owner() + " is documented as its owner but may not write it");
@@ -99,9 +107,33 @@ class SchemaOwnershipTest {
         assertThat(wrong).isEmpty();
     }
 
+    /** A view is its publisher's: it reads only the publisher's tables, and the services named may only read it. */
+    private static List<String> publishedViewProblems(String view, DocRow row, Catalog.View definition,
+            Map<String, Set<String>> granted, Map<String, DocRow> documented) {
+        List<String> wrong = new ArrayList<>();
+        if (!definition.owner().equals("coupons_owner")) {
+            wrong.add(view + ": owned by " + definition.owner() + ", not the schema's owner");
+        }
+        definition.reads().stream().filter(table -> documented.get(table) == null || !documented.get(table).owner().equals(row.owner()))
+                .forEach(table -> wrong.add(view + ": published by " + row.owner() + " but reads " + table + ", which it does not own"));
+        granted.forEach((role, privileges) -> {
+            boolean reader = row.readers().stream().map(ROLE_OF::get).anyMatch(role::equals);
+            if (!(reader && privileges.equals(Set.of("SELECT")))) {
+                wrong.add(view + ": " + role + " has " + privileges + ", documented " + (reader ? "as a reader" : "as nothing"));
+            }
+        });
+        row.readers().forEach(reader -> {
+            if (!granted.getOrDefault(ROLE_OF.get(reader), Set.of()).contains("SELECT")) {
+                wrong.add(view + ": " + reader + " is documented as reading it but may not");
+            }
+        });
+        return wrong;
+    }
+
     @Test
     void theDiagramOfTheArchitectureDocShowsEveryTableUnderItsOwnerAndEveryForeignKey() throws IOException {
         Map<String, DocRow> documented = documentedOwnership();
+        documented.keySet().removeAll(catalog.views().keySet());
         String diagram = section("## One schema, one migration history");
         diagram = diagram.substring(diagram.indexOf("```mermaid"), diagram.indexOf("```", diagram.indexOf("```mermaid") + 3));
 
