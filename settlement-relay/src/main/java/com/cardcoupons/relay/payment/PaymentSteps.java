@@ -11,6 +11,7 @@ import com.cardcoupons.relay.outbox.SettlementOutbox;
 import com.cardcoupons.relay.settlement.MessageTrace;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -40,12 +41,15 @@ class PaymentSteps {
     private final Payments payments;
     private final SettlementJournal journal;
     private final SettlementOutbox outbox;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PaymentSteps(Payments payments, SettlementJournal journal, SettlementOutbox outbox, Clock clock) {
+    PaymentSteps(Payments payments, SettlementJournal journal, SettlementOutbox outbox, TransactionTemplate transactions,
+            Clock clock) {
         this.payments = payments;
         this.journal = journal;
         this.outbox = outbox;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -93,7 +97,8 @@ class PaymentSteps {
      * Answers the payment as settled, after what it learnt last, in one statement and its commit: records the answer,
      * keeps the standing authorization, fires the reversals, drops those of declined authorizations, and confirms or
      * releases the held coupons. {@code armed} are the reversals armed for its authorizations. A payment abandoned
-     * meanwhile keeps its abandonment, and that answer is returned instead.
+     * meanwhile keeps its abandonment, and that answer is returned instead, once what it learnt is journaled and
+     * coupons held meanwhile are released, in one commit of their own.
      */
     PaymentOutcome finish(Payment payment, List<JournalEntry> learnt, Settlement settlement, List<FollowUp> armed) {
         PaymentOutcome outcome = settlement.outcome();
@@ -113,7 +118,8 @@ class PaymentSteps {
         if (payments.answer(payment, moved, added, entries)) {
             return outcome;
         }
-        abandonedMeanwhile(payment, learnt, settlement, now);
+        // a call from within this bean, which its @Transactional proxy would not see: the transaction is explicit
+        transactions.executeWithoutResult(status -> abandonedMeanwhile(payment, learnt, settlement, now));
         return payments.find(payment.id()).flatMap(Payment::outcome).orElseThrow();
     }
 
@@ -166,9 +172,11 @@ class PaymentSteps {
         journal.append(entries);
     }
 
-    /** The abandonment stands: what was learnt is journaled, and coupons held meanwhile are released. */
-    @Transactional
-    void abandonedMeanwhile(Payment payment, List<JournalEntry> learnt, Settlement settlement, Instant now) {
+    /**
+     * The abandonment stands: what was learnt is journaled, and coupons held meanwhile are released; in the caller's
+     * transaction, so that neither is written without the other.
+     */
+    private void abandonedMeanwhile(Payment payment, List<JournalEntry> learnt, Settlement settlement, Instant now) {
         if (settlement.reservationId() != null) {
             outbox.add(FollowUp.couponRelease(payment.id(), settlement.reservationId(), false, payment.deadline(), now));
         }

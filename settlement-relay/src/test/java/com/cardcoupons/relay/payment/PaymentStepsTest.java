@@ -6,6 +6,8 @@ import com.cardcoupons.model.money.Money;
 import com.cardcoupons.platform.identity.CallerIdentity;
 import com.cardcoupons.relay.card.PresentedCard;
 import com.cardcoupons.relay.card.PrimaryAccountNumber;
+import com.cardcoupons.relay.coupon.AppliedCoupon;
+import com.cardcoupons.relay.coupon.CouponHold;
 import com.cardcoupons.relay.coupon.CouponOffer;
 import com.cardcoupons.relay.journal.JournalEntry;
 import com.cardcoupons.relay.journal.JournalStep;
@@ -20,6 +22,7 @@ import com.cardcoupons.relay.support.TestCards;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 import java.time.Duration;
@@ -40,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The first and the last step of a payment on the database, each one statement: what the payment's unique keys decide
- * on a repeat, and an answer that writes nothing unless it finds the payment in progress and its follow-ups armed; and
- * a change of a payment or a follow-up that lost a race to another, refused rather than written over it.
+ * on a repeat, and an answer that writes nothing unless it finds the payment in progress and its follow-ups armed
+ * (one abandoned meanwhile releases its coupons with its journal entries, or neither); and a change of a payment or a
+ * follow-up that lost a race to another, refused rather than written over it.
  */
 class PaymentStepsTest extends StandInTestBase {
 
@@ -120,6 +124,64 @@ class PaymentStepsTest extends StandInTestBase {
         assertThat(jdbc.sql("select state from settlement_outbox where authorization_id = ?").param(authorization)
                 .query(String.class).single()).as("the abandonment's reversal, fired, not cancelled")
                 .isNotIn("ARMED", "CANCELLED");
+    }
+
+    @Test
+    void anAnswerToAPaymentAbandonedMeanwhileReleasesItsCouponsAndJournalsWhatWasLearntInOneCommit() {
+        Payment refusing = received("T-STEPS-8", "K-STEPS-8", TestCards.fresh(), Instant.now().minusSeconds(60));
+        FollowUp refusingReversal = begunAndAbandoned(refusing);
+        UUID refusingReservation = UUID.randomUUID();
+        // the journal refuses an entry of a payment never recorded: the release, written before it, must go with it
+        JournalEntry refused = JournalEntry.payment(UUID.randomUUID(), Instant.now(), JournalStep.COUPON_RESERVED, null, null);
+
+        assertThatThrownBy(() -> steps.finish(refusing, List.of(reserved(refusing, refusingReservation), refused),
+                heldAtDiscount(refusing, refusingReversal.authorizationId(), refusingReservation), List.of(refusingReversal)))
+                .isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(releasesOf(refusingReservation)).as("the release, rolled back with the journal entries").isZero();
+        assertThat(steps(refusing)).doesNotContain("COUPON_RESERVED");
+
+        Payment taking = received("T-STEPS-9", "K-STEPS-9", TestCards.fresh(), Instant.now().minusSeconds(60));
+        FollowUp takingReversal = begunAndAbandoned(taking);
+        UUID takingReservation = UUID.randomUUID();
+
+        PaymentOutcome outcome = steps.finish(taking, List.of(reserved(taking, takingReservation)),
+                heldAtDiscount(taking, takingReversal.authorizationId(), takingReservation), List.of(takingReversal));
+
+        assertThat(outcome.result()).isEqualTo(PaymentResult.TIMED_OUT);
+        assertThat(releasesOf(takingReservation)).isEqualTo(1);
+        assertThat(steps(taking)).containsSubsequence("PAYMENT_ABANDONED", "COUPON_RESERVED");
+    }
+
+    /** Records the payment with its full-amount authorization written ahead, and abandons it; gives that reversal. */
+    private FollowUp begunAndAbandoned(Payment payment) {
+        FollowUp reversal = reversalOf(payment);
+        steps.begin(payment, reversal, TRACE);
+        steps.abandonOverdue(100);
+        return reversal;
+    }
+
+    private static JournalEntry reserved(Payment payment, UUID reservation) {
+        return JournalEntry.coupons(payment.id(), Instant.now(), JournalStep.COUPON_RESERVED, reservation, List.of("TEN"),
+                Money.of(100, "JPY"), null);
+    }
+
+    private long releasesOf(UUID reservation) {
+        return jdbc.sql("select count(*) from settlement_outbox where reservation_id = ? and action = 'RELEASE_COUPONS'")
+                .param(reservation).query(Long.class).single();
+    }
+
+    /** An approved payment whose coupons were held ({@code reservation}) for a discounted price never authorized. */
+    private static Settlement heldAtDiscount(Payment payment, UUID authorization, UUID reservation) {
+        Money discount = Money.of(100, "JPY");
+        Money payable = Money.of(900, "JPY");
+        PaymentRun run = new PaymentRun(payment, List.of());
+        run.fullAmountAnswered(new SentAuthorization(authorization, AuthorizationLeg.FULL_AMOUNT, payment.amount(), TRACE,
+                new AuthorizationAnswer.Approved("AB12CD")));
+        run.couponsFound(new CouponOffer(true, null, List.of("TEN"), discount, payable, List.of(), Duration.ofMillis(10)));
+        run.couponsHeld(new CouponHold.Held(reservation, List.of(new AppliedCoupon("TEN", "10% off", discount)), discount,
+                payable));
+        return run.settle(Instant.now());
     }
 
     private Payment received(String transactionId, String key, String card, Instant at) {
