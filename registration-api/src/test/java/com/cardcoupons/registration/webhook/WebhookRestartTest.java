@@ -72,15 +72,16 @@ class WebhookRestartTest extends RegistrationApiTest {
 
     /** Another instance of registration-api on this test's database, delivering webhooks with short timings. */
     private ConfigurableApplicationContext dispatcher() {
-        return new SpringApplicationBuilder(RegistrationApiApplication.class).properties(
-                "spring.datasource.url=" + databaseUrl,
-                "server.port=0",
-                "coupons.webhooks.allow-loopback-http=true",
-                "coupons.webhooks.poll-interval=100ms",
-                "coupons.webhooks.first-retry=100ms",
-                "coupons.webhooks.max-retry=200ms",
-                "coupons.webhooks.read-timeout=1s",
-                "coupons.webhooks.lease=2s").run();
+        // as arguments, which outrank the application's configuration (default properties would not)
+        return new SpringApplicationBuilder(RegistrationApiApplication.class).run(
+                "--spring.datasource.url=" + databaseUrl,
+                "--server.port=0",
+                "--coupons.webhooks.allow-loopback-http=true",
+                "--coupons.webhooks.poll-interval=100ms",
+                "--coupons.webhooks.first-retry=100ms",
+                "--coupons.webhooks.max-retry=200ms",
+                "--coupons.webhooks.read-timeout=1s",
+                "--coupons.webhooks.lease=2s");
     }
 
     private static void await(BooleanSupplier condition, Duration atMost) throws InterruptedException {
