@@ -111,6 +111,8 @@ public final class LocalPlatform implements AutoCloseable {
             }
             serviceEnvironment.put("COUPONS_DB_URL", database.url());
             serviceEnvironment.put("COUPONS_CARD_TOKEN_KEY", cardTokenKey);
+            // a developer's webhook receiver may listen on plain http on this machine (production endpoints use https)
+            serviceEnvironment.putIfAbsent("COUPONS_WEBHOOK_ALLOW_LOOPBACK_HTTP", "true");
             // each variable lists every instance of its service, as the gateway takes them
             layout.forEach(service -> serviceEnvironment.merge(service.urlVariable(), service.url(), (a, b) -> a + "," + b));
             // the simulator listens for ISO 8583 there, and the relay connects there

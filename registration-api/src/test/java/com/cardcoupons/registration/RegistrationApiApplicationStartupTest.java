@@ -37,7 +37,8 @@ class RegistrationApiApplicationStartupTest extends PlatformServiceStartupContra
     @Override
     public Set<String> ownTables() {
         return Set.of("merchant", "store", "terminal", "campaign", "campaign_version", "campaign_transition", "coupon",
-                "coupon_by_code", "campaign_issue", "campaign_card_holding", "registration_idempotency_record", "onboarding_audit");
+                "coupon_by_code", "campaign_issue", "campaign_card_holding", "registration_idempotency_record", "onboarding_audit",
+                "registration_event", "webhook_endpoint", "webhook_delivery", "webhook_attempt");
     }
 
     @Autowired

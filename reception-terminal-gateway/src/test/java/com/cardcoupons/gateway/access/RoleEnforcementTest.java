@@ -147,6 +147,36 @@ class RoleEnforcementTest {
     }
 
     @Test
+    void merchantsAndOperatorsReachTheWebhookApiAndNoOneElseDoes() {
+        String endpoint = "/api/v1/webhooks/endpoints/" + UUID.randomUUID();
+        int before = DOWNSTREAMS.registrationApi().requestCount();
+        for (String key : new String[] {TestWorld.APPROVER_KEY, TestWorld.APP_KEY, TestWorld.TERMINAL_A_KEY}) {
+            ApiCaller caller = anonymous.as(withKey(key));
+            for (Reply refused : new Reply[] {
+                    caller.post("/api/v1/webhooks/endpoints", "{}"),
+                    caller.get("/api/v1/webhooks/endpoints"),
+                    caller.get(endpoint + "/deliveries"),
+                    caller.send("PATCH", endpoint, "{}", java.util.Map.of()),
+                    caller.delete(endpoint)}) {
+                assertThat(refused.status()).as(key).isEqualTo(403);
+                assertThat(refused.code()).isEqualTo("ROLE_NOT_PERMITTED");
+            }
+        }
+        assertThat(DOWNSTREAMS.registrationApi().requestCount()).as("no refused call reached a service").isEqualTo(before);
+
+        for (String key : new String[] {TestWorld.MERCHANT_A_KEY, TestWorld.ADMIN_KEY}) {
+            ApiCaller caller = anonymous.as(withKey(key));
+            assertThat(caller.post("/api/v1/webhooks/endpoints", "{}").status()).as(key).isEqualTo(200);
+            assertThat(caller.get("/api/v1/webhooks/event-types").status()).as(key).isEqualTo(200);
+            assertThat(caller.send("PATCH", endpoint, "{}", java.util.Map.of()).status()).as(key).isEqualTo(200);
+            assertThat(caller.post(endpoint + "/rotate-secret", "{}").status()).as(key).isEqualTo(200);
+            assertThat(caller.post(endpoint + "/deliveries/" + UUID.randomUUID() + "/redeliver", "{}").status()).as(key).isEqualTo(200);
+            assertThat(caller.delete(endpoint).status()).as(key).isEqualTo(200);
+        }
+        assertThat(DOWNSTREAMS.registrationApi().requestCount()).isEqualTo(before + 12);
+    }
+
+    @Test
     void anUnknownRouteIs404AndAnUnsupportedMethod405() {
         ApiCaller terminal = anonymous.as(withKey(TestWorld.TERMINAL_A_KEY));
         Reply unknown = terminal.get("/api/v1/nothing-here");

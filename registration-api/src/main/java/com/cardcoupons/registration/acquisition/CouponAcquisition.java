@@ -14,6 +14,7 @@ import com.cardcoupons.registration.coupon.Coupon;
 import com.cardcoupons.registration.coupon.CouponCode;
 import com.cardcoupons.registration.coupon.Coupons;
 import com.cardcoupons.registration.coupon.HeldCoupon;
+import com.cardcoupons.registration.webhook.WebhookEvents;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,14 +38,16 @@ class CouponAcquisition {
     private final CardHoldings holdings;
     private final Coupons coupons;
     private final AcquisitionProperties properties;
+    private final WebhookEvents events;
     private final Clock clock;
 
     CouponAcquisition(Campaigns campaigns, CardHoldings holdings, Coupons coupons, AcquisitionProperties properties,
-                      Clock clock) {
+                      WebhookEvents events, Clock clock) {
         this.campaigns = campaigns;
         this.holdings = holdings;
         this.coupons = coupons;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,6 +91,7 @@ class CouponAcquisition {
                     "this card already holds " + perCardLimit + " coupon(s) of this campaign, the most it may");
         }
         Coupon coupon = mint(campaign, version, medium, channel, now);
+        events.couponAcquired(coupon, campaign.merchantId());
         return new HeldCoupon(coupon, version, campaign.merchantId(), CampaignState.APPROVED);
     }
 

@@ -8,6 +8,8 @@ import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.registration.campaign.Actor;
 import com.cardcoupons.registration.campaign.CampaignView;
 import com.cardcoupons.registration.campaign.Campaigns;
+import com.cardcoupons.registration.webhook.EventType;
+import com.cardcoupons.registration.webhook.WebhookEvents;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,10 +31,12 @@ import java.util.UUID;
 class ApprovalController {
 
     private final Campaigns campaigns;
+    private final WebhookEvents events;
     private final Clock clock;
 
-    ApprovalController(Campaigns campaigns, Clock clock) {
+    ApprovalController(Campaigns campaigns, WebhookEvents events, Clock clock) {
         this.campaigns = campaigns;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -40,21 +44,30 @@ class ApprovalController {
     @Idempotent
     CampaignView approve(@PathVariable UUID campaignId, @RequestBody Decision decision, CallerIdentity caller) {
         return CampaignView.of(campaigns.change(campaignId, campaign ->
-                campaign.approve(decision.requiredVersion(), Actor.of(caller), decision.reason(), clock.instant())));
+                {
+            campaign.approve(decision.requiredVersion(), Actor.of(caller), decision.reason(), clock.instant());
+            events.campaign(campaign, EventType.CAMPAIGN_APPROVED);
+        }));
     }
 
     @PostMapping("/reject")
     @Idempotent
     CampaignView reject(@PathVariable UUID campaignId, @RequestBody Decision decision, CallerIdentity caller) {
         return CampaignView.of(campaigns.change(campaignId, campaign ->
-                campaign.reject(decision.requiredVersion(), Actor.of(caller), decision.reason(), clock.instant())));
+                {
+            campaign.reject(decision.requiredVersion(), Actor.of(caller), decision.reason(), clock.instant());
+            events.campaign(campaign, EventType.CAMPAIGN_REJECTED);
+        }));
     }
 
     @PostMapping("/suspend")
     @Idempotent
     CampaignView suspend(@PathVariable UUID campaignId, @RequestBody(required = false) Reason reason, CallerIdentity caller) {
         return CampaignView.of(campaigns.change(campaignId, campaign ->
-                campaign.suspend(Actor.of(caller), Reason.of(reason), clock.instant())));
+                {
+            campaign.suspend(Actor.of(caller), Reason.of(reason), clock.instant());
+            events.campaign(campaign, EventType.CAMPAIGN_SUSPENDED);
+        }));
     }
 
     @PostMapping("/resume")
@@ -68,6 +81,9 @@ class ApprovalController {
     @Idempotent
     CampaignView end(@PathVariable UUID campaignId, @RequestBody(required = false) Reason reason, CallerIdentity caller) {
         return CampaignView.of(campaigns.change(campaignId, campaign ->
-                campaign.end(Actor.of(caller), Reason.of(reason), clock.instant())));
+                {
+            campaign.end(Actor.of(caller), Reason.of(reason), clock.instant());
+            events.campaign(campaign, EventType.CAMPAIGN_ENDED);
+        }));
     }
 }

@@ -10,6 +10,8 @@ import com.cardcoupons.platform.identity.Role;
 import com.cardcoupons.registration.FieldPath;
 import com.cardcoupons.registration.terms.Terms;
 import com.cardcoupons.registration.terms.TermsRequest;
+import com.cardcoupons.registration.webhook.EventType;
+import com.cardcoupons.registration.webhook.WebhookEvents;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -41,12 +43,14 @@ class CampaignController {
     private final Campaigns campaigns;
     private final CampaignListing listing;
     private final Merchants merchants;
+    private final WebhookEvents events;
     private final Clock clock;
 
-    CampaignController(Campaigns campaigns, CampaignListing listing, Merchants merchants, Clock clock) {
+    CampaignController(Campaigns campaigns, CampaignListing listing, Merchants merchants, WebhookEvents events, Clock clock) {
         this.campaigns = campaigns;
         this.listing = listing;
         this.merchants = merchants;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -68,6 +72,7 @@ class CampaignController {
         Campaign campaign = request.shortCode() != null
                 ? addWithCode(merchantId, ShortCode.parse(request.shortCode()), terms, caller)
                 : addWithRandomCode(merchantId, terms, caller);
+        events.campaign(campaign, EventType.CAMPAIGN_SUBMITTED);
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(CampaignView.of(campaign));
     }
 
@@ -90,6 +95,7 @@ class CampaignController {
             caller.requireMerchant(campaign.merchantId());
             merchants.requireExists(campaign.merchantId(), null);
             campaign.submitVersion(terms(request.terms(), campaign.merchantId()), Actor.of(caller), clock.instant());
+            events.campaign(campaign, EventType.CAMPAIGN_SUBMITTED);
         });
         int version = changed.latestVersion().number();
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaignId + "/versions/" + version))
