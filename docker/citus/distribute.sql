@@ -16,10 +16,12 @@ select create_distributed_table('reservation', 'card_token', colocate_with => 'c
 select create_distributed_table('redemption', 'card_token', colocate_with => 'coupon');
 select create_distributed_table('usage_event', 'card_token', colocate_with => 'coupon');
 select create_distributed_table('coupon_server_idempotency_record', 'card_token', colocate_with => 'coupon');
+select create_distributed_table('card_budget_count', 'card_token', colocate_with => 'coupon');
 
--- a code finds its card: distributed by the code; a campaign's issue count: by the campaign
+-- a code finds its card: distributed by the code; a campaign's issue count and budget counts: by the campaign
 select create_distributed_table('coupon_by_code', 'code', colocate_with => 'none');
 select create_distributed_table('campaign_issue', 'campaign_id', colocate_with => 'none');
+select create_distributed_table('campaign_budget_count', 'campaign_id', colocate_with => 'campaign_issue');
 
 -- low-volume tables of one service each: one shard, placed by Citus (Citus 12's single-shard tables)
 select create_distributed_table('campaign_transition', null, colocate_with => 'none');

@@ -36,7 +36,8 @@ class CouponServerApplicationStartupTest extends PlatformServiceStartupContract 
 
     @Override
     public Set<String> ownTables() {
-        return Set.of("coupon_use", "reservation", "redemption", "usage_event", "coupon_server_idempotency_record");
+        return Set.of("coupon_use", "reservation", "redemption", "usage_event", "coupon_server_idempotency_record",
+                "campaign_budget_count", "card_budget_count");
     }
 
     @Autowired

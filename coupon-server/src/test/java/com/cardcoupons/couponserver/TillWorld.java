@@ -248,6 +248,7 @@ public final class TillWorld {
         private List<String> brands = List.of();
         private int uses = 1;
         private String stacking = "STACKABLE";
+        private List<Object> budget;
 
         private CampaignSpec(UUID merchant) {
             this.merchant = merchant;
@@ -274,6 +275,12 @@ public final class TillWorld {
         public CampaignSpec brands(String... values) { brands = List.of(values); return this; }
         public CampaignSpec uses(int perCoupon) { uses = perCoupon; return this; }
         public CampaignSpec exclusive() { stacking = "EXCLUSIVE"; return this; }
+        /** A budget: total discount in minor units, then uses per day, week, month, and per card per day, week, month. */
+        public CampaignSpec budget(Long totalMinor, Integer perDay, Integer perWeek, Integer perMonth, Integer cardPerDay,
+                Integer cardPerWeek, Integer cardPerMonth) {
+            budget = java.util.Arrays.asList(totalMinor, perDay, perWeek, perMonth, cardPerDay, cardPerWeek, cardPerMonth);
+            return this;
+        }
 
         public Campaign create() {
             UUID id = UUID.randomUUID();
@@ -303,6 +310,15 @@ public final class TillWorld {
                             java.sql.Timestamp.from(validUntil), array(usableMerchants), array(stores), array(mccs),
                             array(skus), array(categories), minSpend, array(media), array(brands), uses, stacking)
                     .update();
+            if (budget != null) {
+                List<Object> params = new ArrayList<>(budget);
+                params.add(versionId);
+                jdbc.sql("""
+                                update campaign_version set budget_total_minor = ?::bigint, uses_per_day = ?::int,
+                                    uses_per_week = ?::int, uses_per_month = ?::int, uses_per_card_per_day = ?::int,
+                                    uses_per_card_per_week = ?::int, uses_per_card_per_month = ?::int where id = ?""")
+                        .params(params).update();
+            }
             return new Campaign(id, versionId, uses, validUntil);
         }
 

@@ -1,5 +1,6 @@
 package com.cardcoupons.couponserver.coupon;
 
+import com.cardcoupons.couponserver.budget.CampaignBudget;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.money.Money;
 import com.cardcoupons.model.terminal.CouponKind;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * @param discount set for a {@link CouponKind#DISCOUNT}
  * @param grant    set for a {@link CouponKind#BENEFIT} or a {@link CouponKind#TICKET}
  * @param currency the currency of the discount and the minimum spend; null when neither has one
+ * @param budget   the campaign's budget under these terms, counted in their time zone; never null, perhaps not set
  */
 public record CouponTerms(
         UUID campaignId,
@@ -39,7 +41,8 @@ public record CouponTerms(
         Long minSpendMinor,
         Set<MediumType> acceptedMedia,
         Set<String> acceptedBrands,
-        Stacking stacking) {
+        Stacking stacking,
+        CampaignBudget budget) {
 
     public CouponTerms {
         usableMerchants = Set.copyOf(usableMerchants);
@@ -55,7 +58,7 @@ public record CouponTerms(
     public CouponTerms inState(CampaignState state) {
         return state == campaignState ? this : new CouponTerms(campaignId, merchantId, state, title, kind, currency, discount,
                 grant, timeZone, validFrom, validUntil, usableMerchants, usableStores, usableMccs, skus, categories,
-                minSpendMinor, acceptedMedia, acceptedBrands, stacking);
+                minSpendMinor, acceptedMedia, acceptedBrands, stacking, budget);
     }
 
     /** Whether the campaign lets this merchant accept its coupons at all. */

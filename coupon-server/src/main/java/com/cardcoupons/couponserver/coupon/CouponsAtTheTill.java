@@ -1,5 +1,8 @@
 package com.cardcoupons.couponserver.coupon;
 
+import com.cardcoupons.couponserver.budget.BudgetCounters;
+import com.cardcoupons.couponserver.budget.BudgetStanding;
+import com.cardcoupons.couponserver.budget.CampaignBudget;
 import com.cardcoupons.model.medium.CardToken;
 import com.cardcoupons.model.medium.MediumType;
 import org.springframework.jdbc.core.RowMapper;
@@ -68,16 +71,30 @@ public class CouponsAtTheTill {
 
     private final JdbcClient jdbc;
     private final CampaignVersions versions;
+    private final BudgetCounters budgets;
 
-    CouponsAtTheTill(JdbcClient jdbc, CampaignVersions versions) {
+    CouponsAtTheTill(JdbcClient jdbc, CampaignVersions versions, BudgetCounters budgets) {
         this.jdbc = jdbc;
         this.versions = versions;
+        this.budgets = budgets;
     }
 
-    /** The coupons a medium carries that had not expired by {@code expiredAfter}, those expiring soonest first. */
+    /**
+     * The coupons a medium carries that had not expired by {@code expiredAfter}, those expiring soonest first, with
+     * where their campaigns' budgets stand for the card now, in the periods a use now is counted in (one more
+     * statement, only when a campaign has a budget).
+     */
     public List<Coupon> carriedBy(CardToken token, Instant expiredAfter, Instant now) {
         List<Coupon> carried = new ArrayList<>(withTerms(jdbc.sql(CARRIED_BY).params(utc(now), token.value(),
                 utc(expiredAfter)).query(ROW).list()));
+        Map<UUID, CampaignBudget> budgeted = new HashMap<>();
+        carried.stream().filter(coupon -> coupon.terms().budget().isSet())
+                .forEach(coupon -> budgeted.putIfAbsent(coupon.campaignId(), coupon.terms().budget()));
+        if (!budgeted.isEmpty()) {
+            Map<UUID, BudgetStanding> standings = budgets.standings(token, budgeted, now);
+            carried.replaceAll(coupon -> standings.containsKey(coupon.campaignId())
+                    ? coupon.withBudgetStanding(standings.get(coupon.campaignId())) : coupon);
+        }
         carried.sort(SOONEST_EXPIRING_FIRST);
         return carried;
     }
@@ -139,7 +156,7 @@ public class CouponsAtTheTill {
 
         Coupon coupon(CouponTerms terms) {
             return new Coupon(id, code, cardToken, mediumType, cardBrand, channel, cancelled, usesAllowed,
-                    usesHeld - runOutHolds, runOutHolds, expiresAt, terms);
+                    usesHeld - runOutHolds, runOutHolds, expiresAt, terms, null);
         }
     }
 }

@@ -1,13 +1,17 @@
 package com.cardcoupons.couponserver.coupon;
 
+import com.cardcoupons.couponserver.budget.BudgetLimit;
+import com.cardcoupons.couponserver.budget.BudgetStanding;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.money.Money;
+import com.cardcoupons.model.terminal.CouponKind;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -41,10 +45,33 @@ public final class Eligibility {
         place(terms, purchase, refusals);
         medium(coupon, purchase, refusals);
         spend(terms, purchase, refusals);
+        budget(coupon, purchase, refusals);
         if (coupon.usesLeft() == 0) {
             refusals.add(new Refusal(Refusal.NO_USES_LEFT, "no uses left: all " + coupon.usesAllowed() + " are used or reserved"));
         }
         return refusals;
+    }
+
+    /**
+     * A budget whose limit is reached, or whose money left is less than this purchase's discount, refuses the coupon:
+     * a use is never capped to what remains. Judged on the standing the search read; the use's own statement decides
+     * again, atomically.
+     */
+    private static void budget(Coupon coupon, Purchase purchase, List<Refusal> refusals) {
+        BudgetStanding standing = coupon.budgetStanding();
+        if (standing == null) {
+            return;
+        }
+        long discount = refusals.isEmpty() && coupon.terms().kind() == CouponKind.DISCOUNT
+                ? CouponEffect.of(coupon, purchase).discount().amountMinor() : 0;
+        for (BudgetLimit limit : standing.reached(discount)) {
+            String detail = limit.isMoney() && coupon.terms().currency() != null
+                    ? limit.reason() + ": " + Amounts.display(new Money(standing.remaining(limit), coupon.terms().currency()))
+                      + " left, this purchase's discount is " + Amounts.display(new Money(discount, coupon.terms().currency()))
+                    : limit.reason() + ": all " + standing.budget().limit(limit) + " uses of this "
+                      + limit.period().name().toLowerCase(Locale.ROOT) + " are taken";
+            refusals.add(new Refusal(limit.code(), detail));
+        }
     }
 
     private static void campaignState(CouponTerms terms, List<Refusal> refusals) {

@@ -1,5 +1,6 @@
 package com.cardcoupons.couponserver.coupon;
 
+import com.cardcoupons.couponserver.budget.CampaignBudget;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.terminal.CouponKind;
 import com.cardcoupons.model.terminal.Stacking;
@@ -28,7 +29,8 @@ public final class TermsColumns {
             v.discount_cap_minor, v.benefit_type, v.benefit_description, v.benefit_value_minor, v.benefit_points,
             v.ticket_event, v.ticket_venue, v.ticket_starts_at, v.time_zone, v.valid_from, v.valid_until,
             v.usable_merchant_ids, v.usable_store_ids, v.usable_mccs, v.skus, v.product_categories, v.min_spend_minor,
-            v.accepted_media, v.accepted_brands, v.stacking""";
+            v.accepted_media, v.accepted_brands, v.stacking, v.budget_total_minor, v.uses_per_day, v.uses_per_week,
+            v.uses_per_month, v.uses_per_card_per_day, v.uses_per_card_per_week, v.uses_per_card_per_month""";
 
     private TermsColumns() {
     }
@@ -57,7 +59,11 @@ public final class TermsColumns {
                 (Long) rs.getObject("min_spend_minor"),
                 texts(rs.getArray("accepted_media")).stream().map(MediumType::valueOf).collect(Collectors.toSet()),
                 texts(rs.getArray("accepted_brands")),
-                Stacking.valueOf(rs.getString("stacking")));
+                Stacking.valueOf(rs.getString("stacking")),
+                new CampaignBudget(zone, (Long) rs.getObject("budget_total_minor"), (Integer) rs.getObject("uses_per_day"),
+                        (Integer) rs.getObject("uses_per_week"), (Integer) rs.getObject("uses_per_month"),
+                        (Integer) rs.getObject("uses_per_card_per_day"), (Integer) rs.getObject("uses_per_card_per_week"),
+                        (Integer) rs.getObject("uses_per_card_per_month")));
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

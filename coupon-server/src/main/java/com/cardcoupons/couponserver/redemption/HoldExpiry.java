@@ -1,5 +1,6 @@
 package com.cardcoupons.couponserver.redemption;
 
+import com.cardcoupons.couponserver.budget.BudgetCounters;
 import com.cardcoupons.couponserver.coupon.CouponUses;
 import com.cardcoupons.couponserver.usage.UsageEventType;
 import com.cardcoupons.couponserver.usage.UsageLog;
@@ -14,10 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Ends holds nobody confirmed or released in time and gives their coupons back: on a schedule, and at once when a
+ * Ends holds nobody confirmed or released in time and gives their coupons and budget back: on a schedule, and at once when a
  * new use finds a coupon held only by run-out holds, so an expired hold never blocks a use.
  */
 @Component
@@ -28,16 +30,18 @@ class HoldExpiry {
     private final Reservations reservations;
     private final RedeemedCoupons redeemedCoupons;
     private final CouponUses uses;
+    private final BudgetCounters budgets;
     private final UsageLog usageLog;
     private final TransactionTemplate transactions;
     private final RedemptionProperties properties;
     private final Clock clock;
 
-    HoldExpiry(Reservations reservations, RedeemedCoupons redeemedCoupons, CouponUses uses, UsageLog usageLog,
-            PlatformTransactionManager transactions, RedemptionProperties properties, Clock clock) {
+    HoldExpiry(Reservations reservations, RedeemedCoupons redeemedCoupons, CouponUses uses, BudgetCounters budgets,
+            UsageLog usageLog, PlatformTransactionManager transactions, RedemptionProperties properties, Clock clock) {
         this.reservations = reservations;
         this.redeemedCoupons = redeemedCoupons;
         this.uses = uses;
+        this.budgets = budgets;
         this.usageLog = usageLog;
         this.transactions = new TransactionTemplate(transactions);
         this.properties = properties;
@@ -83,6 +87,8 @@ class HoldExpiry {
         }
         reservations.save(reservation, freed);
         freed.stream().map(Redemption::couponId).sorted().forEach(coupon -> uses.giveBack(coupon, reservation.card()));
-        usageLog.append(now, RedemptionEvents.of(UsageEventType.EXPIRED, reservation, freed, redeemedCoupons.of(reservation)));
+        Map<UUID, RedeemedCouponRef> coupons = redeemedCoupons.of(reservation);
+        budgets.giveBack(reservation.card(), RedeemedCouponRef.budgetClaims(freed, coupons));
+        usageLog.append(now, RedemptionEvents.of(UsageEventType.EXPIRED, reservation, freed, coupons));
     }
 }

@@ -1,5 +1,8 @@
 package com.cardcoupons.couponserver.redemption;
 
+import com.cardcoupons.couponserver.budget.BudgetClaim;
+import com.cardcoupons.couponserver.budget.BudgetCounters;
+import com.cardcoupons.couponserver.budget.BudgetLimit;
 import com.cardcoupons.couponserver.usage.UsageEvent;
 import com.cardcoupons.couponserver.usage.UsageLog;
 import com.cardcoupons.couponserver.usage.UsageRows;
@@ -29,7 +32,8 @@ import static com.cardcoupons.couponserver.redemption.Reservations.timestamp;
  * so two uses of the same coupons lock them in the same order and cannot deadlock. The reservation is added only if
  * every use was taken and its terminal's transaction has no live use of the card's coupons; otherwise the statement
  * refuses itself whole (the database function {@code coupon_use_complete}, each refusal with its own SQLSTATE): a use
- * is all or nothing without a transaction to roll back. Coupons, redemptions and events are lists of parameters, never
+ * is all or nothing without a transaction to roll back. The budgets of the coupons' campaigns, when they have any, are
+ * counted by the same statement, on the same condition ({@link BudgetCounters}). Coupons, redemptions and events are lists of parameters, never
  * arrays, so PostgreSQL keeps one plan per shape of purchase instead of planning every call.
  */
 @Repository
@@ -39,6 +43,8 @@ class NewReservations {
     private static final String NO_USE_FREE = "CU001";
     /** The terminal's transaction already has a live use of the card's coupons. */
     private static final String TRANSACTION_HAS_USE = "CU002";
+    /** A budget the use counts against had no room: the message names the limits. */
+    private static final String NO_BUDGET_ROOM = BudgetCounters.NO_ROOM;
     /** The coupon was cancelled while this use took its first use: its foreign key found it no longer active. */
     private static final String COUPON_NO_LONGER_ACTIVE = "coupon_use_active_coupon";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
@@ -55,7 +61,7 @@ class NewReservations {
                  order by c.id
                 on conflict (coupon_id, card_token) do update set uses_held = coupon_use.uses_held + 1
                  where coupon_use.uses_held < coupon_use.uses_allowed
-                returning coupon_id),
+                returning coupon_id)%6$s,
             reservation as (
                 insert into reservation (id, card_token, merchant_id, store_id, terminal_id, transaction_id, state,
                                          currency, amount_minor, discount_minor, hold_until, created_at, settled_at)
@@ -69,8 +75,9 @@ class NewReservations {
                 select * from (values %2$s) as r where exists (select from reservation)),
             event as (%4$s)
             select case when exists (select from outcome)
-                        then coupon_use_complete(%3$d, (select count(*) from held), exists (select from reservation))
-                        else false end""";
+                        then coupon_use_complete(%3$d, (select count(*) from held), exists (select from reservation))%7$s
+                        else false end as added,
+                   %8$s as counted""";
     private static final String REDEMPTION =
             "(?::uuid, ?::card_token, ?::uuid, ?::uuid, ?::uuid, ?::use_state, ?::bigint, ?::timestamptz, ?::timestamptz)";
 
@@ -89,7 +96,7 @@ class NewReservations {
      *
      * @param outcome the values of the call's recorded outcome ({@link IdempotentCall#outcome}), kept with the card
      */
-    Addition add(Reservation reservation, List<UsageEvent> events, List<Object> outcome) {
+    Added add(Reservation reservation, List<BudgetClaim> claims, List<UsageEvent> events, List<Object> outcome) {
         List<Redemption> redemptions = reservation.redemptions();
         List<UUID> couponIds = redemptions.stream().map(Redemption::couponId).sorted().toList();
         String card = reservation.card().value();
@@ -99,6 +106,9 @@ class NewReservations {
         params.addAll(outcome);
         params.add(card);
         params.addAll(couponIds);
+        if (!claims.isEmpty()) {
+            params.addAll(BudgetCounters.takeParams(reservation.card(), claims));
+        }
         params.add(reservation.id());
         params.add(card);
         params.add(reservation.till().merchantId());
@@ -125,32 +135,63 @@ class NewReservations {
         }
         params.addAll(eventRows.params());
         try {
-            boolean added = jdbc.sql(statements.computeIfAbsent(new Shape(redemptions.size(), eventRows.count()), shape -> ADD.formatted(
-                            String.join(", ", Collections.nCopies(shape.coupons(), "?::uuid")),
-                            String.join(", ", Collections.nCopies(shape.coupons(), REDEMPTION)), shape.coupons(),
-                            UsageLog.insertRows(eventRows, "exists (select from reservation)"), IdempotentCall.RECORD_COLUMNS)))
-                    .params(params).query(Boolean.class).single();
-            return added ? Addition.ADDED : Addition.KEY_TAKEN;
+            Shape shape = new Shape(redemptions.size(), eventRows.count(), claims.size());
+            Counted counted = jdbc.sql(statements.computeIfAbsent(shape, key -> statement(key, eventRows))).params(params)
+                    .query((rs, row) -> new Counted(rs.getBoolean("added"), rs.getString("counted"))).single();
+            return counted.added()
+                    ? new Added(Addition.ADDED, List.of(), BudgetCounters.exhausted(claims, counted.counts()))
+                    : Added.just(Addition.KEY_TAKEN);
         } catch (DataAccessException e) {
             ServerErrorMessage refusal = refusalOf(e);
             if (refusal == null) {
                 throw e;
             }
             if (NO_USE_FREE.equals(refusal.getSQLState())) {
-                return Addition.NO_USE_FREE;
+                return Added.just(Addition.NO_USE_FREE);
             }
             if (TRANSACTION_HAS_USE.equals(refusal.getSQLState())) {
-                return Addition.TRANSACTION_HAS_USE;
+                return Added.just(Addition.TRANSACTION_HAS_USE);
+            }
+            if (NO_BUDGET_ROOM.equals(refusal.getSQLState())) {
+                return new Added(Addition.NO_BUDGET_ROOM, BudgetCounters.shortOf(refusal.getMessage()), List.of());
             }
             if (FOREIGN_KEY_VIOLATION.equals(refusal.getSQLState()) && COUPON_NO_LONGER_ACTIVE.equals(refusal.getConstraint())) {
-                return Addition.NO_USE_FREE;
+                return Added.just(Addition.NO_USE_FREE);
             }
             throw e;
         }
     }
 
-    /** What a use's statement depends on: how many coupons it takes and how many usage events it appends. */
-    private record Shape(int coupons, int events) {
+    private static String statement(Shape shape, UsageRows eventRows) {
+        return ADD.formatted(
+                String.join(", ", Collections.nCopies(shape.coupons(), "?::uuid")),
+                String.join(", ", Collections.nCopies(shape.coupons(), REDEMPTION)), shape.coupons(),
+                UsageLog.insertRows(eventRows, "exists (select from reservation)"), IdempotentCall.RECORD_COLUMNS,
+                shape.budgetClaims() == 0 ? "" : ",\n" + BudgetCounters.take(shape.budgetClaims()),
+                shape.budgetClaims() == 0 ? "" : " and " + BudgetCounters.CHECK,
+                shape.budgetClaims() == 0 ? "null::text" : BudgetCounters.COUNTED);
+    }
+
+    /** The statement's answer: whether it added the use, and the budget counts as it left them. */
+    private record Counted(boolean added, String counts) {
+    }
+
+    /**
+     * What a use's statement depends on: how many coupons it takes, how many usage events it appends and how many
+     * budget counts it advances.
+     */
+    private record Shape(int coupons, int events, int budgetClaims) {
+    }
+
+    /**
+     * What became of a new use, with the budget limits that had no room when it was refused for that, and, when it
+     * was added, the claims whose budgets it ran out: where a {@code budget.exhausted} event starts.
+     */
+    record Added(Addition addition, List<BudgetLimit> shortOf, List<BudgetClaim> exhausted) {
+
+        static Added just(Addition addition) {
+            return new Added(addition, List.of(), List.of());
+        }
     }
 
     /** What PostgreSQL said when it refused the statement, if it did. */
@@ -170,6 +211,8 @@ class NewReservations {
         NO_USE_FREE,
         /** The terminal's transaction already has a live use of the card's coupons. */
         TRANSACTION_HAS_USE,
+        /** A budget of a coupon's campaign had no room for the use (see {@link Added#shortOf}). */
+        NO_BUDGET_ROOM,
         /** Another call recorded its outcome under the same Idempotency-Key first. */
         KEY_TAKEN
     }

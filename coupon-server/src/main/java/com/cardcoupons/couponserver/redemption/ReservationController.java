@@ -46,7 +46,9 @@ class ReservationController {
     @Refuses(status = 400, codes = "DUPLICATE_COUPON_CODE")
     @Refuses(status = 403, codes = "OTHER_TERMINAL")
     @Refuses(status = 404, codes = "COUPON_NOT_FOUND")
-    @Refuses(status = 409, codes = {"COUPON_USED_UP", "TRANSACTION_ALREADY_HAS_USE"})
+    @Refuses(status = 409, codes = {"COUPON_USED_UP", "TRANSACTION_ALREADY_HAS_USE", "CAMPAIGN_BUDGET_EXHAUSTED",
+            "DAILY_LIMIT_REACHED", "WEEKLY_LIMIT_REACHED", "MONTHLY_LIMIT_REACHED", "CARD_DAILY_LIMIT_REACHED",
+            "CARD_WEEKLY_LIMIT_REACHED", "CARD_MONTHLY_LIMIT_REACHED"})
     @Refuses(status = 422, codes = {"COUPON_NOT_USABLE", "COUPON_NOT_STACKABLE", "SAME_CAMPAIGN_TWICE"})
     ResponseEntity<ReservationResponse> reserve(@Valid @RequestBody ReservationRequest request, CallerIdentity caller,
             IdempotentCall call) {

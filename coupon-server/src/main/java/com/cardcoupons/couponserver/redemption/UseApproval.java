@@ -1,5 +1,8 @@
 package com.cardcoupons.couponserver.redemption;
 
+import com.cardcoupons.couponserver.budget.BudgetClaim;
+import com.cardcoupons.couponserver.budget.BudgetCounters;
+import com.cardcoupons.couponserver.budget.BudgetLimit;
 import com.cardcoupons.couponserver.coupon.Combination;
 import com.cardcoupons.couponserver.coupon.Coupon;
 import com.cardcoupons.couponserver.coupon.CouponEffect;
@@ -22,6 +25,8 @@ import com.cardcoupons.model.terminal.ReservationRequest;
 import com.cardcoupons.model.terminal.ReservationResponse;
 import com.cardcoupons.model.terminal.ReversalRequest;
 import com.cardcoupons.platform.idempotency.IdempotentCall;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,11 +47,14 @@ import java.util.stream.Collectors;
  * Approves the use of found coupons for a purchase (claims 1 and 11), by card or by the codes scanned from printed
  * barcodes, with the same checks as the search. A use is of one card's coupons. Its uses are taken by a conditional
  * statement on coupon-server's own count of each coupon's uses, so a coupon is never used more often than allowed,
- * whatever the concurrency. The rules of a reservation's transitions are the aggregate's ({@link Reservation}); the
+ * whatever the concurrency; the same statement takes the campaigns' budgets, and a use a budget has no room for is
+ * refused whole with the limit's code. A release, an expiry or a reversal gives uses and budget back. The rules of a reservation's transitions are the aggregate's ({@link Reservation}); the
  * statements here write what it decided.
  */
 @Component
 class UseApproval {
+
+    private static final Logger log = LoggerFactory.getLogger(UseApproval.class);
 
     private final CouponUses uses;
     private final CouponsAtTheTill couponsAtTheTill;
@@ -56,6 +64,7 @@ class UseApproval {
     private final RedeemedCoupons redeemedCoupons;
     private final HoldExpiry holdExpiry;
     private final UsageLog usageLog;
+    private final BudgetCounters budgets;
     private final UsageMediumTokenizer tokenizer;
     private final TillProperties till;
     private final RedemptionProperties properties;
@@ -63,7 +72,8 @@ class UseApproval {
 
     UseApproval(CouponUses uses, CouponsAtTheTill couponsAtTheTill, Stores stores, Reservations reservations,
             NewReservations newReservations, RedeemedCoupons redeemedCoupons, HoldExpiry holdExpiry, UsageLog usageLog,
-            UsageMediumTokenizer tokenizer, TillProperties till, RedemptionProperties properties, Clock clock) {
+            BudgetCounters budgets, UsageMediumTokenizer tokenizer, TillProperties till, RedemptionProperties properties,
+            Clock clock) {
         this.uses = uses;
         this.couponsAtTheTill = couponsAtTheTill;
         this.stores = stores;
@@ -72,6 +82,7 @@ class UseApproval {
         this.redeemedCoupons = redeemedCoupons;
         this.holdExpiry = holdExpiry;
         this.usageLog = usageLog;
+        this.budgets = budgets;
         this.tokenizer = tokenizer;
         this.till = till;
         this.properties = properties;
@@ -101,13 +112,20 @@ class UseApproval {
                 .map(applied -> RedeemedCouponRef.of(applied.match().coupon()))
                 .collect(Collectors.toMap(RedeemedCouponRef::id, Function.identity()));
         ReservationResponse answer = ReservationAnswer.of(reservation, used);
-        NewReservations.Addition addition = newReservations.add(reservation, RedemptionEvents.of(
+        List<BudgetClaim> claims = RedeemedCouponRef.budgetClaims(reservation.redemptions(), used);
+        NewReservations.Added added = newReservations.add(reservation, claims, RedemptionEvents.of(
                         confirmNow ? UsageEventType.CONFIRMED : UsageEventType.RESERVED, reservation, reservation.redemptions(), used),
                 call.outcome(HttpStatus.CREATED.value(), ReservationAnswer.location(reservation.id()), answer));
-        switch (addition) {
-            case ADDED -> call.recorded();
+        switch (added.addition()) {
+            case ADDED -> {
+                call.recorded();
+                // the moment a budget runs out, decided by BudgetClaim.exhaustedBy: where a budget.exhausted event starts
+                added.exhausted().forEach(claim -> log.info("campaign {} budget {} ran out with use {}",
+                        claim.campaignId(), claim.limit(), reservation.id()));
+            }
             case KEY_TAKEN -> throw call.taken();
             case TRANSACTION_HAS_USE -> throw transactionInUse();
+            case NO_BUDGET_ROOM -> throw noBudgetRoom(added.shortOf().get(0), codes, claims, used);
             case NO_USE_FREE -> {
                 // the coupons as they are now say which had no use free: the rules refuse it as any use of it would be
                 usable(codes, card, purchase, clock.instant());
@@ -225,11 +243,15 @@ class UseApproval {
         }
     }
 
-    /** Writes a transition that freed uses: the states the reservation decided, the uses given back, the events. */
+    /**
+     * Writes a transition that freed uses: the states the reservation decided, the uses and the budget they took given
+     * back, the events.
+     */
     private void giveBack(Reservation reservation, List<Redemption> changed, UsageEventType type,
             Map<UUID, RedeemedCouponRef> used, Instant now) {
         reservations.save(reservation, changed);
         changed.stream().map(Redemption::couponId).sorted().forEach(coupon -> uses.giveBack(coupon, reservation.card()));
+        budgets.giveBack(reservation.card(), RedeemedCouponRef.budgetClaims(changed, used));
         usageLog.append(now, RedemptionEvents.of(type, reservation, changed, used));
     }
 
@@ -280,6 +302,26 @@ class UseApproval {
 
     private static DomainException usedUp(String code) {
         return DomainException.conflict("COUPON_USED_UP", "coupon " + code + " has no use left: it was used or is held by another purchase");
+    }
+
+    /**
+     * A use that a budget has no room for is refused, never capped to what remains; the coupon named is the first whose
+     * campaign sets the limit.
+     */
+    private static DomainException noBudgetRoom(BudgetLimit limit, List<String> codes, List<BudgetClaim> claims,
+            Map<UUID, RedeemedCouponRef> used) {
+        Set<UUID> campaigns = claims.stream().filter(claim -> claim.limit() == limit && claim.max() != null)
+                .map(BudgetClaim::campaignId).collect(Collectors.toSet());
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            boolean limited = used.values().stream()
+                    .anyMatch(ref -> ref.code().equals(code) && campaigns.contains(ref.campaignId()));
+            if (limited) {
+                return new DomainException(DomainException.Kind.CONFLICT, limit.code(), "couponCodes[" + i + "]",
+                        "coupon " + code + " cannot be used: " + limit.reason());
+            }
+        }
+        return DomainException.conflict(limit.code(), limit.reason());
     }
 
     private static DomainException transactionInUse() {

@@ -1,11 +1,15 @@
 package com.cardcoupons.couponserver.usage;
 
+import com.cardcoupons.couponserver.budget.BudgetCounters;
+import com.cardcoupons.couponserver.budget.BudgetStanding;
+import com.cardcoupons.couponserver.budget.CampaignBudget;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,30 +17,43 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Reads the usage log per campaign, with the coupons acquired and cancelled, which the {@code coupon} rows record
  * (registration-api's, read here). One statement computes the total and every breakdown at once ({@code GROUPING
- * SETS}) on the indexes {@code usage_event_by_campaign} and {@code coupon_by_campaign}. The figures include every search
+ * SETS}) on the indexes {@code usage_event_by_campaign} and {@code coupon_by_campaign}; the budget, when the campaign
+ * has one, is read from its counts ({@link BudgetCounters}). The figures include every search
  * this service answered before they were asked for: the search log is flushed first.
  */
 @Repository
 class UsageReports {
 
     /** A campaign's title, time zone and currency: those of its live terms, or of its latest version before approval. */
-    private static final String CAMPAIGN_COLUMNS = "select k.id, k.merchant_id, k.state, v.title, v.time_zone, v.currency";
+    private static final String CAMPAIGN_COLUMNS = """
+            select k.id, k.merchant_id, k.state, v.title, v.time_zone, v.currency, v.budget_total_minor, v.uses_per_day,
+                   v.uses_per_week, v.uses_per_month, v.uses_per_card_per_day, v.uses_per_card_per_week,
+                   v.uses_per_card_per_month""";
     private static final String CAMPAIGN_FROM = """
               from campaign k
-              join lateral (select title, time_zone, currency from campaign_version cv where cv.campaign_id = k.id
+              join lateral (select title, time_zone, currency, budget_total_minor, uses_per_day, uses_per_week,
+                                   uses_per_month, uses_per_card_per_day, uses_per_card_per_week, uses_per_card_per_month
+                              from campaign_version cv where cv.campaign_id = k.id
                              order by (cv.version = k.live_version) desc nulls last, cv.version desc limit 1) v on true
             """;
 
-    private static final RowMapper<CampaignUsage.Campaign> CAMPAIGN_ROW = (rs, row) -> new CampaignUsage.Campaign(
-            rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class), rs.getString("title"),
-            rs.getString("state"), ZoneId.of(rs.getString("time_zone")),
-            rs.getString("currency") == null ? null : Currency.getInstance(rs.getString("currency")));
+    private static final RowMapper<CampaignUsage.Campaign> CAMPAIGN_ROW = (rs, row) -> {
+        ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+        return new CampaignUsage.Campaign(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
+                rs.getString("title"), rs.getString("state"), zone,
+                rs.getString("currency") == null ? null : Currency.getInstance(rs.getString("currency")),
+                new CampaignBudget(zone, (Long) rs.getObject("budget_total_minor"), (Integer) rs.getObject("uses_per_day"),
+                        (Integer) rs.getObject("uses_per_week"), (Integer) rs.getObject("uses_per_month"),
+                        (Integer) rs.getObject("uses_per_card_per_day"), (Integer) rs.getObject("uses_per_card_per_week"),
+                        (Integer) rs.getObject("uses_per_card_per_month")));
+    };
 
     /**
      * The events of the campaign {@code %1$s} names, as rows of {@code type, store_id, channel, medium_type,
@@ -67,10 +84,14 @@ class UsageReports {
 
     private final JdbcClient jdbc;
     private final SearchLog searchLog;
+    private final BudgetCounters budgets;
+    private final Clock clock;
 
-    UsageReports(JdbcClient jdbc, SearchLog searchLog) {
+    UsageReports(JdbcClient jdbc, SearchLog searchLog, BudgetCounters budgets, Clock clock) {
         this.jdbc = jdbc;
         this.searchLog = searchLog;
+        this.budgets = budgets;
+        this.clock = clock;
     }
 
     Optional<CampaignUsage.Campaign> campaign(UUID id) {
@@ -108,7 +129,15 @@ class UsageReports {
                         total[0] = figures;
                     }
                 });
-        return new CampaignUsage(campaign, from, to, total[0], byDay, byStore, byChannel, byMedium);
+        return new CampaignUsage(campaign, from, to, total[0], byDay, byStore, byChannel, byMedium, budget(campaign));
+    }
+
+    /** Where the campaign's budget stands now, in the periods now current; null when it has none. */
+    private BudgetStanding budget(CampaignUsage.Campaign campaign) {
+        if (!campaign.budget().isSet()) {
+            return null;
+        }
+        return budgets.standings(null, Map.of(campaign.id(), campaign.budget()), clock.instant()).get(campaign.id());
     }
 
     /** Campaigns with their total figures, newest first; a merchant's own only when {@code merchantId} is given. */

@@ -1,10 +1,17 @@
 package com.cardcoupons.couponserver.coupon;
 
+import com.cardcoupons.couponserver.budget.BudgetLimit;
+import com.cardcoupons.couponserver.budget.BudgetPeriod;
+import com.cardcoupons.couponserver.budget.BudgetStanding;
+import com.cardcoupons.couponserver.budget.CampaignBudget;
 import com.cardcoupons.model.medium.MediumType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.cardcoupons.couponserver.coupon.Examples.MART;
@@ -16,6 +23,7 @@ import static com.cardcoupons.couponserver.coupon.Examples.purchase;
 import static com.cardcoupons.couponserver.coupon.Examples.terms;
 import static com.cardcoupons.couponserver.coupon.Examples.yen;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class EligibilityTest {
 
@@ -96,6 +104,34 @@ class EligibilityTest {
         Purchase dollars = new Purchase(TILL, SHIBUYA, com.cardcoupons.model.money.Money.of(1000, "USD"), List.of(), NOW,
                 MediumType.CREDIT, "VISA");
         assertThat(codes(terms().coupon(), dollars)).containsExactly("CURRENCY_NOT_ACCEPTED");
+    }
+
+    @Test
+    void aBudgetWithoutRoomForThisPurchaseRefusesTheCouponWithItsReason() {
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        CampaignBudget budget = new CampaignBudget(tokyo, 1000L, 10, null, null, 1, null, null);
+        LocalDate today = LocalDate.of(2026, 3, 10);
+        BudgetStanding roomForOneHundred = new BudgetStanding(budget, Map.of(
+                BudgetLimit.TOTAL_DISCOUNT, new BudgetStanding.Count(BudgetPeriod.TOTAL, BudgetPeriod.CAMPAIGN_START, 9, 900),
+                BudgetLimit.USES_PER_DAY, new BudgetStanding.Count(BudgetPeriod.DAY, today, 9, 900),
+                BudgetLimit.USES_PER_CARD_PER_DAY, new BudgetStanding.Count(BudgetPeriod.DAY, today, 0, 0)));
+
+        assertThat(codes(terms().budget(budget, roomForOneHundred).coupon(), purchase(1000))).as("10% of 1,000 fits").isEmpty();
+        List<Refusal> refusals = Eligibility.refusals(terms().budget(budget, roomForOneHundred).coupon(), purchase(2000));
+        assertThat(refusals).extracting(Refusal::code).containsExactly("CAMPAIGN_BUDGET_EXHAUSTED");
+        assertThat(refusals.get(0).detail()).isEqualTo("campaign budget exhausted: 100 JPY left, this purchase's discount is 200 JPY");
+
+        BudgetStanding cardUsedToday = new BudgetStanding(budget, Map.of(
+                BudgetLimit.TOTAL_DISCOUNT, new BudgetStanding.Count(BudgetPeriod.TOTAL, BudgetPeriod.CAMPAIGN_START, 10, 1000),
+                BudgetLimit.USES_PER_DAY, new BudgetStanding.Count(BudgetPeriod.DAY, today, 10, 1000),
+                BudgetLimit.USES_PER_CARD_PER_DAY, new BudgetStanding.Count(BudgetPeriod.DAY, today, 1, 0)));
+        assertThat(Eligibility.refusals(terms().budget(budget, cardUsedToday).coupon(), purchase(1000)))
+                .extracting(Refusal::code, Refusal::detail)
+                .containsExactly(
+                        tuple("CAMPAIGN_BUDGET_EXHAUSTED", "campaign budget exhausted: 0 JPY left, this purchase's discount is 100 JPY"),
+                        tuple("DAILY_LIMIT_REACHED", "daily limit reached: all 10 uses of this day are taken"),
+                        tuple("CARD_DAILY_LIMIT_REACHED", "daily limit for this card reached: all 1 uses of this day are taken"));
+        assertThat(codes(terms().budget(budget, null).coupon(), purchase(1000))).as("not read: the use decides").isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.cardcoupons.couponserver.coupon;
 
+import com.cardcoupons.couponserver.budget.BudgetStanding;
+import com.cardcoupons.couponserver.budget.CampaignBudget;
 import com.cardcoupons.model.medium.CardToken;
 import com.cardcoupons.model.medium.MediumType;
 import com.cardcoupons.model.money.Money;
@@ -67,6 +69,8 @@ public final class Examples {
         private int usesAllowed = 1;
         private int usesHeld;
         private boolean cancelled;
+        private CampaignBudget budget = CampaignBudget.none(ZoneId.of("Asia/Tokyo"));
+        private BudgetStanding budgetStanding;
 
         public Terms state(CampaignState value) { state = value; return this; }
         public Terms discount(Discount value) { kind = CouponKind.DISCOUNT; discount = value; grant = null; return this; }
@@ -84,10 +88,12 @@ public final class Examples {
         public Terms expiresAt(Instant value) { expiresAt = value; return this; }
         public Terms uses(int allowed, int held) { usesAllowed = allowed; usesHeld = held; return this; }
         public Terms cancelled() { cancelled = true; return this; }
+        public Terms budget(CampaignBudget value, BudgetStanding standing) { budget = value; budgetStanding = standing; return this; }
 
         public CouponTerms build() {
             return new CouponTerms(campaignId, MART, state, "Campaign", kind, JPY, discount, grant, ZoneId.of("Asia/Tokyo"),
-                    validFrom, validUntil, merchants, stores, mccs, skus, categories, minSpend, media, brands, stacking);
+                    validFrom, validUntil, merchants, stores, mccs, skus, categories, minSpend, media, brands, stacking,
+                    budget);
         }
 
         public Coupon coupon() {
@@ -96,7 +102,7 @@ public final class Examples {
 
         public Coupon coupon(String code) {
             return new Coupon(UUID.randomUUID(), code, CardToken.of("a".repeat(43)), MediumType.CREDIT, "VISA", "MOBILE_APP",
-                    cancelled, usesAllowed, usesHeld, 0, expiresAt, build());
+                    cancelled, usesAllowed, usesHeld, 0, expiresAt, build(), budgetStanding);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.cardcoupons.couponserver.redemption;
 
 import com.cardcoupons.couponserver.TillWorld;
 import com.cardcoupons.couponserver.TillWorld.Terminal;
+import com.cardcoupons.couponserver.budget.BudgetCounters;
 import com.cardcoupons.couponserver.coupon.CampaignVersions;
 import com.cardcoupons.couponserver.coupon.Combination;
 import com.cardcoupons.couponserver.coupon.Coupon;
@@ -55,7 +56,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @IsolatedDatabase
-@Import({CampaignVersions.class, CouponsAtTheTill.class, NewReservations.class, Reservations.class})
+@Import({CampaignVersions.class, CouponsAtTheTill.class, BudgetCounters.class, NewReservations.class, Reservations.class})
 class ReservationsTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -223,9 +224,10 @@ class ReservationsTest {
     private NewReservations.Addition add(Reservation reservation) {
         Map<UUID, RedeemedCouponRef> used = Map.of(fixed.id(), RedeemedCouponRef.of(fixed), coffee.id(), RedeemedCouponRef.of(coffee));
         UsageEventType type = reservation.state() == ReservationState.CONFIRMED ? UsageEventType.CONFIRMED : UsageEventType.RESERVED;
-        return newReservations.add(reservation, RedemptionEvents.of(type, reservation, reservation.redemptions(), used),
+        return newReservations.add(reservation, RedeemedCouponRef.budgetClaims(reservation.redemptions(), used),
+                RedemptionEvents.of(type, reservation, reservation.redemptions(), used),
                 List.of("coupon-server:TERMINAL:test", "key-" + reservation.id(), "a request hash", 201, "application/json",
-                        "/api/v1/reservations/" + reservation.id(), "{}".getBytes(StandardCharsets.UTF_8)));
+                        "/api/v1/reservations/" + reservation.id(), "{}".getBytes(StandardCharsets.UTF_8))).addition();
     }
 
     private int usesHeld(Coupon coupon) {

@@ -1,5 +1,6 @@
 package com.cardcoupons.couponserver.usage;
 
+import com.cardcoupons.couponserver.budget.CampaignBudget;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -27,12 +28,12 @@ class UsageCsvTest {
         UsageFigures figures = new UsageFigures(3, 2, 1, 2, 1, 0, 1, 0, 300);
         CampaignUsage usage = new CampaignUsage(
                 new CampaignUsage.Campaign(UUID.randomUUID(), UUID.randomUUID(), "T", "APPROVED", ZoneId.of("Asia/Tokyo"),
-                        Currency.getInstance("JPY")),
+                        Currency.getInstance("JPY"), CampaignBudget.none(ZoneId.of("Asia/Tokyo"))),
                 null, null, figures,
                 List.of(new CampaignUsage.Slice<>(LocalDate.of(2026, 3, 10), figures)),
                 List.of(new CampaignUsage.StoreSlice(UUID.randomUUID(), "SHIBUYA", "Shibuya", figures)),
                 List.of(new CampaignUsage.Slice<>("WEB", figures)),
-                List.of(new CampaignUsage.Slice<>("CREDIT", figures)));
+                List.of(new CampaignUsage.Slice<>("CREDIT", figures)), null);
 
         assertThat(UsageCsv.of(usage).split("\r\n")).containsExactly(
                 "breakdown,key,store_name,acquired,matched_in_searches,reserved,used,released,expired,reversed,cancelled,discount_granted_minor,currency",

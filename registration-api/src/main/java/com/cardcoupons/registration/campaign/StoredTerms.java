@@ -6,6 +6,7 @@ import com.cardcoupons.model.terminal.Stacking;
 import com.cardcoupons.registration.terms.AcceptedMedia;
 import com.cardcoupons.registration.terms.Benefit;
 import com.cardcoupons.registration.terms.BenefitType;
+import com.cardcoupons.registration.terms.Budget;
 import com.cardcoupons.registration.terms.Discount;
 import com.cardcoupons.registration.terms.DiscountType;
 import com.cardcoupons.registration.terms.Limits;
@@ -98,6 +99,14 @@ class StoredTerms {
     @Enumerated(EnumType.STRING)
     private Stacking stacking;
 
+    private Long budgetTotalMinor;
+    private Integer usesPerDay;
+    private Integer usesPerWeek;
+    private Integer usesPerMonth;
+    private Integer usesPerCardPerDay;
+    private Integer usesPerCardPerWeek;
+    private Integer usesPerCardPerMonth;
+
     protected StoredTerms() {
     }
 
@@ -132,6 +141,16 @@ class StoredTerms {
         stored.media = terms.media();
         stored.limits = terms.limits();
         stored.stacking = terms.stacking();
+        Budget budget = terms.budget();
+        if (budget != null) {
+            stored.budgetTotalMinor = minor(budget.totalDiscount());
+            stored.usesPerDay = budget.usesPerDay();
+            stored.usesPerWeek = budget.usesPerWeek();
+            stored.usesPerMonth = budget.usesPerMonth();
+            stored.usesPerCardPerDay = budget.usesPerCardPerDay();
+            stored.usesPerCardPerWeek = budget.usesPerCardPerWeek();
+            stored.usesPerCardPerMonth = budget.usesPerCardPerMonth();
+        }
         return stored;
     }
 
@@ -139,7 +158,14 @@ class StoredTerms {
         Usability usability = new Usability(usableMerchantIds, usableStoreIds, usableMccs, skus, productCategories,
                 money(minSpendMinor));
         return new Terms(title, description, currency, offer(), window, couponValidityDays, usability, media, limits,
-                stacking);
+                stacking, budget());
+    }
+
+    private Budget budget() {
+        boolean none = budgetTotalMinor == null && usesPerDay == null && usesPerWeek == null && usesPerMonth == null
+                && usesPerCardPerDay == null && usesPerCardPerWeek == null && usesPerCardPerMonth == null;
+        return none ? null : new Budget(money(budgetTotalMinor), usesPerDay, usesPerWeek, usesPerMonth, usesPerCardPerDay,
+                usesPerCardPerWeek, usesPerCardPerMonth);
     }
 
     private Offer offer() {

@@ -17,12 +17,12 @@ import static com.cardcoupons.registration.terms.Checks.text;
 
 /**
  * The full terms of one campaign version. Every amount is in the one currency of the campaign, which a discount, or
- * any amount at all, requires. A ticket is used once, and its event starts inside the validity window. Problems name
+ * any amount at all, requires. A budget, when set, limits what the campaign spends and how often it is used. A ticket is used once, and its event starts inside the validity window. Problems name
  * their field as it appears in the request's {@code terms}.
  */
 public record Terms(String title, String description, Currency currency, Offer offer, ValidityWindow window,
                     Integer couponValidityDays, Usability usability, AcceptedMedia media, Limits limits,
-                    Stacking stacking) {
+                    Stacking stacking, Budget budget) {
 
     private static final int MAX_COUPON_VALIDITY_DAYS = 3_650;
 
@@ -38,7 +38,11 @@ public record Terms(String title, String description, Currency currency, Offer o
         if (couponValidityDays != null) {
             positive(couponValidityDays, "couponValidityDays", MAX_COUPON_VALIDITY_DAYS);
         }
-        Map<String, Money> amounts = amounts(offer, usability);
+        if (budget != null && budget.totalDiscount() != null && offer.kind() != CouponKind.DISCOUNT) {
+            throw DomainException.invalid("BUDGET_NEEDS_DISCOUNT", "budget.totalDiscount",
+                    "a total discount budget belongs to a DISCOUNT campaign");
+        }
+        Map<String, Money> amounts = amounts(offer, usability, budget);
         if (currency == null && (offer.kind() == CouponKind.DISCOUNT || !amounts.isEmpty())) {
             throw DomainException.invalid("CURRENCY_REQUIRED", "currency", "a campaign with a discount or an amount needs its currency");
         }
@@ -68,12 +72,15 @@ public record Terms(String title, String description, Currency currency, Offer o
         return window.couponExpiry(acquiredAt, couponValidityDays);
     }
 
-    private static Map<String, Money> amounts(Offer offer, Usability usability) {
+    private static Map<String, Money> amounts(Offer offer, Usability usability, Budget budget) {
         Map<String, Money> amounts = new LinkedHashMap<>();
         String section = offer.kind().name().toLowerCase(java.util.Locale.ROOT);
         offer.amounts().forEach((field, amount) -> amounts.put(section + "." + field, amount));
         if (usability.minSpend() != null) {
             amounts.put("minSpend", usability.minSpend());
+        }
+        if (budget != null && budget.totalDiscount() != null) {
+            amounts.put("budget.totalDiscount", budget.totalDiscount());
         }
         return amounts;
     }

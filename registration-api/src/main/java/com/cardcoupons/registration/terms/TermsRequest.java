@@ -18,7 +18,8 @@ import static com.cardcoupons.registration.terms.Checks.required;
 /**
  * Terms as a merchant states them: the validity window in local date-times of the campaign's time zone, and exactly
  * the one of {@code discount}, {@code benefit} or {@code ticket} that {@code kind} names. With no usable merchants,
- * the campaign's own merchant is the one.
+ * the campaign's own merchant is the one. With no budget, the campaign spends and is used without a limit beyond its
+ * caps.
  */
 public record TermsRequest(
         String title,
@@ -43,7 +44,8 @@ public record TermsRequest(
         Integer totalCap,
         Integer perCardLimit,
         Integer usesPerCoupon,
-        Stacking stacking) {
+        Stacking stacking,
+        Budget budget) {
 
     public Terms toTerms(UUID owningMerchant) {
         ValidityWindow window = ValidityWindow.local(timeZone, validFrom, validUntil);
@@ -53,7 +55,7 @@ public record TermsRequest(
                 new Usability(merchants, usableStoreIds, usableMccs, skus, productCategories, minSpend),
                 AcceptedMedia.of(acceptedMedia, acceptedBrands),
                 Limits.of(totalCap, perCardLimit, usesPerCoupon),
-                stacking);
+                stacking, budget);
     }
 
     private Offer offer(ZoneId zone) {

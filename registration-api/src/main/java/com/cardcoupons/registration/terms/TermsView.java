@@ -42,7 +42,8 @@ public record TermsView(
         Integer totalCap,
         int perCardLimit,
         int usesPerCoupon,
-        Stacking stacking) {
+        Stacking stacking,
+        Budget budget) {
 
     public static TermsView of(Terms terms) {
         ValidityWindow window = terms.window();
@@ -59,7 +60,7 @@ public record TermsView(
                 usability.productCategories(), usability.minSpend(),
                 terms.media().types(), terms.media().brands(),
                 terms.limits().totalCap(), terms.limits().perCardLimit(), terms.limits().usesPerCoupon(),
-                terms.stacking());
+                terms.stacking(), terms.budget());
     }
 
     /** A ticket's event, venue and start, locally and as an instant. */

@@ -72,6 +72,21 @@ class CampaignBadInputTest extends RegistrationApiTest {
                 bad("an unknown store", t -> t.set("usableStoreIds", List.of(UUID.randomUUID())), 422, "UNKNOWN_STORE", "terms.usableStoreIds[0]"),
                 bad("another merchant's store", t -> t.set("usableStoreIds", List.of(SAKURA_SHIBUYA, HARBOR_YOKOHAMA)),
                         422, "STORE_OF_OTHER_MERCHANT", "terms.usableStoreIds[1]"),
+                bad("a budget that sets nothing", t -> t.set("budget", map()), 400, "EMPTY_BUDGET", "terms.budget"),
+                bad("a zero total discount budget", t -> t.set("budget", map("totalDiscount", yen(0))),
+                        400, "AMOUNT_NOT_POSITIVE", "terms.budget.totalDiscount.amountMinor"),
+                bad("a negative total discount budget", t -> t.set("budget", map("totalDiscount", yen(-1))),
+                        400, "NEGATIVE_AMOUNT", "terms.budget.totalDiscount.amountMinor"),
+                bad("a total discount budget in another currency", t -> t.set("budget", map("totalDiscount", map("amountMinor", 1000, "currency", "USD"))),
+                        400, "CURRENCY_MISMATCH", "terms.budget.totalDiscount.currency"),
+                bad("a daily limit of zero", t -> t.set("budget", map("usesPerDay", 0)), 400, "NOT_POSITIVE", "terms.budget.usesPerDay"),
+                bad("a monthly limit that is no number", t -> t.set("budget", map("usesPerMonth", "many")),
+                        400, "INVALID_FORMAT", "terms.budget.usesPerMonth"),
+                bad("a daily limit above the weekly one", t -> t.set("budget", map("usesPerDay", 8, "usesPerWeek", 7)),
+                        400, "LIMIT_OVER_WIDER_LIMIT", "terms.budget.usesPerDay"),
+                bad("a card's weekly limit above the campaign's", t -> t.set("budget", map("usesPerWeek", 5, "usesPerCardPerWeek", 6)),
+                        400, "LIMIT_OVER_WIDER_LIMIT", "terms.budget.usesPerCardPerWeek"),
+                bad("an unknown budget field", t -> t.set("budget", map("usesPerDay", 5, "usesPerYear", 5)), 400, "UNKNOWN_FIELD", "terms.budget.usesPerYear"),
                 bad("an unknown usable merchant", t -> t.set("usableMerchantIds", List.of(SAKURA_MART, UUID.randomUUID())),
                         422, "UNKNOWN_MERCHANT", "terms.usableMerchantIds[1]"));
     }
@@ -88,6 +103,8 @@ class CampaignBadInputTest extends RegistrationApiTest {
                 bad("a ticket for an event after the window", t -> TermsJson.ticket().set("ticket.startsAt", localInTokyo(40)),
                         400, "TICKET_OUTSIDE_WINDOW", "terms.ticket.startsAt"),
                 bad("a ticket without a venue", t -> TermsJson.ticket().remove("ticket.venue"), 400, "FIELD_REQUIRED", "terms.ticket.venue"),
+                bad("a benefit with a discount budget", t -> TermsJson.benefit().set("currency", "JPY").set("budget", map("totalDiscount", yen(1000))),
+                        400, "BUDGET_NEEDS_DISCOUNT", "terms.budget.totalDiscount"),
                 bad("a ticket without a start", t -> TermsJson.ticket().remove("ticket.startsAt"), 400, "FIELD_REQUIRED", "terms.ticket.startsAt"));
     }
 

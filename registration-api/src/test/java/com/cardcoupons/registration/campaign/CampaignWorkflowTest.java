@@ -17,6 +17,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CampaignWorkflowTest extends RegistrationApiTest {
 
     @Test
+    void aBudgetIsKeptWithTheTermsAndAnsweredAsSubmitted() {
+        Map<String, Object> budget = TermsJson.map("totalDiscount", TermsJson.yen(50_000), "usesPerDay", 100,
+                "usesPerWeek", 500, "usesPerCardPerDay", 1, "usesPerCardPerMonth", 4);
+        Reply submitted = sakura.post("/api/v1/campaigns", TermsJson.discount().set("budget", budget).submission(null), key());
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        JsonNode answered = sakura.get("/api/v1/campaigns/" + submitted.json().path("id").asString()).json()
+                .path("pending").path("terms").path("budget");
+        assertThat(answered.path("totalDiscount").path("amountMinor").asLong()).isEqualTo(50_000);
+        assertThat(answered.path("totalDiscount").path("currency").asString()).isEqualTo("JPY");
+        assertThat(answered.path("usesPerDay").asInt()).isEqualTo(100);
+        assertThat(answered.path("usesPerWeek").asInt()).isEqualTo(500);
+        assertThat(answered.path("usesPerMonth").isNull() || answered.path("usesPerMonth").isMissingNode()).isTrue();
+        assertThat(answered.path("usesPerCardPerDay").asInt()).isEqualTo(1);
+        assertThat(answered.path("usesPerCardPerMonth").asInt()).isEqualTo(4);
+
+        Reply without = sakura.post("/api/v1/campaigns", TermsJson.discount().submission(null), key());
+        JsonNode none = sakura.get("/api/v1/campaigns/" + without.json().path("id").asString()).json()
+                .path("pending").path("terms").path("budget");
+        assertThat(none.isNull() || none.isMissingNode()).isTrue();
+    }
+
+    @Test
     void aCampaignGoesFromSubmissionThroughApprovalAndSuspensionToItsEnd() {
         Reply submitted = sakura.post("/api/v1/campaigns", TermsJson.discount().submission("sakura10"), key());
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);

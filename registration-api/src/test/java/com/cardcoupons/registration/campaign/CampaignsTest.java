@@ -211,6 +211,6 @@ class CampaignsTest {
                 new Usability(List.of(SampleTerms.MERCHANT), List.of(UUID.randomUUID()), List.of("5814", "5411"),
                         List.of("SKU-1"), List.of("DRINKS"), Money.of(1000, "JPY")),
                 new AcceptedMedia(Set.of(MediumType.CREDIT, MediumType.MILEAGE), Set.of(CardBrand.VISA, CardBrand.JCB)),
-                new Limits(100, 2, 1), Stacking.EXCLUSIVE);
+                new Limits(100, 2, 1), Stacking.EXCLUSIVE, null);
     }
 }

@@ -25,6 +25,6 @@ public final class SampleTerms {
                 new ValidityWindow(TOKYO, from, until), null,
                 new Usability(List.of(MERCHANT), List.of(), List.of(), List.of(), List.of(), null),
                 new AcceptedMedia(Set.of(MediumType.values()), Set.of()),
-                new Limits(100, 1, 1), Stacking.STACKABLE);
+                new Limits(100, 1, 1), Stacking.STACKABLE, null);
     }
 }

@@ -235,14 +235,58 @@ class TermsTest {
         private TermsRequest request(CouponKind kind, Discount discount, TermsRequest.TicketRequest ticket) {
             return new TermsRequest("title", null, kind, "JPY", discount, null, ticket, "Asia/Tokyo",
                     LocalDateTime.of(2025, 4, 1, 0, 0), LocalDateTime.of(2025, 4, 30, 0, 0), null,
-                    null, null, null, null, null, null, List.of(MediumType.CREDIT), null, null, 1, null, Stacking.STACKABLE);
+                    null, null, null, null, null, null, List.of(MediumType.CREDIT), null, null, 1, null, Stacking.STACKABLE, null);
+        }
+    }
+
+    @Nested
+    class Budgets {
+
+        @Test
+        void aBudgetSetsAtLeastOneLimitEachPositive() {
+            assertThat(new Budget(Money.of(50_000, "JPY"), null, null, null, null, null, null).totalDiscount())
+                    .isEqualTo(Money.of(50_000, "JPY"));
+            refused(() -> new Budget(null, null, null, null, null, null, null), "EMPTY_BUDGET", null);
+            refused(() -> new Budget(Money.of(0, "JPY"), null, null, null, null, null, null), "AMOUNT_NOT_POSITIVE", "totalDiscount.amountMinor");
+            refused(() -> new Budget(null, 0, null, null, null, null, null), "NOT_POSITIVE", "usesPerDay");
+            refused(() -> new Budget(null, null, null, 100_000_001, null, null, null), "TOO_LARGE", "usesPerMonth");
+        }
+
+        @Test
+        void aDayFitsInItsWeekAndMonthAndACardInTheCampaign() {
+            assertThat(new Budget(null, 10, 10, 10, 1, 5, 10).usesPerDay()).isEqualTo(10);
+            assertThat(new Budget(null, null, 5, 4, null, null, null).usesPerWeek()).isEqualTo(5);
+            refused(() -> new Budget(null, 11, 10, null, null, null, null), "LIMIT_OVER_WIDER_LIMIT", "usesPerDay");
+            refused(() -> new Budget(null, 11, null, 10, null, null, null), "LIMIT_OVER_WIDER_LIMIT", "usesPerDay");
+            refused(() -> new Budget(null, null, null, null, 3, 2, null), "LIMIT_OVER_WIDER_LIMIT", "usesPerCardPerDay");
+            refused(() -> new Budget(null, 2, null, null, 3, null, null), "LIMIT_OVER_WIDER_LIMIT", "usesPerCardPerDay");
+            refused(() -> new Budget(null, null, null, 2, null, null, 3), "LIMIT_OVER_WIDER_LIMIT", "usesPerCardPerMonth");
+        }
+
+        @Test
+        void aDiscountBudgetIsInTheCampaignsCurrencyAndOnlyForDiscounts() {
+            Discount tenPercent = new Discount(DiscountType.PERCENTAGE, 1000, null, null);
+            Budget yen = new Budget(Money.of(10_000, "JPY"), null, null, null, null, null, null);
+            assertThat(terms(tenPercent, yen).budget()).isEqualTo(yen);
+            refused(() -> terms(tenPercent, new Budget(Money.of(10_000, "USD"), null, null, null, null, null, null)),
+                    "CURRENCY_MISMATCH", "budget.totalDiscount.currency");
+            refused(() -> terms(new Benefit(BenefitType.FREE_ITEM, "a coffee", null, null), yen),
+                    "BUDGET_NEEDS_DISCOUNT", "budget.totalDiscount");
+            assertThat(terms(new Benefit(BenefitType.FREE_ITEM, "a coffee", null, null),
+                    new Budget(null, 50, null, null, 1, null, null)).budget().usesPerDay()).isEqualTo(50);
+        }
+
+        private Terms terms(Offer offer, Budget budget) {
+            return new Terms("title", null, java.util.Currency.getInstance("JPY"), offer, APRIL, null,
+                    new Usability(List.of(UUID.randomUUID()), null, null, null, null, null),
+                    new AcceptedMedia(Set.of(MediumType.CREDIT), Set.of()), new Limits(null, 1, 1), Stacking.STACKABLE, budget);
         }
     }
 
     private static Terms terms(java.util.Currency currency, Offer offer, ValidityWindow window, Limits limits) {
         return new Terms("title", null, currency, offer, window, null,
                 new Usability(List.of(UUID.randomUUID()), null, null, null, null, null),
-                new AcceptedMedia(Set.of(MediumType.CREDIT), Set.of()), limits, Stacking.EXCLUSIVE);
+                new AcceptedMedia(Set.of(MediumType.CREDIT), Set.of()), limits, Stacking.EXCLUSIVE, null);
     }
 
     static void refused(ThrowingCallable call, String code, String field) {
