@@ -26,6 +26,7 @@ select create_distributed_table('campaign_transition', null, colocate_with => 'n
 select create_distributed_table('registration_idempotency_record', null, colocate_with => 'campaign_transition');
 select create_distributed_table('onboarding_audit', null, colocate_with => 'campaign_transition');
 select create_distributed_table('api_credential', null, colocate_with => 'none');
+select create_distributed_table('gateway_idempotency_record', null, colocate_with => 'api_credential');
 select create_distributed_table('payment', null, colocate_with => 'none');
 select create_distributed_table('settlement_journal', null, colocate_with => 'payment');
 select create_distributed_table('settlement_outbox', null, colocate_with => 'payment');

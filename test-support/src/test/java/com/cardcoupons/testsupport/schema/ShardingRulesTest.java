@@ -50,6 +50,7 @@ class ShardingRulesTest {
             entry("registration_idempotency_record", Placement.singleShard("registration")),
             entry("onboarding_audit", Placement.singleShard("registration")),
             entry("api_credential", Placement.singleShard("gateway")),
+            entry("gateway_idempotency_record", Placement.singleShard("gateway")),
             entry("payment", Placement.singleShard("relay")),
             entry("settlement_journal", Placement.singleShard("relay")),
             entry("settlement_outbox", Placement.singleShard("relay")),
