@@ -32,6 +32,7 @@ select create_distributed_table('webhook_endpoint', null, colocate_with => 'camp
 select create_distributed_table('webhook_delivery', null, colocate_with => 'campaign_transition');
 select create_distributed_table('webhook_attempt', null, colocate_with => 'campaign_transition');
 select create_distributed_table('api_credential', null, colocate_with => 'none');
+select create_distributed_table('gateway_idempotency_record', null, colocate_with => 'api_credential');
 select create_distributed_table('payment', null, colocate_with => 'none');
 select create_distributed_table('settlement_journal', null, colocate_with => 'payment');
 select create_distributed_table('settlement_outbox', null, colocate_with => 'payment');

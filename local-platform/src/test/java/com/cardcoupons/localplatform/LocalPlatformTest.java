@@ -375,7 +375,7 @@ class LocalPlatformTest {
 
             // the terminal's key is issued right away, through the gateway's credentials API
             Reply issued = admin.post("/api/v1/credentials",
-                    "{\"kind\":\"TERMINAL\",\"label\":\"Gion till 1\",\"terminalId\":\"" + terminalId + "\"}");
+                    "{\"kind\":\"TERMINAL\",\"label\":\"Gion till 1\",\"terminalId\":\"" + terminalId + "\"}", key());
             assertThat(issued.status()).as(issued.body()).isEqualTo(201);
             String apiKey = issued.json().path("apiKey").asString();
             ApiCaller till = new ApiCaller(platform.gatewayUrl(), (method, path) -> Map.of("X-Api-Key", apiKey));
@@ -413,7 +413,7 @@ class LocalPlatformTest {
 
             // the merchant's own key works until the merchant is closed, and then is refused like its terminals' keys
             String officeKeyRequest = "{\"kind\":\"MERCHANT\",\"label\":\"Kyoto Tea House office\",\"merchantId\":\"" + merchantId + "\"}";
-            Reply officeKey = admin.post("/api/v1/credentials", officeKeyRequest);
+            Reply officeKey = admin.post("/api/v1/credentials", officeKeyRequest, key());
             assertThat(officeKey.status()).as(officeKey.body()).isEqualTo(201);
             String officeApiKey = officeKey.json().path("apiKey").asString();
             ApiCaller office = new ApiCaller(platform.gatewayUrl(), (method, path) -> Map.of("X-Api-Key", officeApiKey));
@@ -426,7 +426,7 @@ class LocalPlatformTest {
                 refusedOffice = office.get("/api/v1/merchants/" + merchantId);
             }
             assertThat(refusedOffice.code()).as(refusedOffice.body()).isEqualTo("API_KEY_INVALID");
-            assertThat(admin.post("/api/v1/credentials", officeKeyRequest).code()).isEqualTo("MERCHANT_CLOSED");
+            assertThat(admin.post("/api/v1/credentials", officeKeyRequest, key()).code()).isEqualTo("MERCHANT_CLOSED");
         }
     }
 

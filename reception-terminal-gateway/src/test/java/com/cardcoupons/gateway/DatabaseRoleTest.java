@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import javax.sql.DataSource;
 import java.util.Set;
 
-/** The gateway writes only its API credentials; campaigns, and the views of terminals and merchants registration-api publishes, it reads. */
+/** The gateway writes only its API credentials and the answers it keeps for their retries; campaigns, and the views of terminals and merchants registration-api publishes, it reads. */
 @SpringBootTest
 @IsolatedDatabase
 class DatabaseRoleTest implements WritesOnlyItsOwnTables {
@@ -29,6 +29,6 @@ class DatabaseRoleTest implements WritesOnlyItsOwnTables {
 
     @Override
     public Set<String> ownTables() {
-        return Set.of("api_credential");
+        return Set.of("api_credential", "gateway_idempotency_record");
     }
 }

@@ -127,13 +127,18 @@ public class Credential {
         }
         KeyHolder holder = binding.holder();
         if (holder != null && !holder.active()) {
-            throw holder.isTerminal()
-                    ? new DomainException(DomainException.Kind.UNPROCESSABLE, "TERMINAL_NOT_ACTIVE", "terminalId",
-                            "terminal " + holder.terminalId() + " is decommissioned, or its merchant is closed")
-                    : new DomainException(DomainException.Kind.UNPROCESSABLE, "MERCHANT_CLOSED", "merchantId",
-                            "merchant " + holder.merchantId() + " is closed");
+            throw mayNotAct(holder, true);
         }
         return new Credential(key, kind, label, binding, issuedBy, now);
+    }
+
+    /** Why a key for {@code holder} is refused: its terminal or merchant may not act; {@code named} in the request. */
+    private static DomainException mayNotAct(KeyHolder holder, boolean named) {
+        return holder.isTerminal()
+                ? new DomainException(DomainException.Kind.UNPROCESSABLE, "TERMINAL_NOT_ACTIVE", named ? "terminalId" : null,
+                        "terminal " + holder.terminalId() + " is decommissioned, or its merchant is closed")
+                : new DomainException(DomainException.Kind.UNPROCESSABLE, "MERCHANT_CLOSED", named ? "merchantId" : null,
+                        "merchant " + holder.merchantId() + " is closed");
     }
 
     /**
@@ -161,9 +166,19 @@ public class Credential {
     /**
      * Puts a new secret in force and answers its key, to be shown once; the current secret keeps working for
      * {@code overlap} (zero: it stops at once). A secret still overlapping from an earlier rotation stops now.
+     * A terminal or merchant key whose {@code holder} may no longer act (or is gone) gets no new secret: it could not
+     * be used, and handing it out would say it could.
      */
-    ApiKey rotate(Duration overlap, Instant now) {
+    ApiKey rotate(KeyHolder holder, Duration overlap, Instant now) {
         requireActive();
+        if (needsHolder() && (holder == null || !isHeldBy(holder))) {
+            throw new DomainException(DomainException.Kind.UNPROCESSABLE,
+                    kind == Role.TERMINAL ? "TERMINAL_NOT_ACTIVE" : "MERCHANT_CLOSED", null,
+                    "the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " this key was issued to is gone");
+        }
+        if (needsHolder() && !holder.active()) {
+            throw mayNotAct(holder, false);
+        }
         ApiKey key = ApiKey.withNewSecret(id);
         boolean keepPrevious = !overlap.isZero();
         previousSecretHash = keepPrevious ? secretHash : null;

@@ -42,7 +42,7 @@ class CredentialTest {
         assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW)).isEmpty();
         assertThatThrownBy(() -> till.revoke("admin", NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("CREDENTIAL_REVOKED"));
-        assertThatThrownBy(() -> till.rotate(Duration.ZERO, NOW))
+        assertThatThrownBy(() -> till.rotate(ACTIVE_TERMINAL, Duration.ZERO, NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("CREDENTIAL_REVOKED"));
         assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW)).as("a refused rotation changes nothing").isEmpty();
     }
@@ -100,7 +100,7 @@ class CredentialTest {
 
     @Test
     void aRotationWithoutOverlapStopsTheOldSecretAtOnce() {
-        ApiKey next = till.rotate(Duration.ZERO, NOW);
+        ApiKey next = till.rotate(ACTIVE_TERMINAL, Duration.ZERO, NOW);
         assertThat(next.keyId()).as("the key id survives rotation").isEqualTo(key.keyId());
         assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW)).isEmpty();
         assertThat(till.authenticate(next.secret(), ACTIVE_TERMINAL, NOW)).isPresent();
@@ -109,20 +109,29 @@ class CredentialTest {
 
     @Test
     void aRotationWithOverlapKeepsTheOldSecretUntilTheOverlapEnds() {
-        ApiKey next = till.rotate(Duration.ofMinutes(5), NOW);
+        ApiKey next = till.rotate(ACTIVE_TERMINAL, Duration.ofMinutes(5), NOW);
         assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(299))).isPresent();
         assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(300))).isEmpty();
         assertThat(till.authenticate(next.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(300))).isPresent();
 
-        ApiKey third = till.rotate(Duration.ofMinutes(5), NOW.plusSeconds(10));
+        ApiKey third = till.rotate(ACTIVE_TERMINAL, Duration.ofMinutes(5), NOW.plusSeconds(10));
         assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(11))).as("only the last secret overlaps").isEmpty();
         assertThat(till.authenticate(next.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(11))).isPresent();
         assertThat(till.authenticate(third.secret(), ACTIVE_TERMINAL, NOW.plusSeconds(11))).isPresent();
     }
 
     @Test
+    void aDecommissionedTerminalsKeyGetsNoNewSecret() {
+        assertThatThrownBy(() -> till.rotate(KeyHolder.terminal(TERMINAL, MERCHANT, STORE, false), Duration.ZERO, NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("TERMINAL_NOT_ACTIVE"));
+        assertThatThrownBy(() -> till.rotate(null, Duration.ZERO, NOW)).as("a terminal that is gone")
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("TERMINAL_NOT_ACTIVE"));
+        assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW)).as("a refused rotation changes nothing").isPresent();
+    }
+
+    @Test
     void revocationEndsAnOverlapToo() {
-        ApiKey next = till.rotate(Duration.ofHours(1), NOW);
+        ApiKey next = till.rotate(ACTIVE_TERMINAL, Duration.ofHours(1), NOW);
         till.revoke("admin", NOW);
         assertThat(till.authenticate(key.secret(), ACTIVE_TERMINAL, NOW)).isEmpty();
         assertThat(till.authenticate(next.secret(), ACTIVE_TERMINAL, NOW)).isEmpty();

@@ -46,6 +46,9 @@ class CredentialsApiTest {
 
     JdbcClient jdbc;
 
+    @Autowired
+    KeyedCalls keyedCalls;
+
     /** SQL as the schema's owner: the test writes rows other services own, and reads every table. */
     @Autowired
     void ownersSql(TestDatabase isolatedTestDatabase) {
@@ -75,7 +78,7 @@ class CredentialsApiTest {
     @Test
     void anIssuedTerminalKeyIsBoundToItsTerminalAndShownOnce() {
         Reply issued = admin.post("/api/v1/credentials",
-                Map.of("kind", "TERMINAL", "label", "Store A till 1", "terminalId", TestWorld.TERMINAL_A.toString()));
+                Map.of("kind", "TERMINAL", "label", "Store A till 1", "terminalId", TestWorld.TERMINAL_A.toString()), key());
         assertThat(issued.status()).isEqualTo(201);
         String apiKey = issued.json().path("apiKey").asString();
         JsonNode credential = issued.json().path("credential");
@@ -136,20 +139,20 @@ class CredentialsApiTest {
     @Test
     void aRotationStopsTheOldSecretAtOnceUnlessAnOverlapIsAsked() {
         String first = issue(Map.of("kind", "MERCHANT", "label", "Merchant A back office", "merchantId", TestWorld.MERCHANT_A.toString()));
-        Reply rotated = admin.post("/api/v1/credentials/" + idOf(first) + "/rotation", null);
+        Reply rotated = admin.post("/api/v1/credentials/" + idOf(first) + "/rotation", null, key());
         assertThat(rotated.status()).isEqualTo(200);
         String second = rotated.json().path("apiKey").asString();
         assertThat(idOf(second)).isEqualTo(idOf(first));
         assertThat(anonymous.as(withKey(first)).get("/api/v1/campaigns").status()).isEqualTo(401);
         assertThat(anonymous.as(withKey(second)).get("/api/v1/campaigns").status()).isEqualTo(200);
 
-        Reply overlapping = admin.post("/api/v1/credentials/" + idOf(second) + "/rotation", Map.of("overlapSeconds", 600));
+        Reply overlapping = admin.post("/api/v1/credentials/" + idOf(second) + "/rotation", Map.of("overlapSeconds", 600), key());
         String third = overlapping.json().path("apiKey").asString();
         assertThat(overlapping.json().path("credential").path("previousSecretValidUntil").isMissingNode()).isFalse();
         assertThat(anonymous.as(withKey(second)).get("/api/v1/campaigns").status()).isEqualTo(200);
         assertThat(anonymous.as(withKey(third)).get("/api/v1/campaigns").status()).isEqualTo(200);
 
-        Reply tooLong = admin.post("/api/v1/credentials/" + idOf(third) + "/rotation", Map.of("overlapSeconds", 90_000));
+        Reply tooLong = admin.post("/api/v1/credentials/" + idOf(third) + "/rotation", Map.of("overlapSeconds", 90_000), key());
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.code()).isEqualTo("OVERLAP_TOO_LONG");
     }
@@ -164,7 +167,7 @@ class CredentialsApiTest {
         for (int i = 0; i < admins; i++) {
             rotations.add(threads.submit(() -> {
                 go.await();
-                return admin.post("/api/v1/credentials/" + idOf(apiKey) + "/rotation", Map.of("overlapSeconds", 600));
+                return admin.post("/api/v1/credentials/" + idOf(apiKey) + "/rotation", Map.of("overlapSeconds", 600), key());
             }));
         }
         go.countDown();
@@ -213,16 +216,16 @@ class CredentialsApiTest {
 
     @Test
     void badIssueRequestsNameTheField() {
-        expect(admin.post("/api/v1/credentials", Map.of("kind", "TERMINAL", "label", "no terminal")),
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "TERMINAL", "label", "no terminal"), key()),
                 400, "FIELD_REQUIRED", "terminalId");
-        expect(admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "x", "merchantId", TestWorld.MERCHANT_A.toString())),
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "x", "merchantId", TestWorld.MERCHANT_A.toString()), key()),
                 400, "UNEXPECTED_FIELD", "merchantId");
-        expect(admin.post("/api/v1/credentials", Map.of("kind", "TERMINAL", "label", "x", "terminalId", UUID.randomUUID().toString())),
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "TERMINAL", "label", "x", "terminalId", UUID.randomUUID().toString()), key()),
                 422, "UNKNOWN_TERMINAL", "terminalId");
-        expect(admin.post("/api/v1/credentials", Map.of("kind", "MERCHANT", "label", "x", "merchantId", UUID.randomUUID().toString())),
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "MERCHANT", "label", "x", "merchantId", UUID.randomUUID().toString()), key()),
                 422, "UNKNOWN_MERCHANT", "merchantId");
-        expect(admin.post("/api/v1/credentials", Map.of("kind", "WIZARD", "label", "x")), 400, "INVALID_FORMAT", "kind");
-        expect(admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "")), 400, "NOT_BLANK", "label");
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "WIZARD", "label", "x"), key()), 400, "INVALID_FORMAT", "kind");
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", ""), key()), 400, "NOT_BLANK", "label");
         expect(admin.get("/api/v1/credentials/no-such-key"), 404, "CREDENTIAL_NOT_FOUND", null);
     }
 
@@ -231,7 +234,7 @@ class CredentialsApiTest {
         UUID retired = UUID.randomUUID();
         jdbc.sql("insert into terminal (id, merchant_id, store_id, code, status) values (?, ?, ?, 'OLD', 'DECOMMISSIONED')")
                 .params(retired, TestWorld.MERCHANT_A, TestWorld.STORE_A).update();
-        expect(admin.post("/api/v1/credentials", Map.of("kind", "TERMINAL", "label", "x", "terminalId", retired.toString())),
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "TERMINAL", "label", "x", "terminalId", retired.toString()), key()),
                 422, "TERMINAL_NOT_ACTIVE", "terminalId");
     }
 
@@ -240,7 +243,7 @@ class CredentialsApiTest {
         UUID closed = UUID.randomUUID();
         jdbc.sql("insert into merchant (id, name, status, closed_at, close_reason) values (?, 'Gone', 'CLOSED', now(), 'sold')")
                 .param(closed).update();
-        expect(admin.post("/api/v1/credentials", Map.of("kind", "MERCHANT", "label", "x", "merchantId", closed.toString())),
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "MERCHANT", "label", "x", "merchantId", closed.toString()), key()),
                 422, "MERCHANT_CLOSED", "merchantId");
     }
 
@@ -259,7 +262,7 @@ class CredentialsApiTest {
     @Test
     void onlyAPlatformAdminManagesCredentials() {
         for (String key : List.of(TestWorld.APPROVER_KEY, TestWorld.MERCHANT_A_KEY, TestWorld.TERMINAL_A_KEY, TestWorld.APP_KEY)) {
-            Reply refused = anonymous.as(withKey(key)).post("/api/v1/credentials", Map.of("kind", "PLATFORM_ADMIN", "label", "me"));
+            Reply refused = anonymous.as(withKey(key)).post("/api/v1/credentials", Map.of("kind", "PLATFORM_ADMIN", "label", "me"), key());
             assertThat(refused.status()).as(key).isEqualTo(403);
             assertThat(refused.code()).as(key).isEqualTo("ROLE_NOT_PERMITTED");
         }
@@ -272,14 +275,173 @@ class CredentialsApiTest {
     @Test
     void aFreshInstallationStartsWithTheBootstrapAdministratorOnly() {
         ApiCaller first = anonymous.as(withKey(BOOTSTRAP_KEY));
-        Reply issued = first.post("/api/v1/credentials", Map.of("kind", "PLATFORM_ADMIN", "label", "Ops team"));
+        Reply issued = first.post("/api/v1/credentials", Map.of("kind", "PLATFORM_ADMIN", "label", "Ops team"), key());
         assertThat(issued.status()).isEqualTo(201);
         assertThat(issued.json().at("/credential/issuedBy").asString()).isEqualTo("first-admin");
         assertThat(first.get("/api/v1/credentials/first-admin").json().path("issuedBy").asString()).isEqualTo("bootstrap");
     }
 
+    @Test
+    void aRetryWithTheSameKeyGetsTheFirstAnswerAndNoSecondKey() {
+        String idempotencyKey = key();
+        Map<String, Object> request = Map.of("kind", "TERMINAL", "label", "retried till", "terminalId", TestWorld.TERMINAL_A.toString());
+        Reply first = admin.post("/api/v1/credentials", request, idempotencyKey);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.header("Idempotency-Replayed")).isNull();
+
+        Reply retry = admin.post("/api/v1/credentials", request, idempotencyKey);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.json()).isEqualTo(first.json());
+        String apiKey = retry.json().path("apiKey").asString();
+        assertThat(apiKey).isEqualTo(first.json().path("apiKey").asString());
+        assertThat(credentialsLabelled("retried till")).isEqualTo(1);
+        assertThat(anonymous.as(withKey(apiKey)).post("/api/v1/searches", "{}").status()).as("the replayed key works").isEqualTo(200);
+    }
+
+    @Test
+    void theSameKeyWithAnotherRequestIsRefused() {
+        String idempotencyKey = key();
+        issue(Map.of("kind", "APPROVER", "label", "first use of a key"), idempotencyKey);
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "second use of a key"), idempotencyKey),
+                422, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key");
+        assertThat(credentialsLabelled("second use of a key")).isZero();
+        // keys are per administrator: another one may happen to choose the same
+        ApiCaller other = anonymous.as(withKey(BOOTSTRAP_KEY));
+        assertThat(other.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "second use of a key"), idempotencyKey)
+                .status()).isEqualTo(201);
+    }
+
+    @Test
+    void issueAndRotationNeedAWellFormedKey() {
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "no key")),
+                400, "IDEMPOTENCY_KEY_REQUIRED", "Idempotency-Key");
+        expect(admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "bad key"), "not a key"),
+                400, "INVALID_IDEMPOTENCY_KEY", "Idempotency-Key");
+        assertThat(credentialsLabelled("no key") + credentialsLabelled("bad key")).isZero();
+        expect(admin.post("/api/v1/credentials/test-approver/rotation", null), 400, "IDEMPOTENCY_KEY_REQUIRED", "Idempotency-Key");
+    }
+
+    @Test
+    void retriesRacingWithOneKeyIssueExactlyOneKey() throws Exception {
+        String idempotencyKey = key();
+        Map<String, Object> request = Map.of("kind", "MERCHANT", "label", "raced issue", "merchantId", TestWorld.MERCHANT_A.toString());
+        int retries = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(retries);
+        List<Future<Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < retries; i++) {
+            replies.add(threads.submit(() -> {
+                go.await();
+                return admin.post("/api/v1/credentials", request, idempotencyKey);
+            }));
+        }
+        go.countDown();
+        java.util.Set<String> handedOut = new java.util.HashSet<>();
+        for (Future<Reply> future : replies) {
+            Reply reply = future.get(30, TimeUnit.SECONDS);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+            handedOut.add(reply.json().path("apiKey").asString());
+        }
+        threads.shutdown();
+        assertThat(handedOut).hasSize(1);
+        assertThat(credentialsLabelled("raced issue")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedRotationGetsTheSameNewSecretAndRotatesOnce() throws Exception {
+        String first = issue(Map.of("kind", "APPROVER", "label", "rotated with retries"));
+        String idempotencyKey = key();
+        int retries = 6;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(retries);
+        List<Future<Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < retries; i++) {
+            replies.add(threads.submit(() -> {
+                go.await();
+                return admin.post("/api/v1/credentials/" + idOf(first) + "/rotation", Map.of("overlapSeconds", 600), idempotencyKey);
+            }));
+        }
+        go.countDown();
+        java.util.Set<String> handedOut = new java.util.HashSet<>();
+        for (Future<Reply> future : replies) {
+            Reply reply = future.get(30, TimeUnit.SECONDS);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            handedOut.add(reply.json().path("apiKey").asString());
+        }
+        threads.shutdown();
+        assertThat(handedOut).hasSize(1);
+        String second = handedOut.iterator().next();
+        // one rotation: the first secret still overlaps, which a second rotation would have ended
+        assertThat(anonymous.as(withKey(first)).get("/api/v1/campaigns").status()).isEqualTo(200);
+        assertThat(anonymous.as(withKey(second)).get("/api/v1/campaigns").status()).isEqualTo(200);
+        expect(admin.post("/api/v1/credentials/" + idOf(first) + "/rotation", Map.of("overlapSeconds", 60), idempotencyKey),
+                422, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key");
+    }
+
+    @Test
+    void theKeptAnswerIsSealedAndForgottenAfterTheWindow() {
+        String idempotencyKey = key();
+        Reply issued = admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "sealed answer"), idempotencyKey);
+        String apiKey = issued.json().path("apiKey").asString();
+        List<String> row = jdbc.sql("select * from gateway_idempotency_record where scope = 'admin:test-admin' and idempotency_key = ?")
+                .param(idempotencyKey)
+                .query((rs, n) -> {
+                    List<String> columns = new ArrayList<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        Object value = rs.getObject(i);
+                        columns.add(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : String.valueOf(value));
+                    }
+                    return columns;
+                }).single();
+        assertThat(row).noneMatch(column -> column.contains(secretOf(apiKey)))
+                .noneMatch(column -> column.contains(java.util.HexFormat.of().formatHex(secretOf(apiKey).getBytes(StandardCharsets.US_ASCII))))
+                .noneMatch(column -> column.contains("apiKey"));
+
+        // past the window the answer is neither replayed nor kept: the key is a new call
+        jdbc.sql("update gateway_idempotency_record set created_at = now() - interval '25 hours' where idempotency_key = ?")
+                .param(idempotencyKey).update();
+        Reply later = admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "sealed answer"), idempotencyKey);
+        assertThat(later.status()).isEqualTo(201);
+        assertThat(later.header("Idempotency-Replayed")).isNull();
+        assertThat(idOf(later.json().path("apiKey").asString())).isNotEqualTo(idOf(apiKey));
+        jdbc.sql("update gateway_idempotency_record set created_at = now() - interval '25 hours' where idempotency_key = ?")
+                .param(idempotencyKey).update();
+        keyedCalls.forgetExpired();
+        assertThat(jdbc.sql("select count(*) from gateway_idempotency_record where idempotency_key = ?").param(idempotencyKey)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aDecommissionedTerminalsKeyGetsNoNewSecret() {
+        UUID till = UUID.randomUUID();
+        jdbc.sql("insert into terminal (id, merchant_id, store_id, code) values (?, ?, ?, 'TO-RETIRE')")
+                .params(till, TestWorld.MERCHANT_A, TestWorld.STORE_A).update();
+        String apiKey = issue(Map.of("kind", "TERMINAL", "label", "retiring till", "terminalId", till.toString()));
+        jdbc.sql("update terminal set status = 'DECOMMISSIONED' where id = ?").param(till).update();
+
+        expect(admin.post("/api/v1/credentials/" + idOf(apiKey) + "/rotation", null, key()), 422, "TERMINAL_NOT_ACTIVE", null);
+        byte[] hash = jdbc.sql("select secret_hash from api_credential where id = ?").param(idOf(apiKey)).query(byte[].class).single();
+        assertThat(hash).as("nothing rotated").isEqualTo(SecretHash.of(secretOf(apiKey)).bytes());
+    }
+
+    private int credentialsLabelled(String label) {
+        return jdbc.sql("select count(*) from api_credential where label = ?").param(label).query(Integer.class).single();
+    }
+
+    private String issue(Map<String, Object> request, String idempotencyKey) {
+        Reply issued = admin.post("/api/v1/credentials", request, idempotencyKey);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return issued.json().path("apiKey").asString();
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
     private String issue(Map<String, Object> request) {
-        Reply issued = admin.post("/api/v1/credentials", request);
+        Reply issued = admin.post("/api/v1/credentials", request, key());
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         return issued.json().path("apiKey").asString();
     }

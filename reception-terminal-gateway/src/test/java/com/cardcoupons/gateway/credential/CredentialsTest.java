@@ -64,7 +64,7 @@ class CredentialsTest {
                 theirs.revoke("other-admin", Instant.now());
                 return theirs;
             }));
-            return mine.rotate(Duration.ofMinutes(10), Instant.now());
+            return mine.rotate(null, Duration.ofMinutes(10), Instant.now());
         })).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("CONCURRENT_UPDATE"));
 
         Credential stored = credentials.find(key.keyId()).orElseThrow();
@@ -81,7 +81,7 @@ class CredentialsTest {
 
         ApiKey[] rotated = new ApiKey[1];
         assertThatThrownBy(() -> credentials.change(key.keyId(), mine -> {
-            otherAdministrator(() -> rotated[0] = credentials.change(key.keyId(), theirs -> theirs.rotate(Duration.ZERO, Instant.now())));
+            otherAdministrator(() -> rotated[0] = credentials.change(key.keyId(), theirs -> theirs.rotate(null, Duration.ZERO, Instant.now())));
             mine.revoke("admin", Instant.now());
             return mine;
         })).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("CONCURRENT_UPDATE"));
@@ -109,14 +109,14 @@ class CredentialsTest {
 
     @Test
     void aChangeOfAnUnknownCredentialIsNotFound() {
-        assertThatThrownBy(() -> credentials.change("no-such-key", credential -> credential.rotate(Duration.ZERO, Instant.now())))
+        assertThatThrownBy(() -> credentials.change("no-such-key", credential -> credential.rotate(null, Duration.ZERO, Instant.now())))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("CREDENTIAL_NOT_FOUND"));
     }
 
     @Test
     void aGatewayStartingWhileAnotherAddsTheBootstrapAdministratorLeavesItsKeyAlone() throws Exception {
         String bootstrapKey = "racing-admin.the-bootstrap-secret-given-at-install-000";
-        BootstrapAdmin bootstrap = new BootstrapAdmin(credentials, new CredentialProperties(null, bootstrapKey, null));
+        BootstrapAdmin bootstrap = new BootstrapAdmin(credentials, new CredentialProperties(null, bootstrapKey, null, null, null));
         ApiKey key = ApiKey.parse(bootstrapKey).orElseThrow();
         CountDownLatch added = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);

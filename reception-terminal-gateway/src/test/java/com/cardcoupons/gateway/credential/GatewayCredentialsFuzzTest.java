@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -76,8 +77,8 @@ class GatewayCredentialsFuzzTest {
                 "coupons.gateway.rate-limit.roles.PLATFORM_ADMIN.capacity=1000000",
                 "coupons.gateway.rate-limit.roles.PLATFORM_ADMIN.period=1s");
         ApiCaller admin = new ApiCaller(gateway.baseUrl(), (method, path) -> Map.of("X-Api-Key", ADMIN_KEY));
-        String approver = issued(admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "Fuzzed approver")));
-        String revoked = issued(admin.post("/api/v1/credentials", Map.of("kind", "CONSUMER_CHANNEL", "label", "Old shop", "channel", "WEB")));
+        String approver = issued(admin.post("/api/v1/credentials", Map.of("kind", "APPROVER", "label", "Fuzzed approver"), key()));
+        String revoked = issued(admin.post("/api/v1/credentials", Map.of("kind", "CONSUMER_CHANNEL", "label", "Old shop", "channel", "WEB"), key()));
         assertThat(admin.post("/api/v1/credentials/" + revoked + "/revocation", null).status()).isEqualTo(200);
         knownIds = List.of("fuzz-admin", approver, revoked);
         documentedCodes = documentedCodes(admin.get("/v3/api-docs").json());
@@ -138,5 +139,10 @@ class GatewayCredentialsFuzzTest {
                 response.path("x-problem-codes").forEach(code -> codes.add(code.asString())))));
         assertThat(codes).as("the document declares refusal codes").contains("CREDENTIAL_NOT_FOUND", "NON_CANONICAL_PATH");
         return codes;
+    }
+
+    /** A fresh Idempotency-Key, as a client draws one for each call it may retry. */
+    private static String key() {
+        return UUID.randomUUID().toString();
     }
 }

@@ -119,7 +119,7 @@ class RevocationAcrossInstancesTest {
         String apiKey = issueTerminalKey();
         assertAdmittedOnBoth(apiKey);
 
-        ApiCaller.Reply rotated = admin.post("/api/v1/credentials/" + idOf(apiKey) + "/rotation", null);
+        ApiCaller.Reply rotated = admin.post("/api/v1/credentials/" + idOf(apiKey) + "/rotation", null, key());
         assertThat(rotated.status()).isEqualTo(200);
         Thread.sleep(1000);
 
@@ -233,7 +233,7 @@ class RevocationAcrossInstancesTest {
 
     private String issueTerminalKey() {
         ApiCaller.Reply issued = admin.post("/api/v1/credentials",
-                Map.of("kind", "TERMINAL", "label", "a till", "terminalId", TestWorld.TERMINAL_A.toString()));
+                Map.of("kind", "TERMINAL", "label", "a till", "terminalId", TestWorld.TERMINAL_A.toString()), key());
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         return issued.json().path("apiKey").asString();
     }
@@ -261,5 +261,10 @@ class RevocationAcrossInstancesTest {
 
     private static String idOf(String apiKey) {
         return apiKey.substring(0, apiKey.indexOf('.'));
+    }
+
+    /** A fresh Idempotency-Key, as a client draws one for each call it may retry. */
+    private static String key() {
+        return UUID.randomUUID().toString();
     }
 }

@@ -56,6 +56,7 @@ class ShardingRulesTest {
             entry("webhook_delivery", Placement.singleShard("registration")),
             entry("webhook_attempt", Placement.singleShard("registration")),
             entry("api_credential", Placement.singleShard("gateway")),
+            entry("gateway_idempotency_record", Placement.singleShard("gateway")),
             entry("payment", Placement.singleShard("relay")),
             entry("settlement_journal", Placement.singleShard("relay")),
             entry("settlement_outbox", Placement.singleShard("relay")),

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * API credentials for the platform administrator. An issued key's secret is in the answer to the issuing request
- * only: the page shows it that once and the console keeps it nowhere, as the gateway keeps only its hash.
+ * only: the page shows it then (and to the same form sent again, which the gateway answers with the same key, not a
+ * new one) and the console keeps it nowhere.
  */
 @Controller
 public class CredentialController {
@@ -32,7 +33,7 @@ public class CredentialController {
 
     @GetMapping("/console/credentials")
     String credentials(@AuthenticationPrincipal ConsoleUser user, Model model) {
-        model.addAttribute("form", new IssueForm("TERMINAL", "", "", "", "MOBILE_APP"));
+        model.addAttribute("form", new IssueForm("TERMINAL", "", "", "", "MOBILE_APP", null));
         return list(user, model);
     }
 
@@ -40,8 +41,14 @@ public class CredentialController {
     String issue(IssueForm form, @AuthenticationPrincipal ConsoleUser user, Model model) {
         model.addAttribute("form", form);
         try {
-            model.addAttribute("issued", gateway.as(user.apiKey()).post("/api/v1/credentials", form.request()));
-            model.addAttribute("form", new IssueForm(form.kind(), "", "", "", form.channel()));
+            Gateway.Created issued = gateway.as(user.apiKey()).create("/api/v1/credentials", form.request(),
+                    Gateway.idempotencyKey(form.idempotencyKey()));
+            model.addAttribute("issued", issued.body());
+            if (issued.replayed()) {
+                // a reload or a second click: the gateway issued no second key, and answers with the first
+                model.addAttribute("notice", "This form was sent before: this is the key issued then, not a new one.");
+            }
+            model.addAttribute("form", new IssueForm(form.kind(), "", "", "", form.channel(), null));
         } catch (ApiProblem problem) {
             model.addAttribute("problem", problem);
         }
@@ -63,8 +70,12 @@ public class CredentialController {
         return "credentials/list";
     }
 
-    /** A credential to issue: its kind, a label, and what it is bound to. */
-    public record IssueForm(String kind, String label, String terminalId, String merchantId, String channel) {
+    /**
+     * A credential to issue: its kind, a label, what it is bound to, and the {@code Idempotency-Key} drawn with the
+     * form, so a form sent twice issues one key.
+     */
+    public record IssueForm(String kind, String label, String terminalId, String merchantId, String channel,
+            String idempotencyKey) {
 
         public IssueForm {
             kind = kind == null ? "TERMINAL" : kind;

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -48,15 +49,20 @@ class TerminalController {
             model.addAttribute("problem", problem.renamed(field -> "terminal-" + field));
             return page.render(merchantId, user, model);
         }
+        // the key's call has a key of its own, drawn from the form's: a form sent again is a replay of both calls
+        String keyCall = UUID.nameUUIDFromBytes((Gateway.idempotencyKey(form.idempotencyKey()) + "/credential")
+                .getBytes(StandardCharsets.UTF_8)).toString();
         return issueKey(merchantId, terminal.get("id").toString(), form.code(),
-                form.label().isEmpty() ? "terminal " + form.code() : form.label(), "Terminal " + form.code() + " is installed.", user, model);
+                form.label().isEmpty() ? "terminal " + form.code() : form.label(), keyCall,
+                "Terminal " + form.code() + " is installed.", user, model);
     }
 
     /** Another key for a terminal: the first was lost, or a second device takes its place. */
     @PostMapping("/console/merchants/{merchantId}/terminals/{terminalId}/keys")
     String anotherKey(@PathVariable UUID merchantId, @PathVariable UUID terminalId, KeyForm form,
                       @AuthenticationPrincipal ConsoleUser user, Model model) {
-        return issueKey(merchantId, terminalId.toString(), form.code(), "terminal " + form.code(), null, user, model);
+        return issueKey(merchantId, terminalId.toString(), form.code(), "terminal " + form.code(),
+                Gateway.idempotencyKey(form.idempotencyKey()), null, user, model);
     }
 
     @PostMapping("/console/merchants/{merchantId}/terminals/{terminalId}/decommissioning")
@@ -73,14 +79,14 @@ class TerminalController {
         }
     }
 
-    private String issueKey(UUID merchantId, String terminalId, String code, String label, String installed, ConsoleUser user,
-                            Model model) {
+    private String issueKey(UUID merchantId, String terminalId, String code, String label, String idempotencyKey,
+                            String installed, ConsoleUser user, Model model) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("kind", "TERMINAL");
         request.put("label", label);
         request.put("terminalId", terminalId);
         try {
-            model.addAttribute("issued", gateway.as(user.apiKey()).post("/api/v1/credentials", request));
+            model.addAttribute("issued", gateway.as(user.apiKey()).post("/api/v1/credentials", request, idempotencyKey));
             model.addAttribute("issuedFor", code);
             model.addAttribute("notice", installed);
         } catch (ApiProblem problem) {
@@ -112,7 +118,7 @@ class TerminalController {
         }
     }
 
-    /** An action on one terminal, with its code for the messages. */
+    /** An action on one terminal, with its code for the messages and the key drawn with its form. */
     record KeyForm(String code, String idempotencyKey) {
     }
 }

@@ -96,6 +96,39 @@ class OnboardingPagesTest {
     }
 
     @Test
+    void anotherKeyForATerminalIsOneKeyPerForm() throws Exception {
+        HttpClient browser = signedIn("test-admin", "secret-of-the-admin");
+        String page = get(browser, "/console/merchants/" + MERCHANT).body();
+        Matcher keyForm = Pattern.compile("terminals/" + TERMINAL + "/keys\"[^>]*>(?:\\s*<input [^>]*>)*?"
+                + "\\s*<input type=\"hidden\" name=\"idempotencyKey\" value=\"([0-9a-f-]{36})\"").matcher(page);
+        assertThat(keyForm.find()).as("the Issue a key form carries a key drawn with it: " + page).isTrue();
+        String form = "code=TILL-1&idempotencyKey=" + keyForm.group(1) + "&_csrf=" + hidden(page, "_csrf");
+
+        assertThat(post(browser, "/console/merchants/" + MERCHANT + "/terminals/" + TERMINAL + "/keys", form).body())
+                .contains("trm_new.the-secret-shown-once");
+        post(browser, "/console/merchants/" + MERCHANT + "/terminals/" + TERMINAL + "/keys", form);
+        assertThat(calls("POST /api/v1/credentials")).as("sent twice, with the form's one key: the gateway issues once")
+                .hasSize(2).allSatisfy(call -> assertThat(call.idempotencyKey()).isEqualTo(keyForm.group(1)));
+    }
+
+    @Test
+    void theIssueAKeyFormIsIssuedOnceAndSaysSoWhenSentAgain() throws Exception {
+        HttpClient browser = signedIn("test-admin", "secret-of-the-admin");
+        String page = get(browser, "/console/credentials").body();
+        String formKey = hidden(page, "idempotencyKey");
+        String form = "kind=APPROVER&label=Aiko&idempotencyKey=" + formKey + "&_csrf=" + hidden(page, "_csrf");
+
+        String first = post(browser, "/console/credentials", form).body();
+        assertThat(first).contains("trm_new.the-secret-shown-once").doesNotContain("This form was sent before");
+        assertThat(hidden(first, "idempotencyKey")).as("the next form has a key of its own").isNotEqualTo(formKey);
+        String again = post(browser, "/console/credentials", form).body();
+        assertThat(again).contains("This form was sent before").contains("trm_new.the-secret-shown-once");
+        assertThat(calls("POST /api/v1/credentials")).hasSize(2)
+                .allSatisfy(call -> assertThat(call.idempotencyKey()).isEqualTo(formKey));
+        assertThat(calls("POST /api/v1/credentials").get(0).body()).isEqualTo("{\"kind\":\"APPROVER\",\"label\":\"Aiko\"}");
+    }
+
+    @Test
     void everyChangeOfTheOperatorCarriesAnIdempotencyKey() throws Exception {
         HttpClient browser = signedIn("test-admin", "secret-of-the-admin");
         String merchantPage = get(browser, "/console/merchants/" + MERCHANT).body();
@@ -208,6 +241,7 @@ class OnboardingPagesTest {
                 Map.entry("POST /api/v1/merchants/" + MERCHANT + "/terminals", terminal),
                 Map.entry("POST /api/v1/merchants/" + MERCHANT + "/terminals/" + TERMINAL + "/decommissioning", terminal),
                 Map.entry("GET /api/v1/merchants/" + MERCHANT + "/audit", "{\"entries\":[],\"hasMore\":false}"),
+                Map.entry("GET /api/v1/credentials", "[]"),
                 Map.entry("POST /api/v1/credentials", "{\"credential\":{\"id\":\"trm_new\",\"terminalId\":\"" + TERMINAL + "\"},"
                         + "\"apiKey\":\"trm_new.the-secret-shown-once\"}"));
         try {
@@ -237,7 +271,7 @@ class OnboardingPagesTest {
                     answer(exchange, 404, "{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"no such thing\"}");
                 } else {
                     String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-                    if (key != null && !path.equals("/api/v1/credentials") && !KEYS_DONE.add(key)) {
+                    if (key != null && !KEYS_DONE.add(key)) {
                         exchange.getResponseHeaders().set("Idempotency-Replayed", "true");
                     }
                     answer(exchange, exchange.getRequestMethod().equals("POST") ? 201 : 200, answer);
