@@ -9,14 +9,21 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * Where an endpoint receives deliveries: an absolute HTTPS URL without user info or fragment; plain HTTP only to a
- * loopback address, and only where development or tests allow it ({@code coupons.webhooks.allow-loopback-http}).
+ * Where an endpoint receives deliveries: an absolute HTTPS URL without user info or fragment, on the default port,
+ * 443 or an unprivileged port (1024 and up), whose host is not (and does not now resolve to) a non-public address
+ * ({@link PublicAddresses}); plain HTTP, and a loopback address, only where development or tests allow it
+ * ({@code coupons.webhooks.allow-loopback-http}). A name that does not resolve now is accepted: the dispatcher checks
+ * the address again at every delivery, as DNS can change.
  */
 public record EndpointUrl(URI uri) {
 
     private static final int MAX_LENGTH = 2000;
 
     public static EndpointUrl parse(String url, boolean allowLoopbackHttp) {
+        return parse(url, allowLoopbackHttp, new HostResolver.Default());
+    }
+
+    public static EndpointUrl parse(String url, boolean allowLoopbackHttp, HostResolver resolver) {
         if (url == null || url.isBlank()) {
             throw DomainException.invalid("FIELD_REQUIRED", "url", "url is required");
         }
@@ -33,6 +40,12 @@ public record EndpointUrl(URI uri) {
             throw invalid("url must be an absolute URL with a host, without user info or fragment");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        requirePublic(uri.getHost(), allowLoopbackHttp, resolver);
+        int port = uri.getPort();
+        if (port != -1 && port != 443 && port < 1024 && !(port == 80 && scheme.equals("http"))) {
+            throw DomainException.invalid("WEBHOOK_URL_PORT_NOT_ALLOWED", "url",
+                    "a webhook endpoint must use the default port, 443 or a port from 1024 up");
+        }
         if (scheme.equals("https")) {
             return new EndpointUrl(uri);
         }
@@ -42,6 +55,22 @@ public record EndpointUrl(URI uri) {
         throw DomainException.invalid("WEBHOOK_URL_NOT_HTTPS", "url", allowLoopbackHttp
                 ? "a webhook endpoint must use https (plain http only to a loopback address)"
                 : "a webhook endpoint must use https");
+    }
+
+    private static void requirePublic(String host, boolean allowLoopback, HostResolver resolver) {
+        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(name);
+        } catch (UnknownHostException unresolved) {
+            return; // accepted; every delivery resolves and checks again
+        }
+        for (InetAddress address : addresses) {
+            if (!PublicAddresses.permitted(address, allowLoopback)) {
+                throw DomainException.invalid("WEBHOOK_URL_NOT_PUBLIC", "url", "a webhook endpoint's host must be, and resolve only to,"
+                        + " public addresses"); // the address is not echoed: no probing of internal DNS
+            }
+        }
     }
 
     private static boolean isLoopback(String host) {

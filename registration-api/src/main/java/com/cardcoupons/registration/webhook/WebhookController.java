@@ -45,15 +45,17 @@ class WebhookController {
     private final WebhookProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final HostResolver resolver;
 
     WebhookController(Endpoints endpoints, Deliveries deliveries, SecretBox secrets, WebhookProperties properties,
-            JdbcClient jdbc, Clock clock) {
+            JdbcClient jdbc, Clock clock, HostResolver resolver) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.secrets = secrets;
         this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.resolver = resolver;
     }
 
     @GetMapping("/event-types")
@@ -64,14 +66,15 @@ class WebhookController {
     @PostMapping("/endpoints")
     @Idempotent
     @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "Registered; the secret is shown this once")
-    @Refuses(status = 400, codes = {"FIELD_REQUIRED", "TOO_LONG", "INVALID_URL", "WEBHOOK_URL_NOT_HTTPS",
+    @Refuses(status = 400, codes = {"FIELD_REQUIRED", "TOO_LONG", "INVALID_URL", "WEBHOOK_URL_NOT_HTTPS", "WEBHOOK_URL_NOT_PUBLIC",
+            "WEBHOOK_URL_PORT_NOT_ALLOWED",
             "UNKNOWN_EVENT_TYPE", "DUPLICATE_VALUE", "TOO_MANY_VALUES"})
     @Refuses(status = 403, codes = "OTHER_MERCHANT")
     @Refuses(status = 422, codes = {"UNKNOWN_MERCHANT", "MERCHANT_CLOSED"})
     ResponseEntity<WebhookRequests.WebhookEndpointView> register(@RequestBody WebhookRequests.NewWebhookEndpoint request,
             CallerIdentity caller) {
         UUID merchantId = owningMerchant(request.merchantId(), caller);
-        EndpointUrl url = EndpointUrl.parse(request.url(), properties.allowLoopbackHttp());
+        EndpointUrl url = EndpointUrl.parse(request.url(), properties.allowLoopbackHttp(), resolver);
         List<String> types = WebhookRequests.eventTypes(request.eventTypes());
         String description = WebhookRequests.description(request.description());
         requireActiveMerchant(merchantId);
@@ -105,13 +108,16 @@ class WebhookController {
 
     @PatchMapping("/endpoints/{endpointId}")
     @Idempotent
-    @Refuses(status = 400, codes = {"TOO_LONG", "INVALID_URL", "WEBHOOK_URL_NOT_HTTPS", "FIELD_REQUIRED",
+    @Refuses(status = 400, codes = {"TOO_LONG", "INVALID_URL", "WEBHOOK_URL_NOT_HTTPS", "WEBHOOK_URL_NOT_PUBLIC",
+            "WEBHOOK_URL_PORT_NOT_ALLOWED", "FIELD_REQUIRED",
             "UNKNOWN_EVENT_TYPE", "DUPLICATE_VALUE", "TOO_MANY_VALUES"})
     @Refuses(status = 404, codes = "WEBHOOK_ENDPOINT_NOT_FOUND")
     WebhookRequests.WebhookEndpointView update(@PathVariable UUID endpointId, @RequestBody WebhookRequests.WebhookEndpointChange change,
             CallerIdentity caller) {
+        // resolved before the row is locked: no lock held across a DNS lookup
+        EndpointUrl changed = change.url() == null ? null : EndpointUrl.parse(change.url(), properties.allowLoopbackHttp(), resolver);
         Endpoint endpoint = visible(endpoints.findLocked(endpointId).orElse(null), caller);
-        String url = change.url() == null ? endpoint.url() : EndpointUrl.parse(change.url(), properties.allowLoopbackHttp()).toString();
+        String url = changed == null ? endpoint.url() : changed.toString();
         List<String> types = change.eventTypes() == null ? endpoint.eventTypes() : WebhookRequests.eventTypes(change.eventTypes());
         String description = change.description() == null ? endpoint.description() : WebhookRequests.description(change.description());
         Instant now = clock.instant();

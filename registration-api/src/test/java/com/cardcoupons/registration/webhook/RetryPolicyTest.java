@@ -52,9 +52,14 @@ class RetryPolicyTest {
         assertThat(EndpointUrl.parse("http://127.0.0.1:9000/hooks", true).toString()).isEqualTo("http://127.0.0.1:9000/hooks");
         assertThat(EndpointUrl.parse("http://localhost:9000/hooks", true).uri().getPort()).isEqualTo(9000);
         assertThat(EndpointUrl.parse("http://[::1]:9000/hooks", true).uri().getPort()).isEqualTo(9000);
-        assertRefused("http://127.0.0.1:9000/hooks", false, "WEBHOOK_URL_NOT_HTTPS");
+        assertRefused("http://127.0.0.1:9000/hooks", false, "WEBHOOK_URL_NOT_PUBLIC");
         assertRefused("http://hooks.example.com/coupons", true, "WEBHOOK_URL_NOT_HTTPS");
-        assertRefused("http://10.0.0.1/hooks", true, "WEBHOOK_URL_NOT_HTTPS");
+        assertRefused("http://10.0.0.1/hooks", true, "WEBHOOK_URL_NOT_PUBLIC");
+        assertRefused("https://10.0.0.1/hooks", true, "WEBHOOK_URL_NOT_PUBLIC");
+        assertRefused("https://[::ffff:169.254.169.254]/", true, "WEBHOOK_URL_NOT_PUBLIC");
+        assertRefused("https://8.8.8.8:25/hooks", false, "WEBHOOK_URL_PORT_NOT_ALLOWED");
+        assertThat(EndpointUrl.parse("https://8.8.8.8:8443/hooks", false).uri().getPort()).isEqualTo(8443);
+        assertThat(EndpointUrl.parse("https://8.8.8.8:443/hooks", false).uri().getPort()).isEqualTo(443);
         assertRefused("ftp://hooks.example.com/", true, "WEBHOOK_URL_NOT_HTTPS");
         assertRefused("https://user:pw@hooks.example.com/", false, "INVALID_URL");
         assertRefused("/relative", false, "INVALID_URL");
