@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * coupon-server's counts of campaign budgets: per campaign and period ({@code campaign_budget_count}) and per card,
@@ -37,11 +38,12 @@ public class BudgetCounters {
      */
     private static final String TAKE = """
             budget_wanted (budget_limit, campaign_id, per_card, period, period_start, discount_minor, uses_limit,
-                           spent_limit_minor) as (values %s),
+                           spent_limit_minor) as (values %1$s),
             campaign_counted as (
                 insert into campaign_budget_count as b (campaign_id, period, period_start, uses, spent_minor, uses_limit,
-                                                        spent_limit_minor)
-                select w.campaign_id, w.period, w.period_start, 1, w.discount_minor, w.uses_limit, w.spent_limit_minor
+                                                        spent_limit_minor, ran_out_at_uses)
+                select w.campaign_id, w.period, w.period_start, 1, w.discount_minor, w.uses_limit, w.spent_limit_minor,
+                       case when %2$s then 1 end
                   from budget_wanted w
                  where not w.per_card and exists (select from outcome)
                    and (w.uses_limit is null or 1 <= w.uses_limit)
@@ -49,10 +51,11 @@ public class BudgetCounters {
                  order by w.campaign_id, w.period
                 on conflict (campaign_id, period, period_start) do update
                    set uses = b.uses + 1, spent_minor = b.spent_minor + excluded.spent_minor,
-                       uses_limit = excluded.uses_limit, spent_limit_minor = excluded.spent_limit_minor
+                       uses_limit = excluded.uses_limit, spent_limit_minor = excluded.spent_limit_minor,
+                       ran_out_at_uses = coalesce(b.ran_out_at_uses, case when %3$s then b.uses + 1 end)
                  where (excluded.uses_limit is null or b.uses < excluded.uses_limit)
                    and (excluded.spent_limit_minor is null or b.spent_minor + excluded.spent_minor <= excluded.spent_limit_minor)
-                returning campaign_id, period, uses, spent_minor),
+                returning campaign_id, period, uses, spent_minor, ran_out_at_uses is not distinct from uses as ran_out),
             card_counted as (
                 insert into card_budget_count as c (card_token, campaign_id, period, period_start, uses, uses_limit)
                 select ?::card_token, w.campaign_id, w.period, w.period_start, 1, w.uses_limit
@@ -62,7 +65,7 @@ public class BudgetCounters {
                 on conflict (card_token, campaign_id, period, period_start) do update
                    set uses = c.uses + 1, uses_limit = excluded.uses_limit
                  where c.uses < excluded.uses_limit
-                returning campaign_id, period, uses, 0::bigint as spent_minor),
+                returning campaign_id, period, uses, 0::bigint as spent_minor, false as ran_out),
             budget_counted as (
                 select false as per_card, * from campaign_counted
                 union all
@@ -73,12 +76,37 @@ public class BudgetCounters {
                                     where t.per_card = w.per_card and t.campaign_id = w.campaign_id and t.period = w.period))""";
     private static final String WANTED = "(?, ?::uuid, ?::boolean, ?, ?::date, ?::bigint, ?::int, ?::bigint)";
 
+    /**
+     * {@link BudgetClaim#exhaustedBy} in SQL, over the count a use leaves ({@code %1$s} uses, {@code %2$s} spent), its
+     * discount ({@code %3$s}) and the claim's limits ({@code %4$s} uses, {@code %5$s} money, one of them null): only a
+     * limit with a maximum runs out; money when the remainder is smaller than this use's discount (at least one minor
+     * unit), uses when the last one allowed was taken. BudgetExhaustionRuleTest holds the two to the same answers. The
+     * count keeps the first use that ran it out ({@code ran_out_at_uses}), so only that use reports it.
+     */
+    static final String EXHAUSTED_BY = """
+            ((%5$s is not null and %5$s - (%2$s) < greatest(%3$s, 1)) or (%4$s is not null and (%1$s) >= %4$s))""";
+
+    /**
+     * The statement's part, after {@link #take}, that names the campaign-wide limits this use ran out, with their stable
+     * codes and the start of their period (null for the whole campaign): what its usage log records as
+     * {@code BUDGET_EXHAUSTED}. A per-card limit running out is the card's business, not the campaign's.
+     */
+    private static final String EXHAUSTED = """
+            budget_exhausted as (
+                select w.campaign_id, case w.budget_limit %s end as budget_limit,
+                       case when w.period = 'TOTAL' then null else w.period_start end as period_start
+                  from budget_wanted w
+                  join campaign_counted t on t.campaign_id = w.campaign_id and t.period = w.period
+                 where not w.per_card and t.ran_out)""".formatted(
+            Arrays.stream(BudgetLimit.values()).filter(limit -> !limit.perCard())
+                    .map(limit -> "when '" + limit.name() + "' then '" + limit.code() + "'")
+                    .collect(Collectors.joining(" ")));
+
     /** The check for the statement's result: refuses it whole when a claim found no room. */
     public static final String CHECK = "coupon_budget_complete((select short_of from budget_short))";
-    /** The counts as the use left them, one text per count, for {@link #exhausted}. */
+    /** The campaign-wide counts this use ran out, as {@code campaign_id period} texts, for {@link #exhausted}. */
     public static final String COUNTED = """
-            (select string_agg(t.per_card || ' ' || t.campaign_id || ' ' || t.period || ' ' || t.uses || ' ' || t.spent_minor, ',')
-               from budget_counted t)""";
+            (select string_agg(t.campaign_id || ' ' || t.period, ',') from budget_counted t where t.ran_out)""";
 
     private static final String STANDING = """
             select w.budget_limit, w.campaign_id, w.period, w.period_start, coalesce(b.uses, c.uses, 0) as uses,
@@ -98,7 +126,25 @@ public class BudgetCounters {
 
     /** The statement's parts that take {@code claims}, a claim of a campaign and period at most once. */
     public static String take(int claims) {
-        return TAKE.formatted(String.join(", ", Collections.nCopies(claims, WANTED)));
+        return TAKE.formatted(String.join(", ", Collections.nCopies(claims, WANTED)),
+                exhaustedBy("1", "w.discount_minor", "w.discount_minor", "w.uses_limit", "w.spent_limit_minor"),
+                exhaustedBy("b.uses + 1", "b.spent_minor + excluded.spent_minor", "excluded.spent_minor",
+                        "excluded.uses_limit", "excluded.spent_limit_minor"));
+    }
+
+    /** {@link #EXHAUSTED_BY} over these SQL expressions. */
+    static String exhaustedBy(String usesAfter, String spentAfterMinor, String discountMinor, String usesLimit,
+            String spentLimitMinor) {
+        return EXHAUSTED_BY.formatted(usesAfter, spentAfterMinor, discountMinor, usesLimit, spentLimitMinor);
+    }
+
+    /**
+     * The statement's parts that take {@code claims} and then name the campaign-wide limits the use ran out
+     * ({@code budget_exhausted}: campaign_id, budget_limit, period_start), to be appended to the usage log by the
+     * statement on the condition that the use was added.
+     */
+    public static String takeAndName(int claims) {
+        return take(claims) + ",\n" + EXHAUSTED;
     }
 
     /** The parameters of {@link #take}, in order. */
@@ -123,20 +169,21 @@ public class BudgetCounters {
         return Arrays.stream(message.strip().split(",")).map(BudgetLimit::valueOf).sorted().toList();
     }
 
-    /** The claims of a use that ran their budget out, read from the counts its statement returned ({@link #COUNTED}). */
-    public static List<BudgetClaim> exhausted(List<BudgetClaim> claims, String counted) {
-        if (counted == null) {
+    /**
+     * The campaign-wide claims of a use that ran their budget out, as its statement found them ({@link #COUNTED}) and
+     * recorded them in the usage log.
+     */
+    public static List<BudgetClaim> exhausted(List<BudgetClaim> claims, String ranOut) {
+        if (ranOut == null) {
             return List.of();
         }
         List<BudgetClaim> exhausted = new ArrayList<>();
-        for (String count : counted.split(",")) {
+        for (String count : ranOut.split(",")) {
             String[] part = count.split(" ");
-            boolean perCard = Boolean.parseBoolean(part[0]) || part[0].equals("t");
-            UUID campaign = UUID.fromString(part[1]);
-            BudgetPeriod period = BudgetPeriod.valueOf(part[2]);
+            UUID campaign = UUID.fromString(part[0]);
+            BudgetPeriod period = BudgetPeriod.valueOf(part[1]);
             claims.stream()
-                    .filter(claim -> claim.perCard() == perCard && claim.campaignId().equals(campaign) && claim.period() == period)
-                    .filter(claim -> claim.exhaustedBy(Long.parseLong(part[3]), Long.parseLong(part[4])))
+                    .filter(claim -> !claim.perCard() && claim.campaignId().equals(campaign) && claim.period() == period)
                     .forEach(exhausted::add);
         }
         return exhausted;
@@ -159,7 +206,7 @@ public class BudgetCounters {
                              where card_token = ? and campaign_id = ? and period = ? and period_start = ? and uses > 0""")
                     .params(card.value(), claim.campaignId(), claim.period().name(), claim.periodStart()).update()
                     : jdbc.sql("""
-                            update campaign_budget_count set uses = uses - 1, spent_minor = spent_minor - ?
+                            update campaign_budget_count set uses = uses - 1, spent_minor = spent_minor - ?, ran_out_at_uses = null
                              where campaign_id = ? and period = ? and period_start = ? and uses > 0 and spent_minor >= ?""")
                     .params(claim.discountMinor(), claim.campaignId(), claim.period().name(), claim.periodStart(),
                             claim.discountMinor()).update();

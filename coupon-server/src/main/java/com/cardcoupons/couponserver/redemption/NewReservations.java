@@ -33,7 +33,9 @@ import static com.cardcoupons.couponserver.redemption.Reservations.timestamp;
  * every use was taken and its terminal's transaction has no live use of the card's coupons; otherwise the statement
  * refuses itself whole (the database function {@code coupon_use_complete}, each refusal with its own SQLSTATE): a use
  * is all or nothing without a transaction to roll back. The budgets of the coupons' campaigns, when they have any, are
- * counted by the same statement, on the same condition ({@link BudgetCounters}). Coupons, redemptions and events are lists of parameters, never
+ * counted by the same statement, on the same condition ({@link BudgetCounters}), which also appends a
+ * {@code BUDGET_EXHAUSTED} usage event for each campaign-wide limit the use ran out: it commits with the use or not at
+ * all. Coupons, redemptions and events are lists of parameters, never
  * arrays, so PostgreSQL keeps one plan per shape of purchase instead of planning every call.
  */
 @Repository
@@ -73,7 +75,7 @@ class NewReservations {
                 insert into redemption (id, card_token, reservation_id, coupon_id, campaign_id, state, discount_minor,
                                         created_at, settled_at)
                 select * from (values %2$s) as r where exists (select from reservation)),
-            event as (%4$s)
+            event as (%4$s)%9$s
             select case when exists (select from outcome)
                         then coupon_use_complete(%3$d, (select count(*) from held), exists (select from reservation))%7$s
                         else false end as added,
@@ -134,12 +136,16 @@ class NewReservations {
             params.add(timestamp(redemption.settledAt()));
         }
         params.addAll(eventRows.params());
+        if (!claims.isEmpty()) {
+            params.addAll(UsageLog.exhaustionParams(reservation.createdAt(), reservation.id(), reservation.card(),
+                    reservation.till()));
+        }
         try {
             Shape shape = new Shape(redemptions.size(), eventRows.count(), claims.size());
             Counted counted = jdbc.sql(statements.computeIfAbsent(shape, key -> statement(key, eventRows))).params(params)
                     .query((rs, row) -> new Counted(rs.getBoolean("added"), rs.getString("counted"))).single();
             return counted.added()
-                    ? new Added(Addition.ADDED, List.of(), BudgetCounters.exhausted(claims, counted.counts()))
+                    ? new Added(Addition.ADDED, List.of(), BudgetCounters.exhausted(claims, counted.ranOut()))
                     : Added.just(Addition.KEY_TAKEN);
         } catch (DataAccessException e) {
             ServerErrorMessage refusal = refusalOf(e);
@@ -167,13 +173,15 @@ class NewReservations {
                 String.join(", ", Collections.nCopies(shape.coupons(), "?::uuid")),
                 String.join(", ", Collections.nCopies(shape.coupons(), REDEMPTION)), shape.coupons(),
                 UsageLog.insertRows(eventRows, "exists (select from reservation)"), IdempotentCall.RECORD_COLUMNS,
-                shape.budgetClaims() == 0 ? "" : ",\n" + BudgetCounters.take(shape.budgetClaims()),
+                shape.budgetClaims() == 0 ? "" : ",\n" + BudgetCounters.takeAndName(shape.budgetClaims()),
                 shape.budgetClaims() == 0 ? "" : " and " + BudgetCounters.CHECK,
-                shape.budgetClaims() == 0 ? "null::text" : BudgetCounters.COUNTED);
+                shape.budgetClaims() == 0 ? "null::text" : BudgetCounters.COUNTED,
+                shape.budgetClaims() == 0 ? ""
+                        : ",\n            exhausted as (" + UsageLog.insertExhaustions("exists (select from reservation)") + ")");
     }
 
-    /** The statement's answer: whether it added the use, and the budget counts as it left them. */
-    private record Counted(boolean added, String counts) {
+    /** The statement's answer: whether it added the use, and the campaign-wide budget counts it ran out. */
+    private record Counted(boolean added, String ranOut) {
     }
 
     /**
@@ -185,7 +193,7 @@ class NewReservations {
 
     /**
      * What became of a new use, with the budget limits that had no room when it was refused for that, and, when it
-     * was added, the claims whose budgets it ran out: where a {@code budget.exhausted} event starts.
+     * was added, the claims whose budgets it ran out (its statement recorded the campaign-wide ones in the usage log).
      */
     record Added(Addition addition, List<BudgetLimit> shortOf, List<BudgetClaim> exhausted) {
 

@@ -119,7 +119,7 @@ class UseApproval {
         switch (added.addition()) {
             case ADDED -> {
                 call.recorded();
-                // the moment a budget runs out, decided by BudgetClaim.exhaustedBy: where a budget.exhausted event starts
+                // the use's statement recorded the campaign-wide ones in the usage log (campaign.budget_exhausted)
                 added.exhausted().forEach(claim -> log.info("campaign {} budget {} ran out with use {}",
                         claim.campaignId(), claim.limit(), reservation.id()));
             }

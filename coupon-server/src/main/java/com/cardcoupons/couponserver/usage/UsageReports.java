@@ -57,13 +57,13 @@ class UsageReports {
 
     /**
      * The events of the campaign {@code %1$s} names, as rows of {@code type, store_id, channel, medium_type,
-     * discount_minor, at}: those of the usage log, and an acquisition and a cancellation for each coupon acquired and
-     * cancelled.
+     * discount_minor, at}: those of the usage log but the budgets run out (no figure counts them), and an acquisition
+     * and a cancellation for each coupon acquired and cancelled.
      */
     private static final String EVENTS = """
             select type::text as type, store_id, channel::text as channel, medium_type::text as medium_type, discount_minor,
                    occurred_at as at
-              from usage_event where campaign_id = %1$s
+              from usage_event where campaign_id = %1$s and type <> 'BUDGET_EXHAUSTED'
             union all
             select 'ACQUIRED', null, channel, medium_type, null, acquired_at from coupon where campaign_id = %1$s
             union all

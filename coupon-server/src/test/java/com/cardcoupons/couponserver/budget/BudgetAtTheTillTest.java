@@ -80,6 +80,9 @@ class BudgetAtTheTillTest {
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertNothingWrittenFor("TX-2", second);
         assertThat(count("campaign_budget_count", campaign, "DAY")).as("the refusal counted nothing").isEqualTo(1);
+        assertThat(exhaustions(campaign)).as("recorded by the use that ran the day out, none by the refusal")
+                .containsExactly("DAILY_LIMIT_REACHED " + LocalDate.now(ZoneId.of("Asia/Tokyo")) + " "
+                        + used.json().path("reservationId").asString());
 
         JsonNode explained = second.search(true);
         assertThat(explained.path("usable")).isEmpty();
@@ -91,7 +94,10 @@ class BudgetAtTheTillTest {
         assertThat(reversed.status()).as(reversed.toString()).isEqualTo(200);
         assertThat(count("campaign_budget_count", campaign, "DAY")).as("the reversal gave the use back").isZero();
         assertThat(second.search(false).path("usable")).hasSize(1);
-        assertThat(second.use("TX-3", "k-3").status()).isEqualTo(201);
+        Reply again = second.use("TX-3", "k-3");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(exhaustions(campaign)).as("run out again after the reversal gave the use back").hasSize(2)
+                .last().asString().endsWith(again.json().path("reservationId").asString());
     }
 
     @Test
@@ -146,6 +152,7 @@ class BudgetAtTheTillTest {
                 .param(card.token()).query(Integer.class).single()).isZero();
         assertThat(card.use("TX-4", "k-4").status()).as("the released hold gave the day back").isEqualTo(201);
         assertThat(card.use("TX-5", "k-5").code()).isEqualTo("CARD_DAILY_LIMIT_REACHED");
+        assertThat(exhaustions(campaign)).as("a card's own limit is not the campaign's").isEmpty();
     }
 
     @Test
@@ -154,10 +161,45 @@ class BudgetAtTheTillTest {
         Card first = new Card(campaign);
         Card second = new Card(campaign);
         assertThat(first.use("TX-1", "k-1").status()).isEqualTo(201);
-        assertThat(second.use("TX-2", "k-2").status()).isEqualTo(201);
+        assertThat(exhaustions(campaign)).as("400 left: another 300 fits").isEmpty();
+        Reply ranOut = second.use("TX-2", "k-2");
+        assertThat(ranOut.status()).isEqualTo(201);
         assertThat(jdbc.sql("select spent_minor from campaign_budget_count where campaign_id = ? and period = 'TOTAL'")
                 .param(campaign.id()).query(Long.class).single()).isEqualTo(600);
+        assertThat(exhaustions(campaign)).as("100 left: the use that left it recorded it, with no period")
+                .containsExactly("CAMPAIGN_BUDGET_EXHAUSTED null " + ranOut.json().path("reservationId").asString());
+        assertThat(jdbc.sql("""
+                        select card_token = ? and merchant_id = ? from usage_event
+                         where type = 'BUDGET_EXHAUSTED' and campaign_id = ?""")
+                .params(second.token(), mart, campaign.id()).query(Boolean.class).single()).isTrue();
         assertThat(new Card(campaign).use("TX-3", "k-3").code()).isEqualTo("CAMPAIGN_BUDGET_EXHAUSTED");
+        assertThat(exhaustions(campaign)).as("the refusal recorded none").hasSize(1);
+    }
+
+    @Test
+    void aRefusedUseThatWouldHaveRunTheBudgetOutRecordsNoExhaustion() {
+        Campaign campaign = world.campaign(mart).fixed(300).budget(300L, null, null, null, null, null, null).create();
+        Card card = new Card(campaign);
+        String secondCoupon = world.coupon(campaign, card.medium);
+        assertThat(card.use("TX-1", "k-1").status()).isEqualTo(201);
+        assertThat(exhaustions(campaign)).hasSize(1);
+        // room again, then a use the budget would let run it out, refused as its transaction already has a use
+        jdbc.sql("update campaign_budget_count set uses = 0, spent_minor = 0, ran_out_at_uses = null where campaign_id = ?")
+                .param(campaign.id()).update();
+        Reply refused = till.api().post("/api/v1/redemptions",
+                useOf("TX-1", List.of(secondCoupon), card.presented, till.use(2000)), "k-2");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(exhaustions(campaign)).as("rolled back with the use").hasSize(1);
+        assertThat(jdbc.sql("select spent_minor from campaign_budget_count where campaign_id = ? and period = 'TOTAL'")
+                .param(campaign.id()).query(Long.class).single()).isZero();
+    }
+
+    /** The campaign's budget exhaustions in the usage log, oldest first: limit code, period start, reservation. */
+    private List<String> exhaustions(Campaign campaign) {
+        return jdbc.sql("""
+                        select budget_limit || ' ' || coalesce(budget_period_start::text, 'null') || ' ' || reservation_id
+                          from usage_event where type = 'BUDGET_EXHAUSTED' and campaign_id = ? order by id""")
+                .param(campaign.id()).query(String.class).list();
     }
 
     private void assertNothingWrittenFor(String transactionId, Card card) {

@@ -80,6 +80,8 @@ class BudgetRaceTest {
                 });
         assertThat(usesCounted(campaign, "DAY")).isEqualTo(limit);
         assertThat(redemptions(campaign)).isEqualTo(limit);
+        assertThat(exhaustions(campaign)).as("one exhaustion of the day, by one of the uses granted")
+                .containsExactly("DAILY_LIMIT_REACHED");
     }
 
     @Test
@@ -113,6 +115,31 @@ class BudgetRaceTest {
                 .param(campaign.id()).query(Long.class).single()).isEqualTo(granted);
         assertThat(jdbc.sql("select coalesce(sum(discount_minor), 0) from redemption where campaign_id = ?")
                 .param(campaign.id()).query(Long.class).single()).isEqualTo(granted);
+        // discounts differ: the budget ran out only if a use left less than its own discount, and then once, though
+        // smaller uses may still have fitted after it
+        assertThat(exhaustions(campaign)).hasSizeLessThanOrEqualTo(1).allMatch("CAMPAIGN_BUDGET_EXHAUSTED"::equals);
+    }
+
+    @Test
+    void sixtyFourTerminalsRunningOutTheDayAndTheBudgetWithOneUseRecordEachExactlyOnce() throws Exception {
+        Campaign campaign = world.campaign(mart).fixed(300).budget(3_000L, 10, null, null, null, null, null).create();
+        List<Holder> holders = holders(campaign);
+
+        List<Reply> replies = inParallel(i -> holders.get(i).use(tills.get(i), 2000));
+
+        assertThat(replies).filteredOn(reply -> reply.status() == 201).hasSize(10);
+        assertThat(exhaustions(campaign)).containsExactlyInAnyOrder("DAILY_LIMIT_REACHED", "CAMPAIGN_BUDGET_EXHAUSTED");
+        assertThat(jdbc.sql("""
+                        select count(distinct e.reservation_id) from usage_event e
+                          join reservation r on r.id = e.reservation_id and r.state = 'CONFIRMED'
+                         where e.type = 'BUDGET_EXHAUSTED' and e.campaign_id = ?""")
+                .param(campaign.id()).query(Long.class).single()).as("both by the one use that took the last room").isEqualTo(1);
+    }
+
+    /** The campaign's budget exhaustions in the usage log, each as its limit's code. */
+    private List<String> exhaustions(Campaign campaign) {
+        return jdbc.sql("select budget_limit from usage_event where type = 'BUDGET_EXHAUSTED' and campaign_id = ?")
+                .param(campaign.id()).query(String.class).list();
     }
 
     @Test

@@ -26,7 +26,8 @@ class Deliveries {
     private static final String ISO = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'";
 
     /**
-     * Every event of the window for every endpoint subscribed to it that has no delivery yet: an anti-join rather
+     * Every event of the window for every endpoint subscribed to it that has no delivery yet (a budget run out goes to
+     * the campaign's merchant, whichever store's till ran it out): an anti-join rather
      * than a cursor, since the owners' sequences commit out of order. The unique key (endpoint, event) makes a second
      * fan-out, by another dispatcher at the same moment, write nothing.
      */
@@ -47,6 +48,12 @@ class Deliveries {
                                             then jsonb_build_object('amountMinor', u.discount_minor, 'currency', u.currency) end)
                   from usage_event u
                  where u.type in ('CONFIRMED', 'REVERSED') and u.occurred_at > :since and u.merchant_id is not null
+                union all
+                select md5('usage_event:' || u.id)::uuid, c.merchant_id, 'campaign.budget_exhausted', u.occurred_at,
+                       jsonb_build_object('campaignId', u.campaign_id, 'code', u.budget_limit,
+                           'periodStart', u.budget_period_start)
+                  from usage_event u join campaign c on c.id = u.campaign_id
+                 where u.type = 'BUDGET_EXHAUSTED' and u.occurred_at > :since
                 union all
                 select md5('settlement_journal:' || j.id)::uuid, p.merchant_id, 'payment.coupon_applied', j.occurred_at,
                        jsonb_build_object('paymentId', p.id, 'transactionId', p.transaction_id, 'storeId', p.store_id,

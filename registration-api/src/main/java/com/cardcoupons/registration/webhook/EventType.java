@@ -20,7 +20,7 @@ public enum EventType {
     COUPON_USED("coupon.used"),
     /** A confirmed use was voided or refunded (coupon-server's usage log). */
     COUPON_USE_REVERSED("coupon.use_reversed"),
-    /** A campaign's budget ran out (coupon-server, recorded once budgets are counted there). */
+    /** A campaign-wide limit of a campaign's budget ran out (coupon-server's usage log, in the statement of the use). */
     CAMPAIGN_BUDGET_EXHAUSTED("campaign.budget_exhausted"),
     /** A card payment was approved with a coupon's discount applied (settlement-relay's journal). */
     PAYMENT_COUPON_APPLIED("payment.coupon_applied");

@@ -116,6 +116,35 @@ class WebhookDeliveryTest extends RegistrationApiTest {
     }
 
     @Test
+    void aCampaignsBudgetRunningOutReachesAnEndpointSubscribedToItWithoutCardData() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String secret = sakura.post("/api/v1/webhooks/endpoints", Map.of("url", receiver.url(), "eventTypes",
+                    List.of("campaign.budget_exhausted")), key()).json().path("secret").asString();
+            UUID campaign = approved(TermsJson.discount(), null);
+            Reply coupon = acquire(app, campaign, credit(VISA));
+            assertThat(coupon.status()).as(coupon.toString()).isEqualTo(201);
+            coupenServerRunsTheBudgetOut(campaign, "DAILY_LIMIT_REACHED", "2026-12-07");
+            coupenServerRunsTheBudgetOut(campaign, "CAMPAIGN_BUDGET_EXHAUSTED", null);
+
+            await(() -> receiver.acknowledged().size() >= 2, Duration.ofSeconds(30));
+            List<Received> received = receiver.acknowledged();
+            assertThat(received).hasSize(2).extracting(Received::eventId).doesNotHaveDuplicates();
+            for (Received delivery : received) {
+                JsonNode body = JSON.readTree(delivery.body());
+                assertThat(body.path("type").asString()).isEqualTo("campaign.budget_exhausted");
+                assertThat(body.path("merchantId").asString()).as("the campaign's merchant").isEqualTo(SAKURA_MART.toString());
+                assertThat(body.path("data").path("campaignId").asString()).isEqualTo(campaign.toString());
+                assertThat(WebhookSignature.verify(delivery.signature(), delivery.body(), secret, Instant.now(), TOLERANCE))
+                        .isEqualTo(Verdict.VALID);
+                assertThat(delivery.body()).doesNotContain(cardToken()).doesNotContain("reservation").doesNotContain("terminal");
+            }
+            assertThat(received).extracting(delivery -> JSON.readTree(delivery.body()).path("data"))
+                    .extracting(data -> data.path("code").asString() + " " + data.path("periodStart"))
+                    .containsExactlyInAnyOrder("DAILY_LIMIT_REACHED \"2026-12-07\"", "CAMPAIGN_BUDGET_EXHAUSTED null");
+        }
+    }
+
+    @Test
     void noEventIsLostWhenADispatcherStopsMidRetry() throws Exception {
         Status[] failures = new Status[500];
         java.util.Arrays.fill(failures, new Status(503));
@@ -265,6 +294,16 @@ class WebhookDeliveryTest extends RegistrationApiTest {
                             values (?, ?, ?, ?, ?, 'CREDIT', ?, ?, 'JPY', 3000, 300)""")
                     .params(type, campaign, coupon, reservation, cardToken(), SAKURA_MART, SAKURA_SHIBUYA).update();
         }
+    }
+
+    /** coupon-server's usage log, as a use's statement appends a campaign-wide limit it ran out (as the schema's owner here). */
+    private void coupenServerRunsTheBudgetOut(UUID campaign, String code, String periodStart) {
+        jdbc.sql("""
+                        insert into usage_event (type, campaign_id, reservation_id, card_token, merchant_id, store_id,
+                                                 terminal_id, budget_limit, budget_period_start)
+                        values ('BUDGET_EXHAUSTED', ?, ?, ?, ?, ?, ?, ?, cast(? as date))""")
+                .params(campaign, UUID.randomUUID(), cardToken(), SAKURA_MART, SAKURA_SHIBUYA, SAKURA_TILL, code, periodStart)
+                .update();
     }
 
     /** settlement-relay's payment and its journal's answer, charged less than asked: a coupon applied. */
