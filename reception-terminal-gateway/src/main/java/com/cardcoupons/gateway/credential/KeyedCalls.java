@@ -3,6 +3,7 @@ package com.cardcoupons.gateway.credential;
 import com.cardcoupons.model.problem.DomainException;
 import com.cardcoupons.platform.idempotency.IdempotencyFilter;
 import com.cardcoupons.platform.identity.CallerIdentity;
+import com.cardcoupons.platform.sealing.Seal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * another request is refused. The call runs in one transaction with the recording of its answer, written last under
  * the key's primary key: a retry racing the first waits there for its commit, then rolls back what it did (a second
  * key, a second rotation) and replays the first answer. Only a success is recorded. The answer is kept sealed
- * ({@link AnswerSeal}) and only for the replay window; the table is {@code gateway_idempotency_record}.
+ * ({@link Seal}) and only for the replay window; the table is {@code gateway_idempotency_record}.
  */
 @Component
 class KeyedCalls {
@@ -43,14 +44,14 @@ class KeyedCalls {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final AnswerSeal seal;
+    private final Seal seal;
     private final Duration window;
 
     KeyedCalls(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json, CredentialProperties properties) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.json = json;
-        this.seal = new AnswerSeal(properties.replayKey());
+        this.seal = new Seal(properties.replayKey(), "coupons.gateway.credentials.replay-key");
         this.window = properties.replayWindow();
     }
 
